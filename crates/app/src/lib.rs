@@ -1,0 +1,22 @@
+//! The neural-network playground: a Yew single-page app over `nnp-core`.
+//! Screens draw; the core computes.
+
+pub mod app;
+pub mod i18n;
+pub mod panic_banner;
+pub mod prefs;
+pub mod route;
+pub mod screens;
+pub mod widgets;
+
+/// Starts the app in the page's `<div id="app">` (or the body).
+pub fn start() {
+    panic_banner::install();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
+}

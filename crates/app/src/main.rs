@@ -1,0 +1,3 @@
+fn main() {
+    nnp_app::start();
+}

@@ -1,0 +1,40 @@
+//! The start page: what the lecture is about and a card per screen.
+
+use yew::prelude::*;
+
+use crate::app::use_texts;
+use crate::i18n::Texts;
+use crate::route::Route;
+
+/// The start page.
+#[component]
+pub fn Home() -> Html {
+    let texts = use_texts();
+    html! {
+        <section class="home">
+            <h1>{ texts.app_title }</h1>
+            <p class="tagline">{ texts.app_tagline }</p>
+            <p class="intro">{ texts.home_intro }</p>
+            <h2>{ texts.home_screens }</h2>
+            <ul class="cards">
+                { for Route::SCREENS.into_iter().map(|r| card(r, texts)) }
+            </ul>
+        </section>
+    }
+}
+
+fn card(route: Route, texts: &'static Texts) -> Html {
+    let Some(screen) = route.text(texts) else {
+        return Html::default();
+    };
+    html! {
+        <li class={classes!("card", format!("card-{}", route.slug()))}>
+            <a class="card-link" href={route.href()}>
+                <span class="card-section">{ screen.section }</span>
+                <span class="card-title">{ screen.name }</span>
+                <span class="card-blurb">{ screen.blurb }</span>
+                <span class="card-open" aria-hidden="true">{ texts.open_screen }{ " →" }</span>
+            </a>
+        </li>
+    }
+}

@@ -1,0 +1,233 @@
+//! Activation functions of the lecture (§3): sign, logistic σ(z) = 1/(1+e^−z), tanh,
+//! ReLU max(0, z), and the identity (linear), each with its derivative.
+//!
+//! sign is kept for the lecture's hand-built car network: its derivative is 0 almost
+//! everywhere, so gradient descent gets no signal through it.
+
+use serde::{Deserialize, Serialize};
+
+/// One of the lecture's activation functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Activation {
+    /// `sign(z)`: −1, 0 or 1; no useful gradient.
+    Sign,
+    /// The logistic function `σ(z) = 1 / (1 + e^−z)`.
+    Logistic,
+    /// `tanh(z)`.
+    Tanh,
+    /// `max(0, z)`.
+    Relu,
+    /// The identity `z`.
+    Linear,
+}
+
+impl Activation {
+    /// Every activation, in the order the lecture introduces them.
+    pub const ALL: [Activation; 5] = [
+        Activation::Sign,
+        Activation::Logistic,
+        Activation::Tanh,
+        Activation::Relu,
+        Activation::Linear,
+    ];
+
+    /// A short stable name, used in links and files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Activation::Sign => "sign",
+            Activation::Logistic => "sigmoid",
+            Activation::Tanh => "tanh",
+            Activation::Relu => "relu",
+            Activation::Linear => "linear",
+        }
+    }
+
+    /// The activation whose [`id`](Self::id) is `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// The value `a(z)`.
+    pub fn value(self, z: f64) -> f64 {
+        match self {
+            Activation::Sign => {
+                if z > 0.0 {
+                    1.0
+                } else if z < 0.0 {
+                    -1.0
+                } else {
+                    0.0
+                }
+            }
+            Activation::Logistic => logistic(z),
+            Activation::Tanh => z.tanh(),
+            Activation::Relu => z.max(0.0),
+            Activation::Linear => z,
+        }
+    }
+
+    /// The derivative `a'(z)` (for ReLU, 0 at z = 0; for sign, 0 everywhere it exists).
+    pub fn derivative(self, z: f64) -> f64 {
+        match self {
+            Activation::Sign => 0.0,
+            Activation::Logistic => {
+                let s = logistic(z);
+                s * (1.0 - s)
+            }
+            Activation::Tanh => 1.0 - z.tanh().powi(2),
+            Activation::Relu => {
+                if z > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Activation::Linear => 1.0,
+        }
+    }
+
+    /// The derivative written through the output `a = a(z)`, as backpropagation uses it
+    /// (σ' = a(1 − a), tanh' = 1 − a²).
+    pub fn derivative_from_output(self, a: f64) -> f64 {
+        match self {
+            Activation::Sign => 0.0,
+            Activation::Logistic => a * (1.0 - a),
+            Activation::Tanh => 1.0 - a * a,
+            Activation::Relu => {
+                if a > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Activation::Linear => 1.0,
+        }
+    }
+
+    /// Whether gradient descent can learn through this activation (false for sign).
+    pub fn is_trainable(self) -> bool {
+        self != Activation::Sign
+    }
+
+    /// The range of values the activation can take, for axes and colour scales.
+    pub fn range(self) -> (f64, f64) {
+        match self {
+            Activation::Sign | Activation::Tanh => (-1.0, 1.0),
+            Activation::Logistic => (0.0, 1.0),
+            Activation::Relu => (0.0, f64::INFINITY),
+            Activation::Linear => (f64::NEG_INFINITY, f64::INFINITY),
+        }
+    }
+}
+
+/// `σ(z) = 1 / (1 + e^−z)`, computed without overflow for large |z|.
+pub fn logistic(z: f64) -> f64 {
+    if z >= 0.0 {
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        let e = z.exp();
+        e / (1.0 + e)
+    }
+}
+
+/// Samples `activation` and its derivative at `n` evenly spaced points of `[from, to]`:
+/// `(z, a(z), a'(z))`, the data of an activation plot.
+pub fn sample_curve(activation: Activation, from: f64, to: f64, n: usize) -> Vec<(f64, f64, f64)> {
+    assert!(n >= 2, "a curve needs at least two samples");
+    (0..n)
+        .map(|i| {
+            let z = from + (to - from) * i as f64 / (n - 1) as f64;
+            (z, activation.value(z), activation.derivative(z))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gradcheck::{derivative, relative_error};
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    // Reference values from NumPy:
+    //   import numpy as np
+    //   z = np.array([-3.0, -0.5, 0.25, 2.0])
+    //   print(1/(1+np.exp(-z)), np.tanh(z))
+    const Z: [f64; 4] = [-3.0, -0.5, 0.25, 2.0];
+    const SIGMOID: [f64; 4] = [
+        0.04742587317756678,
+        0.3775406687981454,
+        0.5621765008857981,
+        0.8807970779778823,
+    ];
+    const TANH: [f64; 4] = [
+        -0.9950547536867305,
+        -0.46211715726000974,
+        0.24491866240370913,
+        0.9640275800758169,
+    ];
+
+    #[test]
+    fn values_match_numpy() {
+        for i in 0..Z.len() {
+            assert!((Activation::Logistic.value(Z[i]) - SIGMOID[i]).abs() < 1e-15);
+            assert!((Activation::Tanh.value(Z[i]) - TANH[i]).abs() < 1e-15);
+        }
+        assert_eq!(Activation::Relu.value(-2.0), 0.0);
+        assert_eq!(Activation::Relu.value(2.5), 2.5);
+        assert_eq!(Activation::Sign.value(-0.1), -1.0);
+        assert_eq!(Activation::Sign.value(0.0), 0.0);
+        assert_eq!(Activation::Sign.value(4.0), 1.0);
+    }
+
+    #[test]
+    fn derivatives_match_finite_differences() {
+        for a in Activation::ALL.into_iter().filter(|a| a.is_trainable()) {
+            // Away from ReLU's kink at 0.
+            for z in [-2.7, -0.8, 0.3, 1.9] {
+                let fd = derivative(|z| a.value(z), z);
+                let exact = a.derivative(z);
+                assert!(
+                    relative_error(fd, exact, 1e-6) < 1e-6,
+                    "{a:?} at {z}: {fd} vs {exact}"
+                );
+                let from_output = a.derivative_from_output(a.value(z));
+                assert!(
+                    (from_output - exact).abs() < 1e-12,
+                    "{a:?} via output at {z}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sign_gives_no_gradient() {
+        assert!(!Activation::Sign.is_trainable());
+        for z in [-1.0, 0.5, 3.0] {
+            assert_eq!(Activation::Sign.derivative(z), 0.0);
+        }
+    }
+
+    #[test]
+    fn logistic_is_stable_far_out() {
+        assert_eq!(logistic(-1000.0), 0.0);
+        assert_eq!(logistic(1000.0), 1.0);
+        assert!(logistic(-1000.0).is_finite());
+    }
+
+    #[test]
+    fn ids_round_trip() {
+        for a in Activation::ALL {
+            assert_eq!(Activation::from_id(a.id()), Some(a));
+        }
+        assert_eq!(Activation::from_id("softmax"), None);
+    }
+
+    #[test]
+    fn curve_spans_the_interval() {
+        let c = sample_curve(Activation::Relu, -2.0, 2.0, 5);
+        assert_eq!(c.len(), 5);
+        assert_eq!(c[0], (-2.0, 0.0, 0.0));
+        assert_eq!(c[4], (2.0, 2.0, 1.0));
+    }
+}

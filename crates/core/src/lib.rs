@@ -1,0 +1,10 @@
+//! The mathematics of the neural-network playground, one module per idea of the lecture.
+//!
+//! Nothing here knows about the browser: every function takes and returns plain data
+//! (numbers, slices, `ndarray` arrays, small structs) that a screen can draw.
+#![warn(missing_docs)]
+
+pub mod activation;
+pub mod gradcheck;
+pub mod graph;
+pub mod rng;

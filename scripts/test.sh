@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The whole test suite: set-up, formatting, lints, native tests, browser tests
+# (wasm-bindgen-test in headless Chromium) and end-to-end tests of the release site.
+# Runs every stage even after a failure; ends with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+logs=target/test-logs
+mkdir -p "$logs"
+passed=0
+failed=0
+failures=()
+
+# run NAME COMMAND...: runs a stage, prints its output, adds up the tests it reports.
+# A stage that reports no test counts as one check.
+run() {
+  local name=$1
+  shift
+  printf '\n\033[1;34m=== %s\033[0m\n' "$name"
+  "$@" 2>&1 | tee "$logs/$name.log"
+  local status=${PIPESTATUS[0]}
+  local p f
+  # cargo and wasm-bindgen-test: "test result: ok. 12 passed; 0 failed; ..."
+  # node --test (TAP): "# pass 4" / "# fail 0"
+  p=$(grep -hoE '([0-9]+) passed;|^# pass [0-9]+' "$logs/$name.log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  f=$(grep -hoE '([0-9]+) failed;|^# fail [0-9]+' "$logs/$name.log" | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}')
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    if [ "$status" -eq 0 ]; then p=1; else f=1; fi
+  elif [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1
+  fi
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if [ "$status" -ne 0 ]; then failures+=("$name"); fi
+}
+
+run setup scripts/setup.sh --browser
+source scripts/env.sh
+
+run format cargo fmt --all --check
+run clippy cargo clippy --workspace --all-targets --locked -- -D warnings
+run clippy-wasm cargo clippy -p nnp-app --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+run native-tests cargo test --workspace --locked
+# The core's tests again, compiled to wasm32 and run inside headless Chromium, then the
+# app's component tests, which mount into a real DOM.
+run browser-tests env WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --locked -p nnp-core -p nnp-app
+run release-build trunk build --release --public-url /courses/nnp/
+run size scripts/wasm-size.sh
+run end-to-end bash -c 'cd tests && node --test --test-reporter=tap e2e/'
+
+if [ ${#failures[@]} -gt 0 ]; then
+  printf '\nFailed stages: %s\n' "${failures[*]}"
+fi
+printf '\n%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ] && [ ${#failures[@]} -eq 0 ]

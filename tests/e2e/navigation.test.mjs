@@ -1,0 +1,80 @@
+// A visitor opens the site from a sub-path, clicks to every screen, reloads, switches
+// language — on a desktop and on a phone. Fails on any console error, page error or
+// request off this machine, and leaves a screenshot of every screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+
+const SCREENS = [
+  { slug: "boundaries", title: "Decision boundaries" },
+  { slug: "backprop", title: "Backprop on the car example" },
+  { slug: "conv", title: "Convolution painter" },
+  { slug: "lstm", title: "LSTM gates over time" },
+  { slug: "activations", title: "Activation functions" },
+];
+
+let site;
+let browser;
+before(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+for (const kind of [DESKTOP, PHONE]) {
+  test(`${kind.name}: every screen is reachable by clicking, survives reload, and is clean`, async () => {
+    const { context, problems } = await watchedContext(browser, kind);
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.locator(".cards .card").first().waitFor();
+    assert.equal(await page.locator("main h1").textContent(), "Neural network playground");
+    await screenshot(page, `${kind.name}-home.png`);
+
+    for (const { slug, title } of SCREENS) {
+      await page.locator(".site-nav").getByRole("link", { name: title, exact: true }).click();
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent === t, title);
+      assert.ok(page.url().endsWith(`#/${slug}`), `url ${page.url()} names the screen`);
+      assert.ok((await page.title()).startsWith(title));
+      await screenshot(page, `${kind.name}-${slug}.png`);
+
+      await page.reload();
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent === t, title);
+    }
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test("a shared link opens its screen directly, in the visitor's remembered language", async () => {
+  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/lstm`);
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "LSTM gates over time");
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "LSTM 的门随时间变化");
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  await screenshot(page, "desktop-lstm-zh.png");
+
+  const second = await context.newPage();
+  await second.goto(`${site.url}#/conv`);
+  await second.waitForFunction(() => document.querySelector("main h1")?.textContent === "卷积画板");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a link to an unknown screen explains itself instead of a blank page", async () => {
+  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/does-not-exist`);
+  await page.locator("[role=alert]").waitFor();
+  assert.equal(await page.locator("main h1").textContent(), "No such screen");
+  assert.equal(await page.locator("#panic-banner").isHidden(), true);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
