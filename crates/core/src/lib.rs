@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod activation;
+pub mod conv;
 pub mod gradcheck;
 pub mod graph;
 pub mod rng;
