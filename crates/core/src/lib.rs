@@ -6,6 +6,10 @@
 
 pub mod activation;
 pub mod conv;
+pub mod dataset;
+pub mod features;
 pub mod gradcheck;
 pub mod graph;
+pub mod loss;
+pub mod mlp;
 pub mod rng;

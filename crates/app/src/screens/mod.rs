@@ -1,6 +1,9 @@
 //! One module per screen; `view` picks the one the route names.
 
 mod activations;
+mod backprop;
+mod boundaries;
+mod conv;
 mod home;
 mod placeholder;
 
@@ -9,6 +12,9 @@ use yew::prelude::*;
 use crate::route::Route;
 
 pub use activations::Activations;
+pub use backprop::Backprop;
+pub use boundaries::Boundaries;
+pub use conv::ConvPainter;
 pub use home::Home;
 pub use placeholder::{NotFound, Placeholder};
 
@@ -17,7 +23,10 @@ pub fn view(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Activations => html! { <Activations /> },
-        Route::Boundaries | Route::Backprop | Route::Conv | Route::Lstm => {
+        Route::Backprop => html! { <Backprop /> },
+        Route::Conv => html! { <ConvPainter /> },
+        Route::Boundaries => html! { <Boundaries /> },
+        Route::Lstm => {
             html! { <Placeholder {route} /> }
         }
         Route::NotFound => html! { <NotFound /> },

@@ -1,6 +1,10 @@
 //! Every string the user reads, one table per language. Adding a field forces both
 //! languages to say it, so no screen can show untranslated text.
 
+pub mod backprop;
+pub mod boundaries;
+pub mod conv;
+
 use serde::{Deserialize, Serialize};
 
 /// A language of the interface.
@@ -96,6 +100,12 @@ pub struct Texts {
     pub not_found_body: &'static str,
     pub dismiss: &'static str,
     pub footer: &'static str,
+    /// The decision-boundaries screen's own strings.
+    pub boundaries_ui: &'static boundaries::BoundariesTexts,
+    /// The backprop screen's own strings.
+    pub backprop_ui: &'static backprop::BackpropTexts,
+    /// The convolution painter's own strings.
+    pub conv_ui: &'static conv::ConvTexts,
 }
 
 /// English.
@@ -173,6 +183,9 @@ pub static EN: Texts = Texts {
     not_found_body: "The link points to a screen that does not exist (yet). Pick one from the list above.",
     dismiss: "Dismiss",
     footer: "Runs entirely in your browser. Based on the lecture “Neural Networks” (data mining course, USTC, 2017).",
+    boundaries_ui: &boundaries::EN,
+    backprop_ui: &backprop::EN,
+    conv_ui: &conv::EN,
 };
 
 /// Simplified Chinese.
@@ -249,6 +262,9 @@ pub static ZH: Texts = Texts {
     not_found_body: "链接指向一个不存在（或尚未完成）的页面。请从上面的列表中选择。",
     dismiss: "关闭",
     footer: "完全在你的浏览器中运行。内容基于“神经网络”一课（数据挖掘与数据仓库，中国科学技术大学，2017）。",
+    boundaries_ui: &boundaries::ZH,
+    backprop_ui: &backprop::ZH,
+    conv_ui: &conv::ZH,
 };
 
 #[cfg(test)]

@@ -1,0 +1,12 @@
+//! (being built) — until then it shows the announcement.
+
+use yew::prelude::*;
+
+use crate::route::Route;
+use crate::screens::Placeholder;
+
+/// The screen.
+#[component]
+pub fn Boundaries() -> Html {
+    html! { <Placeholder route={Route::Boundaries} /> }
+}
