@@ -42,11 +42,14 @@ if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] \
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    say "installing Debian's chromium and chromium-driver"
+  # A CJK font so that screenshots of the Chinese pages show characters, not boxes
+  # (visitors' own devices have one; the site itself never loads a font).
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+    say "installing Debian's chromium, chromium-driver and a CJK font"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+    apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
   fi
   if [ ! -d tests/node_modules/playwright-core ]; then
     say "installing the end-to-end test driver (npm playwright-core, no browser download)"

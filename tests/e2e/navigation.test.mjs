@@ -6,11 +6,11 @@ import assert from "node:assert/strict";
 import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
 const SCREENS = [
-  { slug: "boundaries", title: "Decision boundaries" },
-  { slug: "backprop", title: "Backprop on the car example" },
-  { slug: "conv", title: "Convolution painter" },
-  { slug: "lstm", title: "LSTM gates over time" },
-  { slug: "activations", title: "Activation functions" },
+  { slug: "boundaries", nav: "Boundaries", title: "Decision boundaries" },
+  { slug: "backprop", nav: "Backprop", title: "Backprop on the car example" },
+  { slug: "conv", nav: "Convolution", title: "Convolution painter" },
+  { slug: "lstm", nav: "LSTM gates", title: "LSTM gates over time" },
+  { slug: "activations", nav: "Activations", title: "Activation functions" },
 ];
 
 let site;
@@ -33,8 +33,8 @@ for (const kind of [DESKTOP, PHONE]) {
     assert.equal(await page.locator("main h1").textContent(), "Neural network playground");
     await screenshot(page, `${kind.name}-home.png`);
 
-    for (const { slug, title } of SCREENS) {
-      await page.locator(".site-nav").getByRole("link", { name: title, exact: true }).click();
+    for (const { slug, nav, title } of SCREENS) {
+      await page.locator(".site-nav").getByRole("link", { name: nav, exact: true }).click();
       await page.waitForFunction((t) => document.querySelector("main h1")?.textContent === t, title);
       assert.ok(page.url().endsWith(`#/${slug}`), `url ${page.url()} names the screen`);
       assert.ok((await page.title()).startsWith(title));
@@ -72,7 +72,7 @@ test("a link to an unknown screen explains itself instead of a blank page", asyn
   const { context, problems } = await watchedContext(browser, DESKTOP);
   const page = await context.newPage();
   await page.goto(`${site.url}#/does-not-exist`);
-  await page.locator("[role=alert]").waitFor();
+  await page.locator("main [role=alert]").waitFor();
   assert.equal(await page.locator("main h1").textContent(), "No such screen");
   assert.equal(await page.locator("#panic-banner").isHidden(), true);
   assert.deepEqual(problems, []);

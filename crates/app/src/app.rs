@@ -126,13 +126,15 @@ fn skip_to_main() -> Callback<MouseEvent> {
 }
 
 fn nav_link(target: Route, current: Route, texts: &'static Texts) -> Html {
-    let name = target.text(texts).map(|s| s.name).unwrap_or_default();
+    let Some(screen) = target.text(texts) else {
+        return Html::default();
+    };
     let active = target == current;
     html! {
         <a href={target.href()}
            class={classes!("nav-link", active.then_some("active"))}
-           aria-current={active.then_some("page")}>
-            { name }
+           aria-current={active.then_some("page")} title={screen.name}>
+            { screen.short }
         </a>
     }
 }

@@ -76,7 +76,7 @@ async fn following_a_link_changes_the_screen_and_marks_it_active() {
     click(&root, ".site-nav a[href='#/conv']");
     settle().await;
     assert_eq!(text(&root, "main h1"), "Convolution painter");
-    assert_eq!(text(&root, ".nav-link.active"), "Convolution painter");
+    assert_eq!(text(&root, ".nav-link.active"), "Convolution");
     assert!(document().title().starts_with("Convolution painter"));
     unmount(root);
 }

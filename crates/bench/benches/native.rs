@@ -9,5 +9,12 @@ fn all(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, all);
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(std::time::Duration::from_millis(500))
+        .measurement_time(std::time::Duration::from_secs(2));
+    targets = all
+}
 criterion_main!(benches);

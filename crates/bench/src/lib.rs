@@ -3,6 +3,14 @@
 //! (`tests/browser.rs`). Each workload builds its inputs up front; only `run` is timed.
 
 use nnp_core::activation::Activation;
+use nnp_core::conv::{
+    ConvConfig, FeatureMap, Kernel, KernelBank, Pipeline, PipelineConfig, PoolConfig, convolve_into,
+};
+use nnp_core::dataset::{Dataset, DatasetConfig, DatasetKind};
+use nnp_core::features::FeatureSet;
+use nnp_core::mlp::{GridEval, LayerConfig, Mlp, MlpConfig, Samples, TrainConfig};
+use nnp_core::recurrent::{Model, ModelConfig, Variant};
+use nnp_core::rng::Rng;
 
 /// A named piece of work to time.
 pub struct Workload {
@@ -24,7 +32,139 @@ impl std::fmt::Debug for Workload {
 
 /// Every workload, with its inputs ready.
 pub fn workloads() -> Vec<Workload> {
-    vec![activation_grid()]
+    vec![
+        activation_grid(),
+        conv(3, 1),
+        conv(7, 1),
+        conv_pipeline(),
+        boundaries_frame("boundaries_frame_6x8", 6, 8),
+        boundaries_frame("boundaries_frame_8x32", 8, 32),
+        lstm_forward(32),
+        lstm_forward(128),
+    ]
+}
+
+/// A 512×512 grey image with some structure (so nothing is trivially zero).
+fn painting(size: usize) -> FeatureMap {
+    let data = (0..size * size)
+        .map(|i| (((i % size) ^ (i / size)) % 97) as f32 / 96.0)
+        .collect();
+    FeatureMap::from_data(size, size, 1, data)
+}
+
+fn kernel(size: usize, seed: u64) -> Kernel {
+    let mut rng = Rng::seeded(seed);
+    Kernel::new(
+        size,
+        size,
+        (0..size * size).map(|_| rng.normal() as f32).collect(),
+    )
+}
+
+/// One k×k kernel over a 512² painting (issue 5: a plain JS loop needs ~72 ms for 7×7,
+/// ~16 ms for 3×3 on this machine kind).
+fn conv(size: usize, kernels: usize) -> Workload {
+    let input = painting(512);
+    let bank = KernelBank::from_kernels(
+        &(0..kernels)
+            .map(|k| kernel(size, k as u64))
+            .collect::<Vec<_>>(),
+    );
+    let config = ConvConfig::default();
+    let mut out = FeatureMap::default();
+    Workload {
+        name: if size == 3 {
+            "conv_3x3_512"
+        } else {
+            "conv_7x7_512"
+        },
+        description: "one k×k kernel over a 512×512 painting, same padding",
+        run: Box::new(move || {
+            convolve_into(&input, &bank, &config, &mut out);
+            f64::from(out.plane(0)[1000])
+        }),
+    }
+}
+
+/// Four 7×7 kernels, ReLU, 2×2 max pooling and a dense head over a 512² painting: what the
+/// painter recomputes when the whole image changes (the target is one 16 ms frame).
+fn conv_pipeline() -> Workload {
+    let input = painting(512);
+    let bank = KernelBank::from_kernels(&(0..4).map(|k| kernel(7, k)).collect::<Vec<_>>());
+    let config = PipelineConfig {
+        pool: Some(PoolConfig::default()),
+        ..PipelineConfig::default()
+    };
+    let mut pipeline = Pipeline::new(config, bank);
+    Workload {
+        name: "conv_pipeline_4x7x7_512",
+        description: "four 7×7 kernels + ReLU + 2×2 max pool + dense head on 512×512",
+        run: Box::new(move || {
+            pipeline.run(&input);
+            f64::from(pipeline.output().first().copied().unwrap_or_default())
+        }),
+    }
+}
+
+/// One training frame of the decision-boundary screen (issue 3): an epoch over 250 points
+/// and every unit's value over a 100×100 grid.
+fn boundaries_frame(name: &'static str, layers: usize, units: usize) -> Workload {
+    let data = Dataset::generate(&DatasetConfig {
+        kind: DatasetKind::Spiral,
+        ..DatasetConfig::default()
+    });
+    let features = FeatureSet::raw();
+    let samples = Samples::new(&features, &data.train);
+    let mut mlp = Mlp::new(&MlpConfig {
+        inputs: features.len(),
+        hidden: vec![
+            LayerConfig {
+                units,
+                activation: Activation::Tanh,
+            };
+            layers
+        ],
+        ..MlpConfig::default()
+    });
+    let train = TrainConfig::default();
+    let mut grid = GridEval::new(&features, 100, (-6.0, 6.0));
+    let mut rng = Rng::seeded(1);
+    Workload {
+        name,
+        description: "one epoch over 250 points + every unit over a 100×100 grid",
+        run: Box::new(move || {
+            let loss = mlp
+                .train_epoch(&samples, &train, &mut rng)
+                .unwrap_or(f64::NAN);
+            grid.evaluate(&mlp);
+            loss + f64::from(grid.output()[0])
+        }),
+    }
+}
+
+/// An LSTM forward pass recording every gate: input 8, T = 100 (issue 6: a plain JS LSTM
+/// needs ~1.8 ms at hidden 32 and ~20 ms at hidden 128 on this machine kind).
+fn lstm_forward(hidden: usize) -> Workload {
+    let model = Model::<f32>::new(ModelConfig {
+        variant: Variant::Lstm,
+        input_size: 8,
+        hidden_size: hidden,
+        output_size: 8,
+        ..ModelConfig::default()
+    });
+    let mut rng = Rng::seeded(2);
+    let inputs: Vec<Vec<f32>> = (0..100)
+        .map(|_| (0..8).map(|_| rng.normal() as f32).collect())
+        .collect();
+    Workload {
+        name: if hidden == 32 {
+            "lstm_forward_h32_t100"
+        } else {
+            "lstm_forward_h128_t100"
+        },
+        description: "LSTM forward pass, input 8, T = 100, every gate recorded",
+        run: Box::new(move || model.forward(&inputs).steps as f64),
+    }
 }
 
 /// Value and derivative of every activation over a 256×256 grid of pre-activations.

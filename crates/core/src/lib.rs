@@ -12,4 +12,5 @@ pub mod gradcheck;
 pub mod graph;
 pub mod loss;
 pub mod mlp;
+pub mod recurrent;
 pub mod rng;

@@ -26,10 +26,11 @@ impl Rng {
         (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
     }
 
-    /// A uniform index in `0..n`; `n` must be positive.
+    /// A uniform index in `0..n`; `n` must be positive. Drawn as a `u64` so that wasm32
+    /// (32-bit `usize`) and native machines see the same stream for the same seed.
     pub fn index(&mut self, n: usize) -> usize {
         assert!(n > 0, "Rng::index needs a non-empty range");
-        self.0.random_range(0..n)
+        self.0.random_range(0..n as u64) as usize
     }
 
     /// Shuffles `items` in place (Fisher–Yates).
@@ -44,6 +45,8 @@ impl Rng {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const EXPECTED_INDICES: [usize; 6] = [814, 318, 983, 701, 793, 588];
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
@@ -57,6 +60,15 @@ mod tests {
                 b.uniform(-1.0, 1.0).to_bits()
             );
         }
+    }
+
+    #[test]
+    fn indices_are_the_same_on_every_platform() {
+        // Fixed values: a shared link must replay the same shuffles in a browser (wasm32)
+        // and natively. If this changes, old links change their runs.
+        let mut rng = Rng::seeded(42);
+        let drawn: Vec<usize> = (0..6).map(|_| rng.index(1000)).collect();
+        assert_eq!(drawn, EXPECTED_INDICES);
     }
 
     #[test]

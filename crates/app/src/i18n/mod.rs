@@ -55,8 +55,10 @@ impl Lang {
 /// A screen's name, its one-line promise and the lecture section it brings to life.
 #[derive(Debug, PartialEq)]
 pub struct ScreenText {
-    /// Short name for navigation.
+    /// The screen's title.
     pub name: &'static str,
+    /// A short name for the navigation bar.
+    pub short: &'static str,
     /// One sentence: what the student does there.
     pub blurb: &'static str,
     /// Which part of the lecture it belongs to.
@@ -127,6 +129,7 @@ pub static EN: Texts = Texts {
     will_show: "What you will see",
     boundaries: ScreenText {
         name: "Decision boundaries",
+        short: "Boundaries",
         blurb: "Paint points, pick φ(x) and a network, and watch the boundary and every hidden unit learn.",
         section: "§1–3 Feature maps, hypothesis classes, networks",
     },
@@ -137,6 +140,7 @@ pub static EN: Texts = Texts {
     ],
     backprop: ScreenText {
         name: "Backprop on the car example",
+        short: "Backprop",
         blurb: "The two-cars network as a computation graph: forward values f_i, backward values g_i, one node at a time.",
         section: "§2 & §4 The car example, backpropagation",
     },
@@ -147,6 +151,7 @@ pub static EN: Texts = Texts {
     ],
     conv: ScreenText {
         name: "Convolution painter",
+        short: "Convolution",
         blurb: "Paint an image and see every feature map change as you paint: kernels, ReLU, pooling.",
         section: "§6 Convolutional networks",
     },
@@ -157,6 +162,7 @@ pub static EN: Texts = Texts {
     ],
     lstm: ScreenText {
         name: "LSTM gates over time",
+        short: "LSTM gates",
         blurb: "RNN, LSTM, peephole, coupled LSTM and GRU on the same sequence, every gate unrolled over time.",
         section: "§7 Recurrent networks",
     },
@@ -167,6 +173,7 @@ pub static EN: Texts = Texts {
     ],
     activations: ScreenText {
         name: "Activation functions",
+        short: "Activations",
         blurb: "sign, σ, tanh and ReLU with their derivatives — why sign cannot be trained and ReLU vanishes less.",
         section: "§3 Activation functions",
     },
@@ -206,6 +213,7 @@ pub static ZH: Texts = Texts {
     will_show: "你将看到",
     boundaries: ScreenText {
         name: "决策边界",
+        short: "决策边界",
         blurb: "画出数据点，选择特征提取函数 φ(x) 和网络，观察决策边界和每个隐藏单元如何学习。",
         section: "§1–3 特征提取函数、假设类、神经网络",
     },
@@ -216,6 +224,7 @@ pub static ZH: Texts = Texts {
     ],
     backprop: ScreenText {
         name: "两辆车的反向传播",
+        short: "反向传播",
         blurb: "把两辆车的网络画成计算图：前向值 f_i、反向值 g_i，一个节点一个节点地计算。",
         section: "§2 与 §4 神经网络的例子、反向传播",
     },
@@ -226,6 +235,7 @@ pub static ZH: Texts = Texts {
     ],
     conv: ScreenText {
         name: "卷积画板",
+        short: "卷积",
         blurb: "画一幅图像，边画边看每个特征图的变化：卷积核、ReLU、池化。",
         section: "§6 卷积神经网络",
     },
@@ -236,6 +246,7 @@ pub static ZH: Texts = Texts {
     ],
     lstm: ScreenText {
         name: "LSTM 的门随时间变化",
+        short: "LSTM 门",
         blurb: "RNN、LSTM、窥视孔、耦合 LSTM 和 GRU 处理同一个序列，每个门按时间展开。",
         section: "§7 循环神经网络",
     },
@@ -246,6 +257,7 @@ pub static ZH: Texts = Texts {
     ],
     activations: ScreenText {
         name: "激活函数",
+        short: "激活函数",
         blurb: "sign、σ、tanh 和 ReLU 及其导数——为什么 sign 无法训练，ReLU 更少梯度消失。",
         section: "§3 激活函数",
     },

@@ -1,0 +1,532 @@
+//! The LSTM and its two variants (lecture §7):
+//!
+//! ```text
+//! f_t = σ(W_f·[h_{t−1}, x_t] + b_f)          forget gate
+//! i_t = σ(W_i·[h_{t−1}, x_t] + b_i)          input gate
+//! C̃_t = tanh(W_C·[h_{t−1}, x_t] + b_C)       candidate (a tanh layer)
+//! C_t = f_t * C_{t−1} + i_t * C̃_t            cell state
+//! o_t = σ(W_o·[h_{t−1}, x_t] + b_o)          output gate
+//! h_t = o_t * tanh(C_t)
+//! ```
+//!
+//! - **Peephole** ([`Peepholes`]): a gate that peeps reads the cell state too, exactly
+//!   as the lecture writes it, by concatenation: `f_t = σ(W_f·[C_{t−1}, h_{t−1}, x_t] + b_f)`,
+//!   likewise `i_t`, and `o_t = σ(W_o·[C_t, h_{t−1}, x_t] + b_o)`. So a peeping gate has a
+//!   *full* `H × H` matrix on the cell state (the first `H` columns of its `W`), not the
+//!   diagonal of Gers & Schmidhuber. Each gate's peephole is switched on separately.
+//! - **Coupled** (`coupled: true`): `C_t = f_t * C_{t−1} + (1 − f_t) * C̃_t`; there is no
+//!   input-gate layer, and the trace records `i_t = 1 − f_t`.
+//!
+//! Parameters (flat, in this order): `W_f, b_f, W_i, b_i` (absent when coupled),
+//! `W_C, b_C, W_o, b_o`; each `W` is row-major `H × ([H if peeping] + H + I)`.
+
+use serde::{Deserialize, Serialize};
+
+use super::equations::{EquationLine, affine_line, combination_line};
+use super::real::{Real, affine, affine_backward, norm, sigmoid};
+use super::trace::{GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
+use super::{State, init_uniform};
+use crate::activation::Activation;
+use crate::rng::Rng;
+
+const FORGET: usize = 0;
+const INPUT: usize = 1;
+const CANDIDATE: usize = 2;
+const OUTPUT: usize = 3;
+
+/// Which gates of a peephole LSTM also read the cell state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Peepholes {
+    /// `f_t` reads `C_{t−1}`.
+    pub forget: bool,
+    /// `i_t` reads `C_{t−1}`.
+    pub input: bool,
+    /// `o_t` reads `C_t`.
+    pub output: bool,
+}
+
+impl Peepholes {
+    /// No peepholes: the standard LSTM.
+    pub const NONE: Peepholes = Peepholes {
+        forget: false,
+        input: false,
+        output: false,
+    };
+    /// All three gates peep, the lecture's form.
+    pub const ALL: Peepholes = Peepholes {
+        forget: true,
+        input: true,
+        output: true,
+    };
+}
+
+/// How an LSTM is wired and initialised.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LstmConfig {
+    /// Which gates peep at the cell state (none by default).
+    pub peepholes: Peepholes,
+    /// Couple the forget and input gates: `C_t = f_t * C_{t−1} + (1 − f_t) * C̃_t`.
+    pub coupled: bool,
+    /// Added to the initial `b_f` so that the untrained cell remembers by default (1.0).
+    pub forget_bias: f64,
+}
+
+impl Default for LstmConfig {
+    fn default() -> Self {
+        Self {
+            peepholes: Peepholes::NONE,
+            coupled: false,
+            forget_bias: 1.0,
+        }
+    }
+}
+
+/// An LSTM cell (standard, peephole or coupled).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lstm<F> {
+    /// The size of `x_t`.
+    pub input_size: usize,
+    /// The number of units `H` (size of `h_t` and `C_t`).
+    pub hidden_size: usize,
+    /// The wiring.
+    pub config: LstmConfig,
+    /// `W_f, b_f, W_i, b_i, W_C, b_C, W_o, b_o` as named blocks.
+    pub params: Params<F>,
+    /// `(W, b)` offsets per gate; `None` for the coupled LSTM's input gate.
+    offsets: [Option<(usize, usize)>; 4],
+    /// Whether each gate reads the cell state.
+    peeps: [bool; 4],
+}
+
+/// One step's rows of every recorded quantity.
+struct Rows<'a, F> {
+    pre: [&'a mut [F]; 4],
+    gate: [&'a mut [F]; 4],
+    cell: &'a mut [F],
+    hidden: &'a mut [F],
+}
+
+impl<F: Real> Lstm<F> {
+    /// A cell with weights drawn uniformly from `±1/√H` (PyTorch's default), seeded.
+    pub fn new(input_size: usize, hidden_size: usize, config: LstmConfig, rng: &mut Rng) -> Self {
+        assert!(
+            hidden_size > 0 && input_size > 0,
+            "an LSTM needs inputs and units"
+        );
+        let p = &config.peepholes;
+        let peeps = [p.forget, p.input && !config.coupled, false, p.output];
+        let names = [
+            ("W_f", "b_f"),
+            ("W_i", "b_i"),
+            ("W_C", "b_C"),
+            ("W_o", "b_o"),
+        ];
+        let mut params = Params::new();
+        let mut offsets = [None; 4];
+        for g in 0..4 {
+            if g == INPUT && config.coupled {
+                continue;
+            }
+            let cols = if peeps[g] { hidden_size } else { 0 } + hidden_size + input_size;
+            let w = params.add(names[g].0, hidden_size, cols);
+            let b = params.add(names[g].1, hidden_size, 1);
+            offsets[g] = Some((w, b));
+        }
+        init_uniform(&mut params, hidden_size, rng);
+        for b in params.values_of_mut("b_f") {
+            *b += F::from_f64(config.forget_bias);
+        }
+        Self {
+            input_size,
+            hidden_size,
+            config,
+            params,
+            offsets,
+            peeps,
+        }
+    }
+
+    fn wb(&self, gate: usize) -> (usize, usize) {
+        self.offsets[gate].unwrap_or_else(|| panic!("gate {gate} has no parameters"))
+    }
+
+    fn gate_affine(&self, gate: usize, c: &[F], h: &[F], x: &[F], out: &mut [F]) {
+        let (w, b) = self.wb(gate);
+        if self.peeps[gate] {
+            affine(&self.params.values, w, b, &[c, h, x], out);
+        } else {
+            affine(&self.params.values, w, b, &[h, x], out);
+        }
+    }
+
+    /// The one step everything else is built on.
+    fn step_into(&self, x: &[F], h_prev: &[F], c_prev: &[F], rows: Rows<'_, F>) {
+        let Rows {
+            pre,
+            gate,
+            cell,
+            hidden,
+        } = rows;
+        let [pre_f, pre_i, pre_c, pre_o] = pre;
+        let [forget, input, candidate, output] = gate;
+
+        self.gate_affine(FORGET, c_prev, h_prev, x, pre_f);
+        for (f, a) in forget.iter_mut().zip(pre_f.iter()) {
+            *f = sigmoid(*a);
+        }
+        if self.config.coupled {
+            for (i, f) in input.iter_mut().zip(forget.iter()) {
+                *i = F::ONE - *f;
+            }
+        } else {
+            self.gate_affine(INPUT, c_prev, h_prev, x, pre_i);
+            for (i, a) in input.iter_mut().zip(pre_i.iter()) {
+                *i = sigmoid(*a);
+            }
+        }
+        self.gate_affine(CANDIDATE, c_prev, h_prev, x, pre_c);
+        for (c, a) in candidate.iter_mut().zip(pre_c.iter()) {
+            *c = a.tanh();
+        }
+        for j in 0..self.hidden_size {
+            cell[j] = forget[j] * c_prev[j] + input[j] * candidate[j];
+        }
+        self.gate_affine(OUTPUT, cell, h_prev, x, pre_o);
+        for j in 0..self.hidden_size {
+            output[j] = sigmoid(pre_o[j]);
+            hidden[j] = output[j] * cell[j].tanh();
+        }
+    }
+
+    /// One step: the new `(h_t, C_t)` from `x_t` and `(h_{t−1}, C_{t−1})`.
+    pub fn step(&self, x: &[F], state: &State<F>) -> State<F> {
+        let trace = self.seq(std::slice::from_ref(&x.to_vec()), Some(state));
+        State {
+            hidden: trace.last_hidden().to_vec(),
+            cell: trace.previous_cell(1).to_vec(),
+        }
+    }
+
+    /// Runs the whole sequence from `initial` (zeros if `None`), recording every gate.
+    pub fn seq(&self, inputs: &[Vec<F>], initial: Option<&State<F>>) -> Trace<F> {
+        let (n, steps) = (self.hidden_size, inputs.len());
+        let (h0, c0) = match initial {
+            Some(s) => (s.hidden.clone(), s.cell.clone()),
+            None => (vec![F::ZERO; n], vec![F::ZERO; n]),
+        };
+        assert!(
+            h0.len() == n && c0.len() == n,
+            "initial state of the wrong size"
+        );
+        let zeros = || vec![F::ZERO; steps * n];
+        let mut pre = [zeros(), zeros(), zeros(), zeros()];
+        let mut gate = [zeros(), zeros(), zeros(), zeros()];
+        let mut cell = zeros();
+        let mut hidden = zeros();
+        let mut xs = Vec::with_capacity(steps * self.input_size);
+        for (t, x) in inputs.iter().enumerate() {
+            assert_eq!(x.len(), self.input_size, "input {t} has the wrong size");
+            xs.extend_from_slice(x);
+            let r = t * n..(t + 1) * n;
+            let [p0, p1, p2, p3] = &mut pre;
+            let [g0, g1, g2, g3] = &mut gate;
+            let (c_prev, c_cur) = prev_and_cur(&mut cell, &c0, t, n);
+            let (h_prev, h_cur) = prev_and_cur(&mut hidden, &h0, t, n);
+            let rows = Rows {
+                pre: [
+                    &mut p0[r.clone()],
+                    &mut p1[r.clone()],
+                    &mut p2[r.clone()],
+                    &mut p3[r.clone()],
+                ],
+                gate: [
+                    &mut g0[r.clone()],
+                    &mut g1[r.clone()],
+                    &mut g2[r.clone()],
+                    &mut g3[r],
+                ],
+                cell: c_cur,
+                hidden: h_cur,
+            };
+            self.step_into(x, h_prev, c_prev, rows);
+        }
+        let [p_f, p_i, p_c, p_o] = pre;
+        let [f, i, c_tilde, o] = gate;
+        let q = |name, values| Quantity {
+            name,
+            units: n,
+            values,
+        };
+        let mut quantities = vec![
+            Quantity {
+                name: QuantityName::Input,
+                units: self.input_size,
+                values: xs,
+            },
+            q(QuantityName::Forget, f),
+            q(QuantityName::InputGate, i),
+            q(QuantityName::Candidate, c_tilde),
+            q(QuantityName::Cell, cell),
+            q(QuantityName::OutputGate, o),
+            q(QuantityName::Hidden, hidden),
+            q(QuantityName::PreForget, p_f),
+        ];
+        if !self.config.coupled {
+            quantities.push(q(QuantityName::PreInput, p_i));
+        }
+        quantities.push(q(QuantityName::PreCandidate, p_c));
+        quantities.push(q(QuantityName::PreOutput, p_o));
+        Trace {
+            steps,
+            initial_hidden: h0,
+            initial_cell: c0,
+            quantities,
+        }
+    }
+
+    /// Backpropagation through time. `dh_direct[t·H + j]` is `∂loss/∂h_t[j]` through the
+    /// readout at step t only; the gradients of all parameters are added to `grads`.
+    pub fn backward(&self, trace: &Trace<F>, dh_direct: &[F], grads: &mut [F]) -> GradientFlow<F> {
+        let (n, steps, ni) = (self.hidden_size, trace.steps, self.input_size);
+        assert_eq!(dh_direct.len(), steps * n, "one ∂loss/∂h per unit and step");
+        assert_eq!(grads.len(), self.params.len(), "one gradient per parameter");
+        let get = |name| trace.quantity(name);
+        let (xq, fq, iq, cq, oq) = (
+            get(QuantityName::Input),
+            get(QuantityName::Forget),
+            get(QuantityName::InputGate),
+            get(QuantityName::Candidate),
+            get(QuantityName::OutputGate),
+        );
+        let p = &self.params.values;
+        let mut flow = GradientFlow {
+            hidden: vec![F::ZERO; steps],
+            cell: vec![F::ZERO; steps],
+            input: vec![F::ZERO; steps],
+        };
+        let (mut dh, mut dc) = (vec![F::ZERO; n], vec![F::ZERO; n]);
+        let (mut dh_prev, mut dc_prev, mut dx) =
+            (vec![F::ZERO; n], vec![F::ZERO; n], vec![F::ZERO; ni]);
+        let mut da = [
+            vec![F::ZERO; n],
+            vec![F::ZERO; n],
+            vec![F::ZERO; n],
+            vec![F::ZERO; n],
+        ];
+        for t in (0..steps).rev() {
+            let (x, h_prev, c_prev, c) = (
+                xq.at(t),
+                trace.previous_hidden(t),
+                trace.previous_cell(t),
+                trace.previous_cell(t + 1),
+            );
+            let (f, i, c_tilde, o) = (fq.at(t), iq.at(t), cq.at(t), oq.at(t));
+            for j in 0..n {
+                dh[j] = dh_direct[t * n + j] + dh_prev[j];
+                dc[j] = dc_prev[j];
+            }
+            dh_prev.fill(F::ZERO);
+            dc_prev.fill(F::ZERO);
+            dx.fill(F::ZERO);
+            // h_t = o_t * tanh(C_t)
+            for j in 0..n {
+                let tc = c[j].tanh();
+                da[OUTPUT][j] = dh[j] * tc * o[j] * (F::ONE - o[j]);
+                dc[j] += dh[j] * o[j] * (F::ONE - tc * tc);
+            }
+            let wb = self.wb(OUTPUT);
+            if self.peeps[OUTPUT] {
+                affine_backward(
+                    p,
+                    grads,
+                    wb,
+                    &da[OUTPUT],
+                    &[c, h_prev, x],
+                    &mut [&mut dc, &mut dh_prev, &mut dx],
+                );
+            } else {
+                affine_backward(
+                    p,
+                    grads,
+                    wb,
+                    &da[OUTPUT],
+                    &[h_prev, x],
+                    &mut [&mut dh_prev, &mut dx],
+                );
+            }
+            flow.hidden[t] = norm(&dh);
+            flow.cell[t] = norm(&dc);
+            // C_t = f_t * C_{t−1} + i_t * C̃_t   (coupled: i_t = 1 − f_t)
+            for j in 0..n {
+                let d_forget = if self.config.coupled {
+                    dc[j] * (c_prev[j] - c_tilde[j])
+                } else {
+                    dc[j] * c_prev[j]
+                };
+                da[FORGET][j] = d_forget * f[j] * (F::ONE - f[j]);
+                da[INPUT][j] = dc[j] * c_tilde[j] * i[j] * (F::ONE - i[j]);
+                da[CANDIDATE][j] = dc[j] * i[j] * (F::ONE - c_tilde[j] * c_tilde[j]);
+                dc_prev[j] = dc[j] * f[j];
+            }
+            for g in [FORGET, INPUT, CANDIDATE] {
+                let Some(wb) = self.offsets[g] else { continue };
+                if self.peeps[g] {
+                    affine_backward(
+                        p,
+                        grads,
+                        wb,
+                        &da[g],
+                        &[c_prev, h_prev, x],
+                        &mut [&mut dc_prev, &mut dh_prev, &mut dx],
+                    );
+                } else {
+                    affine_backward(
+                        p,
+                        grads,
+                        wb,
+                        &da[g],
+                        &[h_prev, x],
+                        &mut [&mut dh_prev, &mut dx],
+                    );
+                }
+            }
+            flow.input[t] = norm(&dx);
+        }
+        flow
+    }
+
+    /// The numbers of `unit`'s equations at step `t` of `trace` (made by [`seq`](Self::seq)).
+    pub fn equations(&self, trace: &Trace<F>, t: usize, unit: usize) -> Vec<EquationLine<F>> {
+        let v = |name| trace.quantity(name).value(t, unit);
+        let (x, h_prev, c_prev, c) = (
+            trace.quantity(QuantityName::Input).at(t),
+            trace.previous_hidden(t),
+            trace.previous_cell(t),
+            trace.previous_cell(t + 1),
+        );
+        let p = &self.params.values;
+        let gate_line = |g: usize,
+                         quantity,
+                         pre,
+                         formula_plain,
+                         formula_peep,
+                         act,
+                         cell_seg: (&'static str, &[F])| {
+            let value = v(quantity);
+            if self.peeps[g] {
+                let segs = [cell_seg, ("h_{t−1}", h_prev), ("x_t", x)];
+                affine_line(
+                    quantity,
+                    formula_peep,
+                    act,
+                    p,
+                    self.wb(g),
+                    unit,
+                    &segs,
+                    None,
+                    v(pre),
+                    value,
+                )
+            } else {
+                let segs = [("h_{t−1}", h_prev), ("x_t", x)];
+                affine_line(
+                    quantity,
+                    formula_plain,
+                    act,
+                    p,
+                    self.wb(g),
+                    unit,
+                    &segs,
+                    None,
+                    v(pre),
+                    value,
+                )
+            }
+        };
+        let sig = Activation::Logistic;
+        let mut lines = vec![gate_line(
+            FORGET,
+            QuantityName::Forget,
+            QuantityName::PreForget,
+            "f_t = σ(W_f·[h_{t−1}, x_t] + b_f)",
+            "f_t = σ(W_f·[C_{t−1}, h_{t−1}, x_t] + b_f)",
+            sig,
+            ("C_{t−1}", c_prev),
+        )];
+        if self.config.coupled {
+            let f = v(QuantityName::Forget);
+            lines.push(combination_line(
+                QuantityName::InputGate,
+                "i_t = 1 − f_t",
+                &[("f_t", f)],
+                F::ONE - f,
+            ));
+        } else {
+            lines.push(gate_line(
+                INPUT,
+                QuantityName::InputGate,
+                QuantityName::PreInput,
+                "i_t = σ(W_i·[h_{t−1}, x_t] + b_i)",
+                "i_t = σ(W_i·[C_{t−1}, h_{t−1}, x_t] + b_i)",
+                sig,
+                ("C_{t−1}", c_prev),
+            ));
+        }
+        lines.push(gate_line(
+            CANDIDATE,
+            QuantityName::Candidate,
+            QuantityName::PreCandidate,
+            "C̃_t = tanh(W_C·[h_{t−1}, x_t] + b_C)",
+            "",
+            Activation::Tanh,
+            ("C_{t−1}", c_prev),
+        ));
+        let (f, i, ct, cell) = (
+            v(QuantityName::Forget),
+            v(QuantityName::InputGate),
+            v(QuantityName::Candidate),
+            v(QuantityName::Cell),
+        );
+        lines.push(if self.config.coupled {
+            combination_line(
+                QuantityName::Cell,
+                "C_t = f_t * C_{t−1} + (1 − f_t) * C̃_t",
+                &[
+                    ("f_t", f),
+                    ("C_{t−1}", c_prev[unit]),
+                    ("f_t", f),
+                    ("C̃_t", ct),
+                ],
+                cell,
+            )
+        } else {
+            combination_line(
+                QuantityName::Cell,
+                "C_t = f_t * C_{t−1} + i_t * C̃_t",
+                &[
+                    ("f_t", f),
+                    ("C_{t−1}", c_prev[unit]),
+                    ("i_t", i),
+                    ("C̃_t", ct),
+                ],
+                cell,
+            )
+        });
+        lines.push(gate_line(
+            OUTPUT,
+            QuantityName::OutputGate,
+            QuantityName::PreOutput,
+            "o_t = σ(W_o·[h_{t−1}, x_t] + b_o)",
+            "o_t = σ(W_o·[C_t, h_{t−1}, x_t] + b_o)",
+            sig,
+            ("C_t", c),
+        ));
+        lines.push(combination_line(
+            QuantityName::Hidden,
+            "h_t = o_t * tanh(C_t)",
+            &[("o_t", v(QuantityName::OutputGate)), ("C_t", cell)],
+            v(QuantityName::Hidden),
+        ));
+        lines
+    }
+}

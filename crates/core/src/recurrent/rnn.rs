@@ -1,0 +1,226 @@
+//! The plain recurrent network (lecture §7): `s_t = f(U x_t + W s_{t−1} + b)`, f = tanh or
+//! ReLU. The two matrices are stored side by side as one `H × (H + I)` block `W` over
+//! `[s_{t−1}, x_t]` (its first `H` columns are the lecture's `W`, the rest are `U`), so
+//! all cells share one layout; `s_t` is recorded as [`QuantityName::Hidden`].
+
+use serde::{Deserialize, Serialize};
+
+use super::equations::{EquationLine, affine_line};
+use super::real::{Real, affine, affine_backward, norm, sigmoid};
+use super::trace::{GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
+use super::{State, init_uniform};
+use crate::activation::Activation;
+use crate::rng::Rng;
+
+/// How a plain RNN is configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RnnConfig {
+    /// `f`: tanh (default), ReLU, logistic or linear; sign has no gradient and is refused.
+    pub activation: Activation,
+}
+
+impl Default for RnnConfig {
+    fn default() -> Self {
+        Self {
+            activation: Activation::Tanh,
+        }
+    }
+}
+
+/// A plain RNN cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rnn<F> {
+    /// The size of `x_t`.
+    pub input_size: usize,
+    /// The number of units `H` (size of `s_t`).
+    pub hidden_size: usize,
+    /// The activation.
+    pub config: RnnConfig,
+    /// `W` (over `[s_{t−1}, x_t]`) and `b` as named blocks.
+    pub params: Params<F>,
+    wb: (usize, usize),
+}
+
+fn apply<F: Real>(activation: Activation, a: F) -> F {
+    match activation {
+        Activation::Tanh => a.tanh(),
+        Activation::Relu => {
+            if a > F::ZERO {
+                a
+            } else {
+                F::ZERO
+            }
+        }
+        Activation::Logistic => sigmoid(a),
+        Activation::Linear => a,
+        Activation::Sign => panic!("sign has no gradient: an RNN cannot use it"),
+    }
+}
+
+/// `f'(a)` written with the output `s = f(a)`.
+fn derivative_from_output<F: Real>(activation: Activation, s: F) -> F {
+    match activation {
+        Activation::Tanh => F::ONE - s * s,
+        Activation::Relu => {
+            if s > F::ZERO {
+                F::ONE
+            } else {
+                F::ZERO
+            }
+        }
+        Activation::Logistic => s * (F::ONE - s),
+        Activation::Linear => F::ONE,
+        Activation::Sign => F::ZERO,
+    }
+}
+
+impl<F: Real> Rnn<F> {
+    /// A cell with weights drawn uniformly from `±1/√H` (PyTorch's default), seeded.
+    pub fn new(input_size: usize, hidden_size: usize, config: RnnConfig, rng: &mut Rng) -> Self {
+        assert!(
+            hidden_size > 0 && input_size > 0,
+            "an RNN needs inputs and units"
+        );
+        assert!(
+            config.activation.is_trainable(),
+            "sign has no gradient: an RNN cannot use it"
+        );
+        let mut params = Params::new();
+        let wb = (
+            params.add("W", hidden_size, hidden_size + input_size),
+            params.add("b", hidden_size, 1),
+        );
+        init_uniform(&mut params, hidden_size, rng);
+        Self {
+            input_size,
+            hidden_size,
+            config,
+            params,
+            wb,
+        }
+    }
+
+    fn step_into(&self, x: &[F], s_prev: &[F], pre: &mut [F], s: &mut [F]) {
+        affine(&self.params.values, self.wb.0, self.wb.1, &[s_prev, x], pre);
+        for (out, a) in s.iter_mut().zip(pre.iter()) {
+            *out = apply(self.config.activation, *a);
+        }
+    }
+
+    /// One step: `s_t` from `x_t` and `s_{t−1}`.
+    pub fn step(&self, x: &[F], state: &State<F>) -> State<F> {
+        let trace = self.seq(std::slice::from_ref(&x.to_vec()), Some(state));
+        State {
+            hidden: trace.last_hidden().to_vec(),
+            cell: Vec::new(),
+        }
+    }
+
+    /// Runs the whole sequence from `initial` (zeros if `None`), recording `s_t` and its
+    /// pre-activation.
+    pub fn seq(&self, inputs: &[Vec<F>], initial: Option<&State<F>>) -> Trace<F> {
+        let (n, steps) = (self.hidden_size, inputs.len());
+        let s0 = initial.map_or_else(|| vec![F::ZERO; n], |s| s.hidden.clone());
+        assert_eq!(s0.len(), n, "initial state of the wrong size");
+        let mut pre = vec![F::ZERO; steps * n];
+        let mut hidden = vec![F::ZERO; steps * n];
+        let mut xs = Vec::with_capacity(steps * self.input_size);
+        for (t, x) in inputs.iter().enumerate() {
+            assert_eq!(x.len(), self.input_size, "input {t} has the wrong size");
+            xs.extend_from_slice(x);
+            let (s_prev, s_cur) = prev_and_cur(&mut hidden, &s0, t, n);
+            self.step_into(x, s_prev, &mut pre[t * n..(t + 1) * n], s_cur);
+        }
+        let quantities = vec![
+            Quantity {
+                name: QuantityName::Input,
+                units: self.input_size,
+                values: xs,
+            },
+            Quantity {
+                name: QuantityName::Hidden,
+                units: n,
+                values: hidden,
+            },
+            Quantity {
+                name: QuantityName::PreHidden,
+                units: n,
+                values: pre,
+            },
+        ];
+        Trace {
+            steps,
+            initial_hidden: s0,
+            initial_cell: Vec::new(),
+            quantities,
+        }
+    }
+
+    /// Backpropagation through time; see [`Lstm::backward`](super::Lstm::backward).
+    pub fn backward(&self, trace: &Trace<F>, dh_direct: &[F], grads: &mut [F]) -> GradientFlow<F> {
+        let (n, steps) = (self.hidden_size, trace.steps);
+        assert_eq!(dh_direct.len(), steps * n, "one ∂loss/∂s per unit and step");
+        assert_eq!(grads.len(), self.params.len(), "one gradient per parameter");
+        let (xq, sq) = (
+            trace.quantity(QuantityName::Input),
+            trace.quantity(QuantityName::Hidden),
+        );
+        let mut flow = GradientFlow {
+            hidden: vec![F::ZERO; steps],
+            cell: Vec::new(),
+            input: vec![F::ZERO; steps],
+        };
+        let (mut ds, mut da, mut ds_prev, mut dx) = (
+            vec![F::ZERO; n],
+            vec![F::ZERO; n],
+            vec![F::ZERO; n],
+            vec![F::ZERO; self.input_size],
+        );
+        for t in (0..steps).rev() {
+            let s = sq.at(t);
+            for j in 0..n {
+                ds[j] = dh_direct[t * n + j] + ds_prev[j];
+                da[j] = ds[j] * derivative_from_output(self.config.activation, s[j]);
+            }
+            flow.hidden[t] = norm(&ds);
+            ds_prev.fill(F::ZERO);
+            dx.fill(F::ZERO);
+            affine_backward(
+                &self.params.values,
+                grads,
+                self.wb,
+                &da,
+                &[trace.previous_hidden(t), xq.at(t)],
+                &mut [&mut ds_prev, &mut dx],
+            );
+            flow.input[t] = norm(&dx);
+        }
+        flow
+    }
+
+    /// The numbers of `unit`'s equation at step `t` of `trace` (made by [`seq`](Self::seq)).
+    pub fn equations(&self, trace: &Trace<F>, t: usize, unit: usize) -> Vec<EquationLine<F>> {
+        let segs = [
+            ("s_{t−1}", trace.previous_hidden(t)),
+            ("x_t", trace.quantity(QuantityName::Input).at(t)),
+        ];
+        let formula = match self.config.activation {
+            Activation::Relu => "s_t = ReLU(W·s_{t−1} + U·x_t + b)",
+            Activation::Logistic => "s_t = σ(W·s_{t−1} + U·x_t + b)",
+            Activation::Linear => "s_t = W·s_{t−1} + U·x_t + b",
+            _ => "s_t = tanh(W·s_{t−1} + U·x_t + b)",
+        };
+        vec![affine_line(
+            QuantityName::Hidden,
+            formula,
+            self.config.activation,
+            &self.params.values,
+            self.wb,
+            unit,
+            &segs,
+            None,
+            trace.quantity(QuantityName::PreHidden).value(t, unit),
+            trace.quantity(QuantityName::Hidden).value(t, unit),
+        )]
+    }
+}

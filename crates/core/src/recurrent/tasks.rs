@@ -1,0 +1,311 @@
+//! Built-in sequence tasks, all seeded and small enough to train in the browser in
+//! seconds: remember the first symbol over a long distractor sequence (the lecture's
+//! long-term dependency), bracket depth (counting), the next value of a noisy sine, and
+//! next-character prediction over a typed text.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Output;
+use super::{ModelConfig, Variant};
+use crate::rng::Rng;
+
+/// What the model should produce at one step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Target {
+    /// The index of the right symbol (softmax cross-entropy).
+    Class(usize),
+    /// The right values (squared error).
+    Values(Vec<f32>),
+}
+
+/// One training example: an input per step and, at some steps, a target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sequence {
+    /// `x_t` for t = 0..T.
+    pub inputs: Vec<Vec<f32>>,
+    /// The target of each step, `None` where nothing is asked.
+    pub targets: Vec<Option<Target>>,
+}
+
+impl Sequence {
+    /// The same sequence with only the last step's target kept.
+    pub fn last_target_only(mut self) -> Self {
+        let last = self.targets.len().saturating_sub(1);
+        for (t, target) in self.targets.iter_mut().enumerate() {
+            if t != last {
+                *target = None;
+            }
+        }
+        self
+    }
+}
+
+/// Why a task could not be built from what the user typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskError {
+    /// The text has fewer than two characters: there is nothing to predict.
+    TextTooShort,
+    /// The text uses only one character: every prediction would be trivial.
+    SingleCharacter,
+}
+
+impl fmt::Display for TaskError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TaskError::TextTooShort => write!(
+                f,
+                "type at least two characters so there is a next one to predict"
+            ),
+            TaskError::SingleCharacter => write!(f, "use at least two different characters"),
+        }
+    }
+}
+
+impl std::error::Error for TaskError {}
+
+/// A seeded sequence task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Task {
+    /// Step 0 shows one of `symbols` symbols, the next `length − 1` steps show random
+    /// distractors (`distractors` other symbols); at the last step the model must name the
+    /// first symbol. Inputs are one-hot over `symbols + distractors`.
+    RememberFirst {
+        /// `T`, the distance the symbol must be remembered over.
+        length: usize,
+        /// How many symbols can come first (the classes).
+        symbols: usize,
+        /// How many distractor symbols fill the rest.
+        distractors: usize,
+    },
+    /// A random string of brackets `(`/`)` (one-hot) that never closes below depth 0 nor
+    /// opens above `max_depth`; at every step the model names the current depth.
+    BracketDepth {
+        /// `T`.
+        length: usize,
+        /// The deepest nesting.
+        max_depth: usize,
+    },
+    /// `x_t = sin(ω t + φ) + noise·ε_t` with a random phase and period (8 to 16 steps); at
+    /// every step the model predicts the next observed value `x_{t+1}`.
+    NoisySine {
+        /// `T`.
+        length: usize,
+        /// The standard deviation of the noise.
+        noise: f32,
+    },
+    /// Windows of a typed text, one-hot over its alphabet; at every step the model
+    /// predicts the next character.
+    Text {
+        /// The distinct characters, sorted: symbol `k` is `alphabet[k]`.
+        alphabet: Vec<char>,
+        /// The text as symbol indices.
+        symbols: Vec<usize>,
+        /// `T`, the window length.
+        length: usize,
+    },
+}
+
+impl Task {
+    /// Remember one of 4 symbols over `length` steps of 8 kinds of distractor.
+    pub fn remember_first(length: usize) -> Self {
+        assert!(
+            length >= 2,
+            "the symbol must be remembered over at least one step"
+        );
+        Task::RememberFirst {
+            length,
+            symbols: 4,
+            distractors: 8,
+        }
+    }
+
+    /// Next-character prediction over `text` in windows of `length` characters.
+    pub fn text(text: &str, length: usize) -> Result<Self, TaskError> {
+        assert!(length >= 1, "a window needs at least one character");
+        let chars: Vec<char> = text.chars().collect();
+        if chars.len() < 2 {
+            return Err(TaskError::TextTooShort);
+        }
+        let mut alphabet = chars.clone();
+        alphabet.sort_unstable();
+        alphabet.dedup();
+        if alphabet.len() < 2 {
+            return Err(TaskError::SingleCharacter);
+        }
+        let symbols = chars
+            .iter()
+            .map(|c| alphabet.binary_search(c).unwrap_or(0))
+            .collect();
+        Ok(Task::Text {
+            alphabet,
+            symbols,
+            length,
+        })
+    }
+
+    /// The size of `x_t`.
+    pub fn input_size(&self) -> usize {
+        match self {
+            Task::RememberFirst {
+                symbols,
+                distractors,
+                ..
+            } => symbols + distractors,
+            Task::BracketDepth { .. } => 2,
+            Task::NoisySine { .. } => 1,
+            Task::Text { alphabet, .. } => alphabet.len(),
+        }
+    }
+
+    /// The size of `y_t`.
+    pub fn output_size(&self) -> usize {
+        match self {
+            Task::RememberFirst { symbols, .. } => *symbols,
+            Task::BracketDepth { max_depth, .. } => max_depth + 1,
+            Task::NoisySine { .. } => 1,
+            Task::Text { alphabet, .. } => alphabet.len(),
+        }
+    }
+
+    /// Symbols or values.
+    pub fn output(&self) -> Output {
+        match self {
+            Task::NoisySine { .. } => Output::Values,
+            _ => Output::Classes,
+        }
+    }
+
+    /// A name for each input symbol (one-hot position), for labels on a screen.
+    pub fn input_labels(&self) -> Vec<String> {
+        match self {
+            Task::RememberFirst {
+                symbols,
+                distractors,
+                ..
+            } => (0..symbols + distractors).map(letter).collect(),
+            Task::BracketDepth { .. } => vec!["(".into(), ")".into()],
+            Task::NoisySine { .. } => vec!["x".into()],
+            Task::Text { alphabet, .. } => alphabet.iter().map(char::to_string).collect(),
+        }
+    }
+
+    /// A name for each output, for labels on a screen.
+    pub fn output_labels(&self) -> Vec<String> {
+        match self {
+            Task::RememberFirst { symbols, .. } => (0..*symbols).map(letter).collect(),
+            Task::BracketDepth { max_depth, .. } => {
+                (0..=*max_depth).map(|d| d.to_string()).collect()
+            }
+            Task::NoisySine { .. } => vec!["x_{t+1}".into()],
+            Task::Text { alphabet, .. } => alphabet.iter().map(char::to_string).collect(),
+        }
+    }
+
+    /// A model configuration that fits this task. For [`Task::RememberFirst`] the LSTMs'
+    /// forget bias starts at 3 (σ(3) ≈ 0.95) so that the memory survives long enough for
+    /// training to find it; everything else is [`ModelConfig::default`].
+    pub fn model_config(&self, variant: Variant, hidden_size: usize, seed: u64) -> ModelConfig {
+        let forget_bias = if matches!(self, Task::RememberFirst { .. }) {
+            3.0
+        } else {
+            ModelConfig::default().forget_bias
+        };
+        ModelConfig {
+            forget_bias,
+            variant,
+            input_size: self.input_size(),
+            hidden_size,
+            output_size: self.output_size(),
+            output: self.output(),
+            seed,
+            ..ModelConfig::default()
+        }
+    }
+
+    /// A random sequence of this task.
+    pub fn sample(&self, rng: &mut Rng) -> Sequence {
+        match self {
+            Task::RememberFirst {
+                length,
+                symbols,
+                distractors,
+            } => {
+                let first = rng.index(*symbols);
+                let inputs = (0..*length)
+                    .map(|t| {
+                        let symbol = if t == 0 {
+                            first
+                        } else {
+                            symbols + rng.index(*distractors)
+                        };
+                        one_hot(symbol, symbols + distractors)
+                    })
+                    .collect();
+                let mut targets = vec![None; *length];
+                targets[length - 1] = Some(Target::Class(first));
+                Sequence { inputs, targets }
+            }
+            Task::BracketDepth { length, max_depth } => {
+                let mut depth = 0;
+                let (mut inputs, mut targets) = (Vec::new(), Vec::new());
+                for _ in 0..*length {
+                    let open = depth == 0 || (depth < *max_depth && rng.index(2) == 0);
+                    depth = if open { depth + 1 } else { depth - 1 };
+                    inputs.push(one_hot(usize::from(!open), 2));
+                    targets.push(Some(Target::Class(depth)));
+                }
+                Sequence { inputs, targets }
+            }
+            Task::NoisySine { length, noise } => {
+                let period = rng.uniform(8.0, 16.0);
+                let phase = rng.uniform(0.0, std::f64::consts::TAU);
+                let omega = std::f64::consts::TAU / period;
+                #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+                let series: Vec<f32> = (0..=*length)
+                    .map(|t| {
+                        ((omega * t as f64 + phase).sin() + f64::from(*noise) * rng.normal()) as f32
+                    })
+                    .collect();
+                Sequence {
+                    inputs: series[..*length].iter().map(|v| vec![*v]).collect(),
+                    targets: series[1..]
+                        .iter()
+                        .map(|v| Some(Target::Values(vec![*v])))
+                        .collect(),
+                }
+            }
+            Task::Text {
+                alphabet,
+                symbols,
+                length,
+            } => {
+                let window = (*length).min(symbols.len() - 1);
+                let start = rng.index(symbols.len() - window);
+                Sequence {
+                    inputs: symbols[start..start + window]
+                        .iter()
+                        .map(|s| one_hot(*s, alphabet.len()))
+                        .collect(),
+                    targets: symbols[start + 1..=start + window]
+                        .iter()
+                        .map(|s| Some(Target::Class(*s)))
+                        .collect(),
+                }
+            }
+        }
+    }
+}
+
+/// `e_k` of length `n`.
+pub fn one_hot(k: usize, n: usize) -> Vec<f32> {
+    let mut v = vec![0.0; n];
+    v[k] = 1.0;
+    v
+}
+
+fn letter(k: usize) -> String {
+    char::from_u32(u32::try_from('A' as usize + k).unwrap_or(63))
+        .map_or_else(|| "?".into(), |c| c.to_string())
+}

@@ -1,0 +1,262 @@
+//! Training by backpropagation through time with Adam and gradient-norm clipping:
+//!
+//! ```text
+//! g ← g · min(1, max_norm / ‖g‖)
+//! m ← β₁ m + (1 − β₁) g,   v ← β₂ v + (1 − β₂) g²
+//! θ ← θ − η · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Model, Output};
+use super::real::{Real, norm};
+use super::tasks::{Sequence, Target, Task};
+use super::trace::QuantityName;
+use crate::rng::Rng;
+
+/// Adam's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AdamConfig {
+    /// The step size η (0.01).
+    pub learning_rate: f64,
+    /// β₁ (0.9).
+    pub beta1: f64,
+    /// β₂ (0.999).
+    pub beta2: f64,
+    /// ε (1e-8).
+    pub epsilon: f64,
+}
+
+impl Default for AdamConfig {
+    fn default() -> Self {
+        Self {
+            learning_rate: 0.01,
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+        }
+    }
+}
+
+/// The Adam optimiser: running averages of the gradient and its square.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Adam<F> {
+    /// The settings.
+    pub config: AdamConfig,
+    m: Vec<F>,
+    v: Vec<F>,
+    t: i32,
+}
+
+impl<F: Real> Adam<F> {
+    /// A fresh optimiser for `parameter_count` parameters.
+    pub fn new(config: AdamConfig, parameter_count: usize) -> Self {
+        Self {
+            config,
+            m: vec![F::ZERO; parameter_count],
+            v: vec![F::ZERO; parameter_count],
+            t: 0,
+        }
+    }
+
+    /// One update of `model` with `gradients` (in the order of [`Model::parameters`]).
+    pub fn step(&mut self, model: &mut Model<F>, gradients: &[F]) {
+        assert_eq!(gradients.len(), self.m.len(), "one gradient per parameter");
+        self.t = self.t.saturating_add(1);
+        let c = self.config;
+        let (b1, b2) = (F::from_f64(c.beta1), F::from_f64(c.beta2));
+        let step = F::from_f64(c.learning_rate);
+        let (fix1, fix2) = (
+            F::from_f64(1.0 - c.beta1.powi(self.t)),
+            F::from_f64(1.0 - c.beta2.powi(self.t)),
+        );
+        let eps = F::from_f64(c.epsilon);
+        let (m, v) = (&mut self.m, &mut self.v);
+        model.for_each_parameter_mut(|k, theta| {
+            let g = gradients[k];
+            m[k] = b1 * m[k] + (F::ONE - b1) * g;
+            v[k] = b2 * v[k] + (F::ONE - b2) * g * g;
+            *theta -= step * (m[k] / fix1) / ((v[k] / fix2).sqrt() + eps);
+        });
+    }
+}
+
+/// Scales `gradients` down so that `‖gradients‖ ≤ max_norm`; returns the norm before.
+pub fn clip_gradient_norm<F: Real>(gradients: &mut [F], max_norm: F) -> F {
+    let total = norm(gradients);
+    if total > max_norm {
+        let scale = max_norm / total;
+        for g in gradients.iter_mut() {
+            *g *= scale;
+        }
+    }
+    total
+}
+
+/// How to train.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TrainConfig {
+    /// Adam's settings.
+    pub adam: AdamConfig,
+    /// Clip the batch gradient to this norm (`Some(1.0)`); `None` leaves it alone.
+    pub clip_norm: Option<f64>,
+    /// Sequences per update (16).
+    pub batch_size: usize,
+    /// The seed of the training sequences.
+    pub seed: u64,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        Self {
+            adam: AdamConfig::default(),
+            clip_norm: Some(1.0),
+            batch_size: 16,
+            seed: 1,
+        }
+    }
+}
+
+/// What one update did.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TrainStep {
+    /// How many updates have been made, this one included.
+    pub step: usize,
+    /// The mean loss of the batch before the update.
+    pub loss: f32,
+    /// `‖∂loss/∂θ‖` of the batch before clipping.
+    pub gradient_norm: f32,
+    /// The fraction of right symbols in the batch (symbol tasks only).
+    pub accuracy: Option<f32>,
+}
+
+/// The score of a model on fresh sequences.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// The mean loss.
+    pub loss: f32,
+    /// The fraction of right symbols (symbol tasks only).
+    pub accuracy: Option<f32>,
+}
+
+/// A model learning a task, one batch at a time.
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    /// The model being trained.
+    pub model: Model<f32>,
+    /// The task it learns.
+    pub task: Task,
+    /// How it learns.
+    pub config: TrainConfig,
+    /// Every update so far.
+    pub history: Vec<TrainStep>,
+    adam: Adam<f32>,
+    rng: Rng,
+}
+
+/// `(right, asked)` symbols of one sequence.
+fn score(model: &Model<f32>, sequence: &Sequence, trace: &super::Trace<f32>) -> (usize, usize) {
+    if model.config.output != Output::Classes {
+        return (0, 0);
+    }
+    let p = trace.quantity(QuantityName::Probabilities);
+    let mut right = 0;
+    let mut asked = 0;
+    for (t, target) in sequence.targets.iter().enumerate() {
+        if let Some(Target::Class(k)) = target {
+            asked += 1;
+            let row = p.at(t);
+            let best = (0..row.len()).fold(0, |b, j| if row[j] > row[b] { j } else { b });
+            right += usize::from(best == *k);
+        }
+    }
+    (right, asked)
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn fraction(right: usize, asked: usize) -> Option<f32> {
+    (asked > 0).then(|| right as f32 / asked as f32)
+}
+
+impl Trainer {
+    /// A trainer for `model` on `task`.
+    pub fn new(model: Model<f32>, task: Task, config: TrainConfig) -> Self {
+        assert!(config.batch_size > 0, "a batch needs at least one sequence");
+        assert_eq!(
+            model.config.input_size,
+            task.input_size(),
+            "the model's inputs do not fit the task"
+        );
+        assert_eq!(
+            model.config.output_size,
+            task.output_size(),
+            "the model's outputs do not fit the task"
+        );
+        let adam = Adam::new(config.adam, model.parameter_count());
+        let rng = Rng::seeded(config.seed);
+        Self {
+            model,
+            task,
+            config,
+            history: Vec::new(),
+            adam,
+            rng,
+        }
+    }
+
+    /// One Adam update on a fresh batch.
+    pub fn step(&mut self) -> TrainStep {
+        let mut gradients = vec![0.0_f32; self.model.parameter_count()];
+        let (mut loss, mut right, mut asked) = (0.0, 0, 0);
+        for _ in 0..self.config.batch_size {
+            let sequence = self.task.sample(&mut self.rng);
+            let result = self.model.backprop(&sequence);
+            loss += result.loss;
+            for (g, d) in gradients.iter_mut().zip(&result.gradients) {
+                *g += *d;
+            }
+            let (r, a) = score(&self.model, &sequence, &result.trace);
+            right += r;
+            asked += a;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let scale = 1.0 / self.config.batch_size as f32;
+        for g in &mut gradients {
+            *g *= scale;
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let gradient_norm = match self.config.clip_norm {
+            Some(max) => clip_gradient_norm(&mut gradients, max as f32),
+            None => norm(&gradients),
+        };
+        self.adam.step(&mut self.model, &gradients);
+        let record = TrainStep {
+            step: self.history.len() + 1,
+            loss: loss * scale,
+            gradient_norm,
+            accuracy: fraction(right, asked),
+        };
+        self.history.push(record);
+        record
+    }
+
+    /// Loss and accuracy on `count` fresh sequences drawn with `seed`.
+    pub fn evaluate(&self, count: usize, seed: u64) -> Evaluation {
+        let mut rng = Rng::seeded(seed);
+        let (mut loss, mut right, mut asked) = (0.0, 0, 0);
+        for _ in 0..count {
+            let sequence = self.task.sample(&mut rng);
+            let trace = self.model.forward(&sequence.inputs);
+            loss += self.model.loss(&sequence);
+            let (r, a) = score(&self.model, &sequence, &trace);
+            right += r;
+            asked += a;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let loss = loss / count.max(1) as f32;
+        Evaluation {
+            loss,
+            accuracy: fraction(right, asked),
+        }
+    }
+}
