@@ -1,12 +1,356 @@
-//! (being built) — until then it shows the announcement.
+//! Decision boundaries (lecture §1–3): points of two classes, a feature map φ(x), a linear
+//! model W·φ(x) or a network, trained live; the score over the plane and every feature and
+//! hidden unit as a picture.
 
+mod controls;
+mod draw;
+mod model;
+mod network;
+mod readout;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::render::{AnimationFrame, request_animation_frame};
+use nnp_core::activation::Activation;
+use nnp_core::dataset::{DatasetKind, RANGE};
+use nnp_core::loss::Loss;
+use nnp_core::mlp::Regularization;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::route::Route;
-use crate::screens::Placeholder;
+use crate::app::use_texts;
+use draw::{PLANE_PX, Painter};
+use model::{GRID, Model, Tool};
+use network::Link;
+
+/// Something the user did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Play,
+    Pause,
+    Step,
+    Reset,
+    Dataset(DatasetKind),
+    Noise(f64),
+    TrainFraction(f64),
+    Regenerate,
+    ShowTest(bool),
+    Tool(Tool),
+    ClearPoints,
+    ToggleNamed(usize),
+    Degree(u32),
+    AddFormula(String),
+    RemoveFormula(usize),
+    Linear(bool),
+    AddLayer,
+    RemoveLayer,
+    Units(usize, isize),
+    Activation(usize, Activation),
+    Loss(Loss),
+    LearningRate(String),
+    BatchSize(usize),
+    Regularization(Regularization),
+    RegularizationRate(String),
+    Dismiss,
+}
+
+/// The canvases a frame draws on.
+#[derive(Clone, PartialEq)]
+struct Canvases {
+    heat: NodeRef,
+    plane: NodeRef,
+    net: NodeRef,
+}
+
+impl Canvases {
+    fn draw(&self, model: &Model, painter: &mut Painter) {
+        if let Some(heat) = self.heat.cast::<HtmlCanvasElement>() {
+            painter.heatmap(&heat, model);
+        }
+        if let Some(plane) = self.plane.cast::<HtmlCanvasElement>() {
+            draw::points(&plane, model);
+        }
+        if let Some(net) = self.net.cast::<Element>() {
+            painter.thumbnails(&net, model);
+        }
+    }
+}
+
+/// The training loop: one epoch per animation frame while `handle` holds a frame.
+struct TrainLoop {
+    model: Rc<RefCell<Model>>,
+    painter: Rc<RefCell<Painter>>,
+    canvases: Canvases,
+    redraw: UseForceUpdateHandle,
+    playing: UseStateHandle<bool>,
+    handle: Rc<RefCell<Option<AnimationFrame>>>,
+    frames: Cell<u32>,
+}
+
+impl TrainLoop {
+    fn schedule(self: &Rc<Self>) {
+        let next = Rc::clone(self);
+        let frame = request_animation_frame(move |_| next.tick());
+        *self.handle.borrow_mut() = Some(frame);
+    }
+
+    fn tick(self: Rc<Self>) {
+        let keep = self.model.borrow_mut().train_epoch();
+        self.canvases
+            .draw(&self.model.borrow(), &mut self.painter.borrow_mut());
+        let frames = self.frames.get().wrapping_add(1);
+        self.frames.set(frames);
+        if !keep {
+            self.playing.set(false);
+            self.redraw.force_update();
+            return;
+        }
+        // Yew re-renders the numbers, links and chart every few frames only.
+        if frames.is_multiple_of(4) {
+            self.redraw.force_update();
+        }
+        self.schedule();
+    }
+}
+
+/// Where a pointer event falls on the plane, in plane coordinates.
+fn plane_point(canvas: &NodeRef, event: &PointerEvent) -> Option<(f64, f64)> {
+    let canvas = canvas.cast::<Element>()?;
+    let rect = canvas.get_bounding_client_rect();
+    if rect.width() <= 0.0 || rect.height() <= 0.0 {
+        return None;
+    }
+    let fx = (f64::from(event.client_x()) - rect.left()) / rect.width();
+    let fy = (f64::from(event.client_y()) - rect.top()) / rect.height();
+    let (lo, hi) = RANGE;
+    Some((lo + fx * (hi - lo), hi - fy * (hi - lo)))
+}
+
+fn is_typing(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+}
 
 /// The screen.
 #[component]
 pub fn Boundaries() -> Html {
-    html! { <Placeholder route={Route::Boundaries} /> }
+    let texts = use_texts();
+    let t = texts.boundaries_ui;
+    let model = use_mut_ref(Model::new);
+    let painter = use_mut_ref(Painter::default);
+    let redraw = use_force_update();
+    let playing = use_state_eq(|| false);
+    let probe_at = use_state_eq(|| None::<(f64, f64)>);
+    let hovered = use_state_eq(|| None::<Link>);
+    let formula_text = use_state(String::new);
+    let painting = use_mut_ref(|| None::<(f64, f64)>);
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    let canvases = Canvases {
+        heat: use_node_ref(),
+        plane: use_node_ref(),
+        net: use_node_ref(),
+    };
+
+    {
+        let (model, painter, canvases) = (model.clone(), painter.clone(), canvases.clone());
+        use_effect(move || canvases.draw(&model.borrow(), &mut painter.borrow_mut()));
+    }
+    {
+        let train_loop = TrainLoop {
+            model: model.clone(),
+            painter: painter.clone(),
+            canvases: canvases.clone(),
+            redraw: redraw.clone(),
+            playing: playing.clone(),
+            handle: frame.clone(),
+            frames: Cell::new(0),
+        };
+        use_effect_with(*playing, move |&on| {
+            if on {
+                Rc::new(train_loop).schedule();
+            }
+            move || drop(frame.borrow_mut().take())
+        });
+    }
+    {
+        let (model, redraw) = (model.clone(), redraw.clone());
+        use_effect_with((), move |_| {
+            let listener = gloo::utils::document_element().owner_document().map(|doc| {
+                EventListener::new(&doc, "keydown", move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if is_typing(event) || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                        return;
+                    }
+                    let tool = match event.key().as_str() {
+                        "1" => Tool::Positive,
+                        "2" => Tool::Negative,
+                        "e" | "E" | "3" => Tool::Eraser,
+                        _ => return,
+                    };
+                    model.borrow_mut().tool = tool;
+                    redraw.force_update();
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let send = {
+        let (model, redraw, playing) = (model.clone(), redraw.clone(), playing.clone());
+        let formula_text = formula_text.clone();
+        Callback::from(move |msg: Msg| {
+            let mut m = model.borrow_mut();
+            match msg {
+                Msg::Play => {
+                    m.notice = None;
+                    playing.set(true);
+                }
+                Msg::Pause => playing.set(false),
+                Msg::Step => {
+                    playing.set(false);
+                    m.train_epoch();
+                }
+                Msg::Reset => {
+                    playing.set(false);
+                    m.reset();
+                }
+                Msg::Dataset(kind) => m.set_dataset(kind),
+                Msg::Noise(noise) => m.set_noise(noise),
+                Msg::TrainFraction(f) => m.set_train_fraction(f),
+                Msg::Regenerate => m.regenerate(),
+                Msg::ShowTest(show) => m.show_test = show,
+                Msg::Tool(tool) => m.tool = tool,
+                Msg::ClearPoints => m.clear_points(),
+                Msg::ToggleNamed(i) => m.toggle_named(i),
+                Msg::Degree(d) => {
+                    m.set_degree(d);
+                }
+                Msg::AddFormula(text) => {
+                    if m.add_formula(&text) {
+                        formula_text.set(String::new());
+                    }
+                }
+                Msg::RemoveFormula(i) => m.remove_formula(i),
+                Msg::Linear(on) => m.set_linear(on),
+                Msg::AddLayer => m.add_layer(),
+                Msg::RemoveLayer => m.remove_layer(),
+                Msg::Units(layer, delta) => m.change_units(layer, delta),
+                Msg::Activation(layer, a) => m.set_activation(layer, a),
+                Msg::Loss(loss) => m.set_loss(loss),
+                Msg::LearningRate(text) => m.set_learning_rate(&text),
+                Msg::BatchSize(n) => m.set_batch_size(n),
+                Msg::Regularization(r) => m.set_regularization(r),
+                Msg::RegularizationRate(text) => m.set_regularization_rate(&text),
+                Msg::Dismiss => m.notice = None,
+            }
+            redraw.force_update();
+        })
+    };
+
+    let on_down = {
+        let (model, redraw, painting, plane) = (
+            model.clone(),
+            redraw.clone(),
+            painting.clone(),
+            canvases.plane.clone(),
+        );
+        Callback::from(move |e: PointerEvent| {
+            let Some((x1, x2)) = plane_point(&plane, &e) else {
+                return;
+            };
+            e.prevent_default();
+            if let Some(target) = plane.cast::<Element>() {
+                let _ = target.set_pointer_capture(e.pointer_id());
+            }
+            *painting.borrow_mut() = Some((x1, x2));
+            if model.borrow_mut().paint(x1, x2) {
+                redraw.force_update();
+            }
+        })
+    };
+    let on_move = {
+        let (model, redraw, painting, plane, probe_at) = (
+            model.clone(),
+            redraw.clone(),
+            painting.clone(),
+            canvases.plane.clone(),
+            probe_at.clone(),
+        );
+        Callback::from(move |e: PointerEvent| {
+            let Some((x1, x2)) = plane_point(&plane, &e) else {
+                return;
+            };
+            let last = *painting.borrow();
+            if let Some((a, b)) = last {
+                let erasing = model.borrow().tool == Tool::Eraser;
+                if erasing || (x1 - a).hypot(x2 - b) >= 0.35 {
+                    *painting.borrow_mut() = Some((x1, x2));
+                    if model.borrow_mut().paint(x1, x2) {
+                        redraw.force_update();
+                    }
+                }
+            }
+            let inside = (RANGE.0..=RANGE.1).contains(&x1) && (RANGE.0..=RANGE.1).contains(&x2);
+            probe_at.set(inside.then_some((x1, x2)));
+        })
+    };
+    let on_up = {
+        let painting = painting.clone();
+        Callback::from(move |_: PointerEvent| *painting.borrow_mut() = None)
+    };
+    let on_leave = {
+        let probe_at = probe_at.clone();
+        Callback::from(move |_: PointerEvent| probe_at.set(None))
+    };
+    let on_hover = {
+        let hovered = hovered.clone();
+        Callback::from(move |link: Option<Link>| hovered.set(link))
+    };
+
+    let m = model.borrow();
+    let tool_class = match m.tool {
+        Tool::Positive => "tool-positive",
+        Tool::Negative => "tool-negative",
+        Tool::Eraser => "tool-eraser",
+    };
+    html! {
+        <section class="screen screen-boundaries">
+            <p class="screen-section">{ texts.boundaries.section }</p>
+            <h1>{ texts.boundaries.name }</h1>
+            <p class="lead">{ t.intro }</p>
+            { controls::view_train_bar(&m, t, *playing, &send) }
+            { readout::view_notice(&m, t, &send) }
+            <div class="bd-layout">
+                <div class="bd-output">
+                    <div class={classes!("bd-plane", tool_class)}>
+                        <canvas class="bd-heat" ref={canvases.heat.clone()}
+                                width={GRID.to_string()} height={GRID.to_string()} />
+                        <canvas class="bd-points" ref={canvases.plane.clone()}
+                                width={PLANE_PX.to_string()} height={PLANE_PX.to_string()}
+                                role="img" aria-label={t.plane_description}
+                                onpointerdown={on_down} onpointermove={on_move}
+                                onpointerup={on_up.clone()} onpointercancel={on_up}
+                                onpointerleave={on_leave} />
+                        <span class="bd-axis bd-axis-x">{ "x1 →" }</span>
+                        <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
+                    </div>
+                    { readout::view_metrics(&m, t) }
+                    { readout::view_chart(&m, t) }
+                    { readout::view_probe(&m, t, *probe_at) }
+                </div>
+                <div class="bd-side">
+                    { controls::view_data_panel(&m, t, &send) }
+                    { controls::view_features_panel(&m, t, &formula_text, &send) }
+                </div>
+                { network::view_network(&m, t, *hovered, &on_hover, &send, &canvases.net) }
+            </div>
+        </section>
+    }
 }

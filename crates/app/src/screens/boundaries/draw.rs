@@ -1,0 +1,147 @@
+//! Drawing on the screen's canvases: the score heatmap, the points, one thumbnail per
+//! feature and unit. Colours follow TensorFlow Playground: blue +1, orange −1, white 0.
+
+use nnp_core::activation::Activation;
+use nnp_core::dataset::RANGE;
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
+
+use super::model::Model;
+
+/// Side of the points canvas in canvas pixels.
+pub const PLANE_PX: u32 = 480;
+const POSITIVE: [f32; 3] = [8.0, 119.0, 189.0];
+const NEGATIVE: [f32; 3] = [245.0, 147.0, 34.0];
+const PAPER: [f32; 3] = [255.0, 255.0, 255.0];
+
+/// The CSS colour of a class label.
+pub fn class_colour(label: f64) -> &'static str {
+    if label > 0.0 { "#0877bd" } else { "#f59322" }
+}
+
+/// The CSS colour of a weight's sign.
+pub fn weight_colour(w: f64) -> &'static str {
+    if w >= 0.0 { "#0877bd" } else { "#f59322" }
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// How a unit's values map to colours: `(centre, half-width)` of the range shown.
+fn scale(activation: Option<Activation>, values: &[f32], output: bool) -> (f32, f32) {
+    let max_abs = || values.iter().fold(1e-6f32, |m, v| m.max(v.abs()));
+    match activation {
+        Some(Activation::Sign | Activation::Tanh) => (0.0, 1.0),
+        Some(Activation::Logistic) => (0.5, 0.5),
+        Some(Activation::Linear | Activation::Relu) if output => (0.0, 1.0),
+        _ => (0.0, max_abs()),
+    }
+}
+
+/// Fills `buf` with one RGBA pixel per value; `strength` caps how saturated colours get.
+fn fill_rgba(values: &[f32], (centre, half): (f32, f32), strength: f32, buf: &mut Vec<u8>) {
+    buf.clear();
+    for v in values {
+        let t = ((v - centre) / half).clamp(-1.0, 1.0);
+        let t = if t.is_nan() { 0.0 } else { t };
+        let target = if t >= 0.0 { POSITIVE } else { NEGATIVE };
+        let a = t.abs() * strength;
+        for k in 0..3 {
+            buf.push((PAPER[k] + (target[k] - PAPER[k]) * a) as u8);
+        }
+        buf.push(255);
+    }
+}
+
+fn put(canvas: &HtmlCanvasElement, n: usize, buf: &[u8]) {
+    let Some(ctx) = context(canvas) else { return };
+    if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(buf), n as u32, n as u32)
+    {
+        let _ = ctx.put_image_data(&image, 0.0, 0.0);
+    }
+}
+
+/// Reused pixel buffer, so a frame allocates no Rust memory.
+#[derive(Debug, Default)]
+pub struct Painter {
+    buf: Vec<u8>,
+}
+
+impl Painter {
+    /// The score over the plane (confidence as colour strength).
+    pub fn heatmap(&mut self, canvas: &HtmlCanvasElement, model: &Model) {
+        if model.grid.layer_count() == 0 {
+            return;
+        }
+        let values = model.grid.output();
+        let range = scale(Some(model.output_activation()), values, true);
+        fill_rgba(values, range, 0.8, &mut self.buf);
+        put(canvas, model.grid.n(), &self.buf);
+    }
+
+    /// One thumbnail per `canvas.bd-thumb` under `root` (`data-col` 0 is φ, then layers).
+    pub fn thumbnails(&mut self, root: &Element, model: &Model) {
+        let Ok(list) = root.query_selector_all("canvas.bd-thumb") else {
+            return;
+        };
+        let layers = model.mlp.layers();
+        let last = layers.len();
+        for i in 0..list.length() {
+            let Some(canvas) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok())
+            else {
+                continue;
+            };
+            let attr = |name: &str| {
+                canvas
+                    .get_attribute(name)
+                    .and_then(|v| v.parse::<usize>().ok())
+            };
+            let (Some(col), Some(unit)) = (attr("data-col"), attr("data-unit")) else {
+                continue;
+            };
+            let (values, activation) = if col == 0 {
+                if unit >= model.features.len() {
+                    continue;
+                }
+                (model.grid.input(unit), None)
+            } else {
+                match layers.get(col - 1) {
+                    Some(layer) if unit < layer.units && col <= model.grid.layer_count() => {
+                        (model.grid.unit(col - 1, unit), Some(layer.activation))
+                    }
+                    _ => continue,
+                }
+            };
+            let range = scale(activation, values, col == last);
+            fill_rgba(values, range, 1.0, &mut self.buf);
+            put(&canvas, model.grid.n(), &self.buf);
+        }
+    }
+}
+
+/// Plane coordinates of a canvas pixel position.
+pub fn to_px(x1: f64, x2: f64) -> (f64, f64) {
+    let (lo, hi) = RANGE;
+    let side = f64::from(PLANE_PX);
+    ((x1 - lo) / (hi - lo) * side, (hi - x2) / (hi - lo) * side)
+}
+
+/// The points, training ones with a white ring and test ones with a dark ring.
+pub fn points(canvas: &HtmlCanvasElement, model: &Model) {
+    let Some(ctx) = context(canvas) else { return };
+    let side = f64::from(PLANE_PX);
+    ctx.clear_rect(0.0, 0.0, side, side);
+    for (p, train) in model.points() {
+        let (x, y) = to_px(p.x1, p.x2);
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, 5.0, 0.0, std::f64::consts::TAU);
+        ctx.set_fill_style_str(class_colour(p.label));
+        ctx.fill();
+        ctx.set_line_width(if train { 1.5 } else { 2.0 });
+        ctx.set_stroke_style_str(if train { "#ffffff" } else { "#1b2330" });
+        ctx.stroke();
+    }
+}

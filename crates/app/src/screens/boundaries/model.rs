@@ -1,0 +1,743 @@
+//! The state behind the screen: points, φ, the network, training and its history.
+//! Everything here is plain data and calls into the core; nothing renders Html.
+
+use nnp_core::activation::Activation;
+use nnp_core::dataset::{Dataset, DatasetConfig, DatasetKind, Painted, Point, RANGE};
+use nnp_core::features::{Feature, FeatureSet, Formula, FormulaError, Named};
+use nnp_core::loss::Loss;
+use nnp_core::mlp::{
+    GridEval, LayerConfig, Metrics, Mlp, MlpConfig, Probe, Regularization, Samples, TrainConfig,
+};
+use nnp_core::rng::Rng;
+
+/// Cells per side of the grid every picture is drawn from.
+pub const GRID: usize = 50;
+/// At most this many hidden layers.
+pub const MAX_LAYERS: usize = 8;
+/// At most this many units per hidden layer.
+pub const MAX_UNITS: usize = 32;
+/// The highest degree of the "all monomials up to k" slider.
+pub const MAX_DEGREE: u32 = 6;
+/// Points per generated data set.
+const SAMPLES: usize = 400;
+/// How near (in plane units) the eraser must come to a point.
+pub const ERASE_RADIUS: f64 = 0.5;
+/// Loss-curve points kept before the history is thinned.
+const HISTORY_CAP: usize = 300;
+
+/// What a click on the plane does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    /// Adds a +1 point.
+    Positive,
+    /// Adds a −1 point.
+    Negative,
+    /// Removes the nearest point.
+    Eraser,
+}
+
+/// Something the screen must tell the user about training.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// Training produced NaN or ∞ in this epoch; the weights were restored.
+    Diverged {
+        /// The epoch that failed (1-based).
+        epoch: usize,
+        /// The learning rate in use.
+        learning_rate: f64,
+    },
+    /// A layer uses sign, whose derivative is 0: gradient descent cannot train it.
+    SignCannotTrain,
+    /// There are no training points.
+    NoPoints,
+    /// Unchecking this would leave φ empty.
+    EmptyPhi,
+    /// The linear model needs the constant 1 in φ for its bias; it was added.
+    OneAdded,
+}
+
+/// Which fields of the training bar hold text that is not a valid number.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldErrors {
+    /// The learning-rate field.
+    pub learning_rate: bool,
+    /// The regularisation-rate field.
+    pub regularization_rate: bool,
+}
+
+/// The user's choice of φ: named features, all monomials up to a degree, typed formulas.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhiChoice {
+    /// One flag per [`Named::ALL`] entry.
+    pub named: [bool; 9],
+    /// Monomials up to this degree (0: none).
+    pub degree: u32,
+    /// Formulas typed by the user.
+    pub custom: Vec<Formula>,
+}
+
+impl Default for PhiChoice {
+    fn default() -> Self {
+        let mut named = [false; 9];
+        named[1] = true;
+        named[2] = true;
+        Self {
+            named,
+            degree: 0,
+            custom: Vec::new(),
+        }
+    }
+}
+
+/// The monomial a named feature equals, if any (so the degree slider does not repeat it).
+fn as_monomial(name: Named) -> Option<(u32, u32)> {
+    match name {
+        Named::One => Some((0, 0)),
+        Named::X1 => Some((1, 0)),
+        Named::X2 => Some((0, 1)),
+        Named::X1Squared => Some((2, 0)),
+        Named::X2Squared => Some((0, 2)),
+        Named::X1X2 => Some((1, 1)),
+        Named::SinX1 | Named::SinX2 | Named::AbsDiff => None,
+    }
+}
+
+impl PhiChoice {
+    /// φ: the checked named features, then the monomials not already among them, then the
+    /// formulas.
+    pub fn feature_set(&self) -> FeatureSet {
+        let checked: Vec<Named> = Named::ALL
+            .into_iter()
+            .zip(self.named)
+            .filter_map(|(n, on)| on.then_some(n))
+            .collect();
+        let mut features: Vec<Feature> = checked.iter().map(|n| Feature::Named(*n)).collect();
+        if self.degree > 0 {
+            let taken: Vec<(u32, u32)> = checked.iter().filter_map(|n| as_monomial(*n)).collect();
+            features.extend(
+                FeatureSet::monomials(self.degree)
+                    .features
+                    .into_iter()
+                    .filter(|f| match f {
+                        Feature::Monomial { p1, p2 } => !taken.contains(&(*p1, *p2)),
+                        _ => true,
+                    }),
+            );
+        }
+        features.extend(self.custom.iter().cloned().map(Feature::Formula));
+        FeatureSet::new(features)
+    }
+}
+
+/// The loss curves, thinned to at most about [`HISTORY_CAP`] points each.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct History {
+    /// `(epoch, mean training loss)`.
+    pub train: Vec<(f64, f64)>,
+    /// `(epoch, mean test loss)`.
+    pub test: Vec<(f64, f64)>,
+    stride: usize,
+}
+
+impl History {
+    fn push(&mut self, epoch: usize, train: f64, test: f64) {
+        self.stride = self.stride.max(1);
+        if !epoch.is_multiple_of(self.stride) {
+            return;
+        }
+        self.train.push((epoch as f64, train));
+        self.test.push((epoch as f64, test));
+        if self.train.len() >= 2 * HISTORY_CAP {
+            self.stride *= 2;
+            for series in [&mut self.train, &mut self.test] {
+                let kept: Vec<_> = series.iter().copied().step_by(2).collect();
+                *series = kept;
+            }
+        }
+    }
+
+    /// The largest loss recorded (for the chart's axis), at least `floor`.
+    pub fn max_loss(&self, floor: f64) -> f64 {
+        self.train
+            .iter()
+            .chain(&self.test)
+            .map(|p| p.1)
+            .filter(|v| v.is_finite())
+            .fold(floor, f64::max)
+    }
+}
+
+/// Everything the screen shows and changes.
+#[derive(Debug)]
+pub struct Model {
+    /// How the current points were generated.
+    pub data: DatasetConfig,
+    /// The training points (generated and painted).
+    pub train: Painted,
+    /// The test points.
+    pub test: Painted,
+    /// The user's φ.
+    pub phi: PhiChoice,
+    /// φ as the core uses it.
+    pub features: FeatureSet,
+    /// The lecture's linear model `score = W·φ(x)` instead of a network.
+    pub linear: bool,
+    /// The hidden layers (ignored in linear mode).
+    pub hidden: Vec<LayerConfig>,
+    /// The loss being trained.
+    pub loss: Loss,
+    /// Learning rate, batch size, regularisation.
+    pub train_config: TrainConfig,
+    /// Text in the learning-rate field.
+    pub learning_rate_text: String,
+    /// Text in the regularisation-rate field.
+    pub regularization_rate_text: String,
+    /// Which number fields hold invalid text.
+    pub field_errors: FieldErrors,
+    /// The network.
+    pub mlp: Mlp,
+    /// Every unit over the plane.
+    pub grid: GridEval,
+    /// Epochs trained since the last reset.
+    pub epoch: usize,
+    /// Loss curves.
+    pub history: History,
+    /// Loss and accuracy on the training points.
+    pub train_metrics: Metrics,
+    /// Loss and accuracy on the test points.
+    pub test_metrics: Metrics,
+    /// What to tell the user, if anything.
+    pub notice: Option<Notice>,
+    /// The last formula that failed to parse, and why.
+    pub formula_error: Option<FormulaError>,
+    /// What a click on the plane does.
+    pub tool: Tool,
+    /// Whether test points are drawn.
+    pub show_test: bool,
+    seed: u64,
+    train_samples: Samples,
+    test_samples: Samples,
+    rng: Rng,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Model {
+    /// TensorFlow Playground's start: the circle, φ = [x1, x2], hidden layers 4 and 2 (tanh).
+    pub fn new() -> Self {
+        let data = DatasetConfig {
+            samples: SAMPLES,
+            ..DatasetConfig::default()
+        };
+        let generated = Dataset::generate(&data);
+        let phi = PhiChoice::default();
+        let features = phi.feature_set();
+        let defaults = MlpConfig::default();
+        let train_config = TrainConfig::default();
+        let mlp = Mlp::new(&defaults);
+        let mut model = Self {
+            data,
+            train: Painted {
+                points: generated.train,
+            },
+            test: Painted {
+                points: generated.test,
+            },
+            grid: GridEval::new(&features, GRID, RANGE),
+            phi,
+            features,
+            linear: false,
+            hidden: defaults.hidden,
+            loss: defaults.loss,
+            learning_rate_text: train_config.learning_rate.to_string(),
+            regularization_rate_text: train_config.regularization_rate.to_string(),
+            train_config,
+            field_errors: FieldErrors::default(),
+            mlp,
+            epoch: 0,
+            history: History::default(),
+            train_metrics: Metrics {
+                loss: 0.0,
+                accuracy: 0.0,
+            },
+            test_metrics: Metrics {
+                loss: 0.0,
+                accuracy: 0.0,
+            },
+            notice: None,
+            formula_error: None,
+            tool: Tool::Positive,
+            show_test: true,
+            seed: defaults.seed,
+            train_samples: Samples::default(),
+            test_samples: Samples::default(),
+            rng: Rng::seeded(1),
+        };
+        model.resample();
+        model.rebuild_network();
+        model
+    }
+
+    /// The output unit's activation: tanh for the squared loss (labels ±1), else linear
+    /// (hinge and logistic losses want an unbounded score); linear for `W·φ(x)`.
+    pub fn output_activation(&self) -> Activation {
+        if self.linear || self.loss != Loss::Squared {
+            Activation::Linear
+        } else {
+            Activation::Tanh
+        }
+    }
+
+    fn network_config(&self) -> MlpConfig {
+        MlpConfig {
+            inputs: self.features.len(),
+            hidden: if self.linear {
+                Vec::new()
+            } else {
+                self.hidden.clone()
+            },
+            output_activation: self.output_activation(),
+            loss: self.loss,
+            bias: !self.linear,
+            seed: self.seed,
+        }
+    }
+
+    /// New weights for the current shape; the epoch count and history start over.
+    fn rebuild_network(&mut self) {
+        self.mlp = Mlp::new(&self.network_config());
+        self.rng = Rng::seeded(self.seed);
+        self.epoch = 0;
+        self.history = History::default();
+        self.refresh();
+    }
+
+    fn resample(&mut self) {
+        self.train_samples = Samples::new(&self.features, &self.train.points);
+        self.test_samples = Samples::new(&self.features, &self.test.points);
+    }
+
+    /// Recomputes the metrics and the grid after the weights or the points changed.
+    fn refresh(&mut self) {
+        self.train_metrics = self.mlp.metrics(&self.train_samples);
+        self.test_metrics = self.mlp.metrics(&self.test_samples);
+        self.grid.evaluate(&self.mlp);
+    }
+
+    /// Fresh random weights (a new seed), epoch 0.
+    pub fn reset(&mut self) {
+        self.seed = self.seed.wrapping_add(1);
+        self.notice = None;
+        self.rebuild_network();
+    }
+
+    /// Why training cannot run now, if it cannot.
+    fn blocker(&self) -> Option<Notice> {
+        if self
+            .mlp
+            .layers()
+            .iter()
+            .any(|l| !l.activation.is_trainable())
+        {
+            Some(Notice::SignCannotTrain)
+        } else if self.train_samples.is_empty() {
+            Some(Notice::NoPoints)
+        } else {
+            None
+        }
+    }
+
+    /// Trains one epoch. Returns false (with a notice) when training must stop: it cannot
+    /// start, or it diverged — then the last good weights are back.
+    pub fn train_epoch(&mut self) -> bool {
+        if let Some(notice) = self.blocker() {
+            self.notice = Some(notice);
+            return false;
+        }
+        let good = self.mlp.snapshot();
+        let result = self
+            .mlp
+            .train_epoch(&self.train_samples, &self.train_config, &mut self.rng);
+        let finite = |m: &Metrics| m.loss.is_finite();
+        let ok = match result {
+            Ok(_) => {
+                self.refresh();
+                // Weights finite in f64 can still overflow the grid's f32 pictures.
+                finite(&self.train_metrics)
+                    && finite(&self.test_metrics)
+                    && self.grid.output().iter().all(|v| v.is_finite())
+            }
+            Err(_) => false,
+        };
+        if !ok {
+            self.mlp.restore(&good);
+            self.refresh();
+            self.notice = Some(Notice::Diverged {
+                epoch: self.epoch + 1,
+                learning_rate: self.train_config.learning_rate,
+            });
+            return false;
+        }
+        self.epoch += 1;
+        if matches!(
+            self.notice,
+            Some(Notice::Diverged { .. } | Notice::NoPoints)
+        ) {
+            self.notice = None;
+        }
+        self.history
+            .push(self.epoch, self.train_metrics.loss, self.test_metrics.loss);
+        true
+    }
+
+    /// Generates new points of the current kind (a new seed) and starts the network over.
+    pub fn regenerate(&mut self) {
+        self.data.seed = self.data.seed.wrapping_add(1);
+        self.generate();
+    }
+
+    /// Switches the data set's shape.
+    pub fn set_dataset(&mut self, kind: DatasetKind) {
+        self.data.kind = kind;
+        self.generate();
+    }
+
+    /// Sets the noise (0 to 0.5).
+    pub fn set_noise(&mut self, noise: f64) {
+        self.data.noise = noise.clamp(0.0, 0.5);
+        self.generate();
+    }
+
+    /// Sets the fraction of points used for training.
+    pub fn set_train_fraction(&mut self, fraction: f64) {
+        self.data.train_fraction = fraction.clamp(0.1, 0.9);
+        self.generate();
+    }
+
+    fn generate(&mut self) {
+        let generated = Dataset::generate(&self.data);
+        self.train.points = generated.train;
+        self.test.points = generated.test;
+        self.resample();
+        self.notice = None;
+        self.rebuild_network();
+    }
+
+    /// Applies the current tool at `(x1, x2)`. Returns whether a point was added or removed.
+    pub fn paint(&mut self, x1: f64, x2: f64) -> bool {
+        let changed = match self.tool {
+            Tool::Positive | Tool::Negative => {
+                let label = if self.tool == Tool::Positive {
+                    1.0
+                } else {
+                    -1.0
+                };
+                self.train.add(x1, x2, label);
+                true
+            }
+            Tool::Eraser => {
+                self.train.remove_near(x1, x2, ERASE_RADIUS).is_some()
+                    || (self.show_test && self.test.remove_near(x1, x2, ERASE_RADIUS).is_some())
+            }
+        };
+        if changed {
+            self.resample();
+            self.refresh();
+        }
+        changed
+    }
+
+    /// Removes every point (to paint a data set from scratch).
+    pub fn clear_points(&mut self) {
+        self.train.points.clear();
+        self.test.points.clear();
+        self.resample();
+        self.refresh();
+    }
+
+    /// Replaces φ; refuses (with a notice) a choice that leaves φ empty.
+    pub fn set_phi(&mut self, phi: PhiChoice) -> bool {
+        let features = phi.feature_set();
+        if features.is_empty() {
+            self.notice = Some(Notice::EmptyPhi);
+            return false;
+        }
+        if matches!(self.notice, Some(Notice::EmptyPhi | Notice::OneAdded)) {
+            self.notice = None;
+        }
+        self.phi = phi;
+        self.grid = GridEval::new(&features, GRID, RANGE);
+        self.features = features;
+        self.resample();
+        self.rebuild_network();
+        true
+    }
+
+    /// Checks or unchecks a named feature.
+    pub fn toggle_named(&mut self, index: usize) {
+        let mut phi = self.phi.clone();
+        if let Some(flag) = phi.named.get_mut(index) {
+            *flag = !*flag;
+            self.set_phi(phi);
+        }
+    }
+
+    /// Sets the degree of the "all monomials" slider.
+    pub fn set_degree(&mut self, degree: u32) {
+        let phi = PhiChoice {
+            degree: degree.min(MAX_DEGREE),
+            ..self.phi.clone()
+        };
+        self.set_phi(phi);
+    }
+
+    /// Adds a typed formula to φ; a formula that does not parse leaves φ as it was and is
+    /// kept in [`formula_error`](Self::formula_error).
+    pub fn add_formula(&mut self, text: &str) -> bool {
+        match Formula::parse(text) {
+            Ok(formula) => {
+                self.formula_error = None;
+                let mut phi = self.phi.clone();
+                phi.custom.push(formula);
+                self.set_phi(phi)
+            }
+            Err(error) => {
+                self.formula_error = Some(error);
+                false
+            }
+        }
+    }
+
+    /// Removes the `index`-th typed formula.
+    pub fn remove_formula(&mut self, index: usize) {
+        let mut phi = self.phi.clone();
+        if index < phi.custom.len() {
+            phi.custom.remove(index);
+            self.set_phi(phi);
+        }
+    }
+
+    /// Switches between the linear model `W·φ(x)` and a network. The linear model has no
+    /// separate bias, so the constant 1 joins φ if it is missing.
+    pub fn set_linear(&mut self, linear: bool) {
+        self.linear = linear;
+        if linear && !self.phi.named[0] {
+            let mut phi = self.phi.clone();
+            phi.named[0] = true;
+            self.set_phi(phi);
+            self.notice = Some(Notice::OneAdded);
+        } else {
+            self.rebuild_network();
+        }
+    }
+
+    /// Adds a hidden layer (a copy of the last one's shape).
+    pub fn add_layer(&mut self) {
+        if self.hidden.len() < MAX_LAYERS {
+            let last = self.hidden.last().copied().unwrap_or(LayerConfig {
+                units: 4,
+                activation: Activation::Tanh,
+            });
+            self.hidden.push(last);
+            self.rebuild_network();
+        }
+    }
+
+    /// Removes the last hidden layer.
+    pub fn remove_layer(&mut self) {
+        if self.hidden.pop().is_some() {
+            if self.blocker() != Some(Notice::SignCannotTrain)
+                && self.notice == Some(Notice::SignCannotTrain)
+            {
+                self.notice = None;
+            }
+            self.rebuild_network();
+        }
+    }
+
+    /// Changes the number of units of hidden layer `layer` by `delta`, within 1..=32.
+    pub fn change_units(&mut self, layer: usize, delta: isize) {
+        if let Some(config) = self.hidden.get_mut(layer) {
+            let units = config
+                .units
+                .saturating_add_signed(delta)
+                .clamp(1, MAX_UNITS);
+            if units != config.units {
+                config.units = units;
+                self.rebuild_network();
+            }
+        }
+    }
+
+    /// Sets the activation of hidden layer `layer`.
+    pub fn set_activation(&mut self, layer: usize, activation: Activation) {
+        if let Some(config) = self.hidden.get_mut(layer) {
+            config.activation = activation;
+            if self.notice == Some(Notice::SignCannotTrain) {
+                self.notice = None;
+            }
+            self.rebuild_network();
+        }
+    }
+
+    /// Sets the loss (the output activation follows it).
+    pub fn set_loss(&mut self, loss: Loss) {
+        self.loss = loss;
+        self.rebuild_network();
+    }
+
+    /// Reads the learning-rate field; anything but a positive finite number is refused
+    /// and the previous rate stays.
+    pub fn set_learning_rate(&mut self, text: &str) {
+        self.learning_rate_text = text.to_string();
+        match parse_number(text) {
+            Some(rate) if rate > 0.0 => {
+                self.train_config.learning_rate = rate;
+                self.field_errors.learning_rate = false;
+            }
+            _ => self.field_errors.learning_rate = true,
+        }
+    }
+
+    /// Reads the regularisation-rate field (a finite number ≥ 0).
+    pub fn set_regularization_rate(&mut self, text: &str) {
+        self.regularization_rate_text = text.to_string();
+        match parse_number(text) {
+            Some(rate) if rate >= 0.0 => {
+                self.train_config.regularization_rate = rate;
+                self.field_errors.regularization_rate = false;
+            }
+            _ => self.field_errors.regularization_rate = true,
+        }
+    }
+
+    /// Sets the penalty kind.
+    pub fn set_regularization(&mut self, regularization: Regularization) {
+        self.train_config.regularization = regularization;
+    }
+
+    /// Sets the batch size (at least 1).
+    pub fn set_batch_size(&mut self, batch_size: usize) {
+        self.train_config.batch_size = batch_size.max(1);
+    }
+
+    /// φ(x), every unit and the score at `(x1, x2)`.
+    pub fn probe(&self, x1: f64, x2: f64) -> Probe {
+        self.mlp.probe(&self.features, x1, x2)
+    }
+
+    /// Every point with whether it is a training point.
+    pub fn points(&self) -> impl Iterator<Item = (&Point, bool)> {
+        let test = self.show_test.then_some(&self.test.points);
+        test.into_iter()
+            .flatten()
+            .map(|p| (p, false))
+            .chain(self.train.points.iter().map(|p| (p, true)))
+    }
+}
+
+/// A number typed by a person: accepts a decimal comma and surrounding spaces.
+pub fn parse_number(text: &str) -> Option<f64> {
+    text.trim()
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn default_network_learns_the_circle() {
+        let mut model = Model::new();
+        let before = model.test_metrics.accuracy;
+        for _ in 0..200 {
+            assert!(model.train_epoch());
+        }
+        assert_eq!(model.epoch, 200);
+        assert!(
+            model.test_metrics.accuracy > 0.9 && model.test_metrics.accuracy > before,
+            "{before} → {}",
+            model.test_metrics.accuracy
+        );
+    }
+
+    #[test]
+    fn huge_learning_rate_diverges_restores_and_keeps_points() {
+        let mut model = Model::new();
+        model.set_linear(true);
+        model.set_phi(PhiChoice {
+            degree: 2,
+            ..model.phi.clone()
+        });
+        model.set_learning_rate("1000");
+        let points = model.train.points.len();
+        let mut stopped = false;
+        for _ in 0..20 {
+            if !model.train_epoch() {
+                stopped = true;
+                break;
+            }
+        }
+        assert!(stopped);
+        assert!(matches!(model.notice, Some(Notice::Diverged { .. })));
+        assert!(model.mlp.params().iter().all(|p| p.is_finite()));
+        assert!(model.grid.output().iter().all(|v| v.is_finite()));
+        assert_eq!(model.train.points.len(), points);
+        assert_eq!(model.train_config.learning_rate, 1000.0);
+    }
+
+    #[test]
+    fn sign_refuses_to_train_and_says_why() {
+        let mut model = Model::new();
+        model.set_activation(0, Activation::Sign);
+        assert!(!model.train_epoch());
+        assert_eq!(model.notice, Some(Notice::SignCannotTrain));
+        assert_eq!(model.epoch, 0);
+    }
+
+    #[test]
+    fn bad_formula_and_bad_numbers_keep_the_previous_state() {
+        let mut model = Model::new();
+        assert!(!model.add_formula("x1 +* 2"));
+        assert!(model.formula_error.is_some());
+        assert_eq!(model.features.len(), 2);
+        assert!(model.add_formula("x1 * x2"));
+        assert_eq!(model.features.len(), 3);
+        model.set_learning_rate("abc");
+        assert!(model.field_errors.learning_rate);
+        assert_eq!(model.train_config.learning_rate, 0.03);
+        model.set_learning_rate("0,1");
+        assert_eq!(model.train_config.learning_rate, 0.1);
+    }
+
+    #[test]
+    fn phi_never_empties_and_monomials_skip_checked_names() {
+        let mut model = Model::new();
+        model.toggle_named(1);
+        model.toggle_named(2);
+        assert_eq!(model.notice, Some(Notice::EmptyPhi));
+        assert_eq!(model.features.labels(), ["x2"]);
+        model.set_degree(2);
+        assert_eq!(
+            model.features.labels(),
+            ["x2", "1", "x1", "x1²", "x1·x2", "x2²"]
+        );
+    }
+
+    #[test]
+    fn linear_mode_adds_the_constant_one() {
+        let mut model = Model::new();
+        model.set_linear(true);
+        assert_eq!(model.features.labels(), ["1", "x1", "x2"]);
+        assert_eq!(model.mlp.shape(), [3, 1]);
+    }
+}

@@ -1,0 +1,253 @@
+//! The network as columns of thumbnails (φ, each hidden layer, the output) joined by links
+//! coloured by the weight's sign and as thick as |w|.
+
+use nnp_core::activation::Activation;
+use yew::prelude::*;
+
+use super::Msg;
+use super::controls::on_value;
+use super::draw::weight_colour;
+use super::model::{GRID, MAX_LAYERS, MAX_UNITS, Model};
+use crate::i18n::boundaries::BoundariesTexts;
+
+/// A link: (layer, unit it feeds, unit or feature it comes from).
+pub type Link = (usize, usize, usize);
+
+const HEADER: f64 = 78.0;
+const LABEL_W: f64 = 64.0;
+const COL_PITCH: f64 = 112.0;
+
+struct Geometry {
+    counts: Vec<usize>,
+    thumb: f64,
+    pitch: f64,
+    rows: usize,
+}
+
+impl Geometry {
+    fn new(counts: Vec<usize>) -> Self {
+        let rows = counts.iter().copied().max().unwrap_or(1);
+        let thumb = match rows {
+            0..=6 => 44.0,
+            7..=12 => 34.0,
+            _ => 26.0,
+        };
+        Self {
+            counts,
+            thumb,
+            pitch: thumb + 8.0,
+            rows,
+        }
+    }
+
+    fn x(&self, col: usize) -> f64 {
+        LABEL_W + col as f64 * COL_PITCH
+    }
+
+    fn y(&self, col: usize, unit: usize) -> f64 {
+        let count = self.counts[col] as f64;
+        HEADER + (self.rows as f64 - count) * self.pitch / 2.0 + unit as f64 * self.pitch
+    }
+
+    fn width(&self) -> f64 {
+        self.x(self.counts.len() - 1) + self.thumb + 12.0
+    }
+
+    fn height(&self) -> f64 {
+        HEADER + self.rows as f64 * self.pitch
+    }
+}
+
+fn unit_label(m: &Model, t: &'static BoundariesTexts, col: usize, unit: usize) -> String {
+    if col == 0 {
+        m.features.features[unit].label()
+    } else if col == m.mlp.layers().len() {
+        t.output_name.to_string()
+    } else {
+        t.unit_name
+            .replace("{unit}", &(unit + 1).to_string())
+            .replace("{layer}", &col.to_string())
+    }
+}
+
+/// The diagram, the layer editor above it and the readout of the hovered link.
+pub fn view_network(
+    m: &Model,
+    t: &'static BoundariesTexts,
+    hovered: Option<Link>,
+    on_hover: &Callback<Option<Link>>,
+    send: &Callback<Msg>,
+    node: &NodeRef,
+) -> Html {
+    let geo = Geometry::new(m.mlp.shape());
+    let layers = m.mlp.layers();
+    let links = layers.iter().enumerate().flat_map(|(l, layer)| {
+        let geo = &geo;
+        (0..layer.units).flat_map(move |to| (0..layer.inputs).map(move |from| (l, to, from, geo)))
+    });
+    let view_link = |(l, to, from, geo): (usize, usize, usize, &Geometry)| {
+        let w = m.mlp.weight(l, to, from);
+        let half = geo.thumb / 2.0;
+        let hover = on_hover.reform(move |_: MouseEvent| Some((l, to, from)));
+        let active = hovered == Some((l, to, from));
+        html! {
+            <line class={classes!("bd-link", active.then_some("active"))}
+                  x1={(geo.x(l) + geo.thumb).to_string()} y1={(geo.y(l, from) + half).to_string()}
+                  x2={geo.x(l + 1).to_string()} y2={(geo.y(l + 1, to) + half).to_string()}
+                  stroke={weight_colour(w)}
+                  stroke-width={(w.abs() * 2.0).clamp(0.6, 7.0).to_string()}
+                  onmouseenter={hover}>
+                <title>{ link_text(m, t, (l, to, from)) }</title>
+            </line>
+        }
+    };
+    let thumbs = geo.counts.iter().enumerate().flat_map(|(col, &count)| {
+        let geo = &geo;
+        (0..count).map(move |unit| {
+            let style = format!(
+                "left:{}px;top:{}px;width:{t}px;height:{t}px",
+                geo.x(col),
+                geo.y(col, unit),
+                t = geo.thumb
+            );
+            let label = unit_label(m, t, col, unit);
+            let input_label = (col == 0).then(|| {
+                let style = format!(
+                    "top:{}px;width:{}px;line-height:{}px",
+                    geo.y(col, unit),
+                    LABEL_W - 6.0,
+                    geo.thumb
+                );
+                html! { <span class="bd-input-label" {style}>{ label.clone() }</span> }
+            });
+            html! {
+                <>
+                    { input_label }
+                    <canvas class={classes!("bd-thumb", (col + 1 == geo.counts.len()).then_some("output"))}
+                            width={GRID.to_string()} height={GRID.to_string()}
+                            data-col={col.to_string()} data-unit={unit.to_string()}
+                            {style} title={label} />
+                </>
+            }
+        })
+    });
+    let readout = match hovered {
+        Some(link) if link_exists(m, link) => link_text(m, t, link),
+        _ => t.link_hint.to_string(),
+    };
+    let width = geo.width();
+    let height = geo.height();
+    html! {
+        <section class="bd-panel bd-network">
+            <h2>{ t.network_heading }</h2>
+            <p class="bd-hint">{ t.network_hint }</p>
+            { view_shape_bar(m, t, send) }
+            <div class="bd-net-scroll">
+                <div class="bd-net" ref={node.clone()}
+                     style={format!("width:{width}px;height:{height}px")}
+                     onmouseleave={on_hover.reform(|_| None)}>
+                    <svg class="bd-links" width={width.to_string()} height={height.to_string()}
+                         viewBox={format!("0 0 {width} {height}")}>
+                        { for links.map(view_link) }
+                    </svg>
+                    { for (0..geo.counts.len()).map(|col| view_header(m, t, &geo, col, send)) }
+                    { for thumbs }
+                </div>
+            </div>
+            <p class="bd-link-readout" aria-live="polite">{ readout }</p>
+        </section>
+    }
+}
+
+fn link_exists(m: &Model, (l, to, from): Link) -> bool {
+    m.mlp
+        .layers()
+        .get(l)
+        .is_some_and(|layer| to < layer.units && from < layer.inputs)
+}
+
+fn link_text(m: &Model, t: &'static BoundariesTexts, (l, to, from): Link) -> String {
+    t.link_title
+        .replace("{from}", &unit_label(m, t, l, from))
+        .replace("{to}", &unit_label(m, t, l + 1, to))
+        .replace("{w}", &format!("{:.3}", m.mlp.weight(l, to, from)))
+}
+
+/// Linear mode and the number of hidden layers.
+fn view_shape_bar(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>) -> Html {
+    let linear = m.linear;
+    let n = m.hidden.len();
+    html! {
+        <div class="bd-row bd-shape">
+            <label class="bd-check">
+                <input type="checkbox" class="bd-linear" checked={linear}
+                       onchange={send.reform(move |_| Msg::Linear(!linear))} />
+                { t.linear_mode }
+            </label>
+            if linear {
+                <span class="bd-hint">{ t.linear_hint }</span>
+            } else {
+                <span class="bd-row">
+                    <button class="bd-remove-layer" disabled={n == 0}
+                            onclick={send.reform(|_| Msg::RemoveLayer)}>{ t.remove_layer }</button>
+                    <button class="bd-add-layer" disabled={n >= MAX_LAYERS}
+                            onclick={send.reform(|_| Msg::AddLayer)}>{ t.add_layer }</button>
+                    <span class="bd-layer-count">{ t.hidden_layers.replace("{n}", &n.to_string()) }</span>
+                </span>
+            }
+        </div>
+    }
+}
+
+/// The title of a column and, for a hidden layer, its units and activation.
+fn view_header(
+    m: &Model,
+    t: &'static BoundariesTexts,
+    geo: &Geometry,
+    col: usize,
+    send: &Callback<Msg>,
+) -> Html {
+    let style = format!("left:{}px;width:{}px", geo.x(col) - 8.0, COL_PITCH - 10.0);
+    let last = geo.counts.len() - 1;
+    if col == 0 {
+        return html! {
+            <div class="bd-col-head" {style}>
+                <b>{ t.inputs_column }</b>
+                <span>{ t.units.replace("{n}", &geo.counts[0].to_string()) }</span>
+            </div>
+        };
+    }
+    if col == last {
+        return html! {
+            <div class="bd-col-head" {style}>
+                <b>{ t.output_column.replace("{act}", m.output_activation().id()) }</b>
+            </div>
+        };
+    }
+    let layer = col - 1;
+    let units = geo.counts[col];
+    let n = col.to_string();
+    let activation = m.hidden.get(layer).map(|h| h.activation);
+    html! {
+        <div class="bd-col-head bd-layer-head" {style}>
+            <b>{ t.layer_column.replace("{n}", &n) }</b>
+            <span class="bd-units">
+                <button class="bd-fewer" aria-label={t.fewer_units.replace("{n}", &n)}
+                        disabled={units <= 1}
+                        onclick={send.reform(move |_| Msg::Units(layer, -1))}>{ "−" }</button>
+                <span class="bd-unit-count">{ units }</span>
+                <button class="bd-more" aria-label={t.more_units.replace("{n}", &n)}
+                        disabled={units >= MAX_UNITS}
+                        onclick={send.reform(move |_| Msg::Units(layer, 1))}>{ "+" }</button>
+            </span>
+            <select class="bd-activation" aria-label={t.activation.replace("{n}", &n)}
+                    onchange={on_value(send, move |v| {
+                        Activation::from_id(&v).map(|a| Msg::Activation(layer, a))
+                    })}>
+                { for Activation::ALL.iter().map(|a| html! {
+                    <option value={a.id()} selected={Some(*a) == activation}>{ a.id() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,144 @@
+//! What the screen reports: notices, loss and accuracy, the loss curve, the point probe.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::Msg;
+use super::draw::class_colour;
+use super::model::{Model, Notice};
+use crate::i18n::boundaries::BoundariesTexts;
+use crate::widgets::{LineChart, Series};
+
+const TRAIN_COLOUR: (u8, u8, u8) = (27, 35, 48);
+const TEST_COLOUR: (u8, u8, u8) = (120, 130, 145);
+
+/// The current notice, if any, with a dismiss button.
+pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>) -> Html {
+    let Some(notice) = &m.notice else {
+        return Html::default();
+    };
+    let (text, error) = match notice {
+        Notice::Diverged {
+            epoch,
+            learning_rate,
+        } => (
+            t.diverged
+                .replace("{epoch}", &epoch.to_string())
+                .replace("{rate}", &learning_rate.to_string()),
+            true,
+        ),
+        Notice::SignCannotTrain => (t.sign_cannot_train.to_string(), true),
+        Notice::NoPoints => (t.no_points.to_string(), true),
+        Notice::EmptyPhi => (t.empty_phi.to_string(), true),
+        Notice::OneAdded => (t.one_added.to_string(), false),
+    };
+    let class = if error { "notice-error" } else { "notice-info" };
+    html! {
+        <div class={classes!("notice", "bd-notice", class)} role={if error { "alert" } else { "status" }}>
+            <span class="bd-notice-text">{ text }</span>
+            <button class="bd-dismiss" onclick={send.reform(|_| Msg::Dismiss)}>{ t.dismiss }</button>
+        </div>
+    }
+}
+
+fn percent(v: f64) -> String {
+    format!("{:.1} %", v * 100.0)
+}
+
+fn number(v: f64) -> String {
+    if v.abs() >= 1000.0 {
+        format!("{v:.3e}")
+    } else {
+        format!("{v:.3}")
+    }
+}
+
+/// Training and test loss and accuracy.
+pub fn view_metrics(m: &Model, t: &'static BoundariesTexts) -> Html {
+    let cell = |label: &'static str, value: String, class: &'static str| {
+        html! {
+            <div class={classes!("bd-metric", class)}>
+                <span>{ label }</span><output>{ value }</output>
+            </div>
+        }
+    };
+    html! {
+        <div class="bd-metrics">
+            { cell(t.train_loss, number(m.train_metrics.loss), "train-loss") }
+            { cell(t.test_loss, number(m.test_metrics.loss), "test-loss") }
+            { cell(t.train_accuracy, percent(m.train_metrics.accuracy), "train-accuracy") }
+            { cell(t.test_accuracy, percent(m.test_metrics.accuracy), "test-accuracy") }
+        </div>
+    }
+}
+
+/// Training and test loss per epoch.
+pub fn view_chart(m: &Model, t: &'static BoundariesTexts) -> Html {
+    let series = Rc::new(vec![
+        Series {
+            label: t.train_loss,
+            color: TRAIN_COLOUR,
+            dashed: false,
+            points: m.history.train.clone(),
+        },
+        Series {
+            label: t.test_loss,
+            color: TEST_COLOUR,
+            dashed: true,
+            points: m.history.test.clone(),
+        },
+    ]);
+    let x_max = (m.epoch as f64).max(10.0);
+    let y_max = m.history.max_loss(0.1) * 1.05;
+    html! {
+        <div class="bd-chart">
+            <LineChart series={series} x_range={(0.0, x_max)} y_range={(0.0, y_max)}
+                       width={360} height={170}
+                       description={AttrValue::from(t.chart_description)} />
+        </div>
+    }
+}
+
+/// φ(x), every unit and the score where the pointer is.
+pub fn view_probe(m: &Model, t: &'static BoundariesTexts, at: Option<(f64, f64)>) -> Html {
+    let Some((x1, x2)) = at else {
+        return html! {
+            <section class="bd-probe">
+                <h3>{ t.probe_heading }</h3>
+                <p class="bd-hint">{ t.probe_hint }</p>
+            </section>
+        };
+    };
+    let probe = m.probe(x1, x2);
+    let labels = m.features.labels();
+    let hidden = probe.layers.len().saturating_sub(1);
+    let values = |vs: &[f64]| {
+        vs.iter()
+            .map(|v| format!("{v:.3}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    html! {
+        <section class="bd-probe">
+            <h3>{ t.probe_heading }</h3>
+            <table class="bd-probe-table">
+                <tr><th>{ t.probe_point }</th><td>{ format!("({x1:.2}, {x2:.2})") }</td></tr>
+                { for labels.iter().zip(&probe.phi).map(|(label, v)| html! {
+                    <tr class="bd-probe-phi"><th>{ label }</th><td>{ format!("{v:.3}") }</td></tr>
+                }) }
+                { for probe.layers.iter().take(hidden).enumerate().map(|(l, vs)| html! {
+                    <tr class="bd-probe-layer">
+                        <th>{ t.probe_layer.replace("{n}", &(l + 1).to_string()) }</th>
+                        <td>{ "[" }{ values(vs) }{ "]" }</td>
+                    </tr>
+                }) }
+                <tr class="bd-probe-score"><th>{ t.probe_score }</th><td>{ format!("{:.3}", probe.score) }</td></tr>
+                <tr><th>{ t.probe_class }</th>
+                    <td><b style={format!("color:{}", class_colour(probe.label))}>
+                        { if probe.label > 0.0 { "+1" } else { "−1" } }
+                    </b></td></tr>
+            </table>
+        </section>
+    }
+}

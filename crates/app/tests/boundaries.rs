@@ -1,0 +1,251 @@
+//! Component tests of the decision-boundaries screen in headless Chromium: press its
+//! controls and look at what a student would see.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
+
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use nnp_app::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{
+    CanvasRenderingContext2d, Document, Element, Event, EventInit, HtmlCanvasElement, HtmlElement,
+    HtmlInputElement, HtmlSelectElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn mount() -> Element {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash("#/boundaries").unwrap();
+    settle().await;
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    sleep(Duration::from_millis(30)).await;
+    yew::scheduler::flush().await;
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector)
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Types `value` into an input and fires `event` ("input" or "change") as a browser would.
+async fn type_into(root: &Element, selector: &str, value: &str, event: &str) {
+    let input = find(root, selector);
+    input
+        .clone()
+        .dyn_into::<HtmlInputElement>()
+        .unwrap()
+        .set_value(value);
+    fire(&input, event);
+    settle().await;
+}
+
+async fn choose(root: &Element, selector: &str, value: &str) {
+    let select = find(root, selector);
+    select
+        .clone()
+        .dyn_into::<HtmlSelectElement>()
+        .unwrap()
+        .set_value(value);
+    fire(&select, "change");
+    settle().await;
+}
+
+fn epoch(root: &Element) -> u32 {
+    text(root, ".bd-epoch-value").parse().unwrap()
+}
+
+/// Pixels of a canvas that are clearly coloured (not white or grey).
+fn coloured_pixels(canvas: &Element) -> usize {
+    let canvas: HtmlCanvasElement = canvas.clone().dyn_into().unwrap();
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let data = ctx
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .unwrap()
+        .data();
+    data.chunks(4).filter(|p| p[0].abs_diff(p[2]) > 30).count()
+}
+
+#[wasm_bindgen_test]
+async fn step_trains_one_epoch_and_reset_starts_over() {
+    let root = mount().await;
+    assert_eq!(text(&root, "main h1"), "Decision boundaries");
+    assert_eq!(epoch(&root), 0);
+    let heat = find(&root, ".bd-heat");
+    assert!(coloured_pixels(&heat) > 100, "the heatmap is drawn");
+    click(&root, ".bd-step").await;
+    assert_eq!(epoch(&root), 1);
+    click(&root, ".bd-step").await;
+    assert_eq!(epoch(&root), 2);
+    click(&root, ".bd-reset").await;
+    assert_eq!(epoch(&root), 0);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_layer_adds_a_column_of_drawn_thumbnails() {
+    let root = mount().await;
+    // φ = [x1, x2], layers of 4 and 2, the output.
+    assert_eq!(count(&root, ".bd-col-head"), 4);
+    assert_eq!(count(&root, ".bd-thumb"), 2 + 4 + 2 + 1);
+    click(&root, ".bd-add-layer").await;
+    assert_eq!(count(&root, ".bd-col-head"), 5);
+    assert_eq!(count(&root, ".bd-thumb"), 2 + 4 + 2 + 2 + 1);
+    assert!(text(&root, ".bd-layer-count").starts_with('3'));
+    let new_unit = find(&root, ".bd-thumb[data-col='3'][data-unit='1']");
+    assert!(
+        coloured_pixels(&new_unit) > 50,
+        "the new unit's picture is drawn"
+    );
+    // More units in the first hidden layer: one more thumbnail, one more row of links.
+    let links = count(&root, ".bd-link");
+    click(&root, ".bd-layer-head .bd-more").await;
+    assert_eq!(count(&root, ".bd-thumb"), 12);
+    assert_eq!(count(&root, ".bd-link"), links + 2 + 2);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_formula_is_explained_and_the_features_stay() {
+    let root = mount().await;
+    assert_eq!(count(&root, ".bd-input-label"), 2);
+    type_into(&root, ".bd-formula-input", "x1 +* 2", "input").await;
+    click(&root, ".bd-formula-add").await;
+    assert_eq!(count(&root, ".bd-formula-error"), 1);
+    assert!(text(&root, ".bd-formula-error").starts_with("Not added: "));
+    assert_eq!(count(&root, ".bd-input-label"), 2, "φ is unchanged");
+
+    type_into(&root, ".bd-formula-input", "sin(x1) * x2", "input").await;
+    click(&root, ".bd-formula-add").await;
+    assert_eq!(count(&root, ".bd-formula-error"), 0);
+    assert_eq!(count(&root, ".bd-input-label"), 3);
+    assert_eq!(text(&root, ".bd-custom code"), "sin(x1) * x2");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_huge_learning_rate_pauses_with_the_divergence_message() {
+    let root = mount().await;
+    click(&root, ".bd-linear").await;
+    assert_eq!(
+        count(&root, ".bd-input-label"),
+        3,
+        "the constant 1 joined φ"
+    );
+    type_into(&root, ".bd-lr", "1000", "change").await;
+    let points = text(&root, ".bd-counts");
+    let mut clicks = 0;
+    while count(&root, ".bd-notice.notice-error") == 0 && clicks < 20 {
+        click(&root, ".bd-step").await;
+        clicks += 1;
+    }
+    let notice = text(&root, ".bd-notice");
+    assert!(notice.contains("diverged"), "{notice}");
+    assert!(notice.contains("smaller learning rate"), "{notice}");
+    assert!(epoch(&root) < clicks, "the failed epoch is not counted");
+    let loss = text(&root, ".bd-metric.train-loss output");
+    assert!(loss.parse::<f64>().is_ok_and(f64::is_finite), "loss {loss}");
+    assert_eq!(text(&root, ".bd-counts"), points, "the points stay");
+    assert_eq!(
+        find(&root, ".bd-lr")
+            .dyn_into::<HtmlInputElement>()
+            .unwrap()
+            .value(),
+        "1000",
+        "the settings stay"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn text_in_the_learning_rate_is_refused_with_a_message() {
+    let root = mount().await;
+    type_into(&root, ".bd-lr", "fast", "change").await;
+    assert_eq!(count(&root, ".bd-field-error"), 1);
+    click(&root, ".bd-step").await;
+    assert_eq!(epoch(&root), 1, "training goes on with the previous rate");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn sign_evaluates_but_refuses_to_train() {
+    let root = mount().await;
+    choose(&root, ".bd-activation", "sign").await;
+    let first_unit = find(&root, ".bd-thumb[data-col='1'][data-unit='0']");
+    assert!(
+        coloured_pixels(&first_unit) > 50,
+        "sign units are still drawn"
+    );
+    click(&root, ".bd-step").await;
+    assert_eq!(epoch(&root), 0);
+    assert!(text(&root, ".bd-notice").contains("derivative is 0"));
+    choose(&root, ".bd-activation", "tanh").await;
+    click(&root, ".bd-step").await;
+    assert_eq!(epoch(&root), 1);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn keys_pick_the_tool_and_clear_removes_every_point() {
+    let root = mount().await;
+    assert_eq!(text(&root, ".bd-tool.active"), "+1");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("2");
+    init.set_bubbles(true);
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().dispatch_event(&key).unwrap();
+    settle().await;
+    assert_eq!(text(&root, ".bd-tool.active"), "−1");
+    click(&root, ".bd-clear").await;
+    assert!(text(&root, ".bd-counts").starts_with("0 training · 0 test"));
+    click(&root, ".bd-step").await;
+    assert!(text(&root, ".bd-notice").contains("no training points"));
+    root.remove();
+}

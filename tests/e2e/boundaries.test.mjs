@@ -1,0 +1,71 @@
+// A visitor opens the decision-boundaries screen, presses play, watches the accuracy rise
+// and the picture change, paints a point and reads the probe — on a desktop and a phone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+
+let site;
+let browser;
+before(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const heatPixels = (page) => page.evaluate(() => document.querySelector(".bd-heat").toDataURL());
+const testAccuracy = async (page) =>
+  parseFloat(await page.locator(".bd-metric.test-accuracy output").textContent());
+const trainCount = async (page) =>
+  parseInt((await page.locator(".bd-counts").textContent()).trim(), 10);
+
+for (const kind of [DESKTOP, PHONE]) {
+  test(`${kind.name}: play trains the network, the picture changes, painting adds a point`, async () => {
+    const { context, problems } = await watchedContext(browser, kind);
+    const page = await context.newPage();
+    await page.goto(`${site.url}#/boundaries`);
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Decision boundaries");
+    await page.locator(".bd-heat").waitFor();
+    // Five feature/unit columns' worth of thumbnails: φ (2), 4, 2, output.
+    assert.equal(await page.locator(".bd-thumb").count(), 2 + 4 + 2 + 1);
+    await screenshot(page, `${kind.name}-boundaries-start.png`);
+
+    const before = await heatPixels(page);
+    const startAccuracy = await testAccuracy(page);
+    await page.locator(".bd-play").click();
+    await page.waitForFunction(
+      () => parseFloat(document.querySelector(".bd-metric.test-accuracy output").textContent) >= 90,
+      null,
+      { timeout: 60000 },
+    );
+    await page.locator(".bd-play").click(); // pause
+    const epochs = parseInt(await page.locator(".bd-epoch-value").textContent(), 10);
+    assert.ok(epochs > 0, `epoch counter moved (${epochs})`);
+    assert.ok((await testAccuracy(page)) > startAccuracy, "test accuracy rose");
+    assert.notEqual(await heatPixels(page), before, "the heatmap changed");
+
+    // Probe: pointing at the plane shows φ(x) and the score.
+    const plane = page.locator(".bd-points");
+    await plane.scrollIntoViewIfNeeded();
+    const box = await plane.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.locator(".bd-probe-table").waitFor();
+    assert.match(await page.locator(".bd-probe-score td").textContent(), /^-?\d+\.\d{3}$/);
+    await screenshot(page, `${kind.name}-boundaries-trained.png`);
+
+    // Paint a −1 point in a corner.
+    const count = await trainCount(page);
+    await page.locator(".bd-tool.negative").click();
+    await plane.click({ position: { x: box.width * 0.1, y: box.height * 0.1 } });
+    await page.waitForFunction((n) => parseInt(document.querySelector(".bd-counts").textContent, 10) === n + 1, count);
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    await page.locator(".bd-network").scrollIntoViewIfNeeded();
+    await screenshot(page, `${kind.name}-boundaries-network.png`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
