@@ -1,17 +1,20 @@
 //! Seeded, reproducible randomness: the same seed gives the same run on every machine,
 //! so a shared link reproduces what the teacher saw.
+//!
+//! The generator is named (xoshiro256++ seeded by SplitMix64), not `SmallRng`, which is a
+//! different algorithm on 32-bit wasm than on 64-bit machines.
 
-use rand::rngs::SmallRng;
+use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 
 /// A small, fast generator built from a `u64` seed.
 #[derive(Debug, Clone)]
-pub struct Rng(SmallRng);
+pub struct Rng(Xoshiro256PlusPlus);
 
 impl Rng {
     /// A generator that always yields the same stream for the same `seed`.
     pub fn seeded(seed: u64) -> Self {
-        Self(SmallRng::seed_from_u64(seed))
+        Self(Xoshiro256PlusPlus::seed_from_u64(seed))
     }
 
     /// A uniform sample in `[low, high)`.

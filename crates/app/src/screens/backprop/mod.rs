@@ -1,12 +1,269 @@
-//! (being built) — until then it shows the announcement.
+//! The lecture's §2 and §4: the car network as a computation graph, stepped node by node
+//! (forward values f, local derivatives on the edges, backward values g), updated and
+//! trained, next to the plane where its hidden units fire.
 
+mod format;
+mod layout;
+mod model;
+mod view_chain;
+mod view_controls;
+mod view_graph;
+mod view_plane;
+mod view_table;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::render::{AnimationFrame, request_animation_frame};
+use nnp_core::graph::{LossKind, Phase};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::route::Route;
-use crate::screens::Placeholder;
+use crate::app::use_texts;
+use crate::i18n::backprop::BackpropTexts;
+use model::{InputError, Model, TrainSet};
+
+/// What a person can do on this screen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Compute the next node of the pass.
+    Step,
+    /// Run the forward pass to the loss.
+    FinishForward,
+    /// Run the pass to the last gradient.
+    FinishBackward,
+    /// Move every parameter by −η·g.
+    Update,
+    /// Forget the pass.
+    ResetPass,
+    /// Random weights from the next seed.
+    Randomize,
+    /// The lecture's hand-built weights.
+    Textbook,
+    /// Train the chosen number of epochs, one per animation frame.
+    Train,
+    /// Stop training.
+    Stop,
+    /// Another loss at the top.
+    Loss(LossKind),
+    /// The lecture's exact graph (no output bias) on or off.
+    ExactGraph(bool),
+    /// The examples training visits.
+    TrainOn(TrainSet),
+    /// η typed.
+    LearningRate(String),
+    /// Epochs typed.
+    Epochs(String),
+    /// Example `k` of the lecture's table.
+    Row(usize),
+    /// Car positions typed.
+    Position(String, String),
+    /// A parameter clicked in the graph.
+    Select(usize),
+    /// A parameter's value typed.
+    Weight(usize, String),
+}
+
+/// The state shared by the component, its callbacks and the training loop.
+#[derive(Debug, Default)]
+struct State {
+    model: Model,
+    error: Option<InputError>,
+    epochs_left: usize,
+}
 
 /// The screen.
 #[component]
 pub fn Backprop() -> Html {
-    html! { <Placeholder route={Route::Backprop} /> }
+    let texts = use_texts();
+    let t = texts.backprop_ui;
+    let state = use_mut_ref(State::default);
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    let focus_editor = use_mut_ref(|| Cell::new(false));
+    let editor = use_node_ref();
+    let redraw = use_force_update();
+
+    {
+        let frame = frame.clone();
+        use_effect_with((), move |_| move || drop(frame.borrow_mut().take()));
+    }
+    {
+        let (focus_editor, editor) = (focus_editor.clone(), editor.clone());
+        use_effect(move || {
+            if focus_editor.borrow().replace(false)
+                && let Some(input) = editor.cast::<HtmlInputElement>()
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
+
+    let on_msg = {
+        let (state, frame, redraw) = (state.clone(), frame.clone(), redraw.clone());
+        Callback::from(move |msg: Msg| {
+            if matches!(msg, Msg::Select(_)) {
+                focus_editor.borrow().set(true);
+            }
+            let start = update(&mut state.borrow_mut(), msg);
+            if start {
+                schedule(state.clone(), frame.clone(), redraw.clone());
+            } else if state.borrow().epochs_left == 0 {
+                frame.borrow_mut().take();
+            }
+            redraw.force_update();
+        })
+    };
+
+    let revision = state.borrow().model.revision;
+    let plane = {
+        let state = state.clone();
+        use_memo(revision, move |_| {
+            state.borrow().model.plane(view_plane::SAMPLES)
+        })
+    };
+
+    let s = state.borrow();
+    html! {
+        <section class="screen screen-backprop">
+            <p class="screen-section">{ texts.backprop.section }</p>
+            <h1>{ texts.backprop.name }</h1>
+            <p class="lead">{ t.intro }</p>
+            { view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }
+            { view_error(s.error, t) }
+            <div class="bp-layout">
+                <div class="bp-main">
+                    { view_controls::status(&s.model, t) }
+                    { view_graph::view(&s.model, t, &on_msg) }
+                    { view_chain::view(&s.model, t, &on_msg, &editor) }
+                </div>
+                <aside class="bp-side">
+                    <view_plane::Plane outputs={plane} example={s.model.example} texts={t} />
+                    { view_table::view(&s.model, t, &on_msg) }
+                    { view_plane::history(&s.model, t) }
+                </aside>
+            </div>
+        </section>
+    }
+}
+
+/// Applies `msg`; returns whether a training loop should start.
+fn update(state: &mut State, msg: Msg) -> bool {
+    let m = &mut state.model;
+    let result = match msg {
+        Msg::Update => m.apply_update(),
+        Msg::LearningRate(text) => m.set_learning_rate(&text),
+        Msg::Epochs(text) => m.set_epochs(&text),
+        Msg::Position(x1, x2) => m.set_position(&x1, &x2),
+        Msg::Weight(i, text) => m.set_weight(i, &text),
+        Msg::Train => {
+            let idle = state.epochs_left == 0;
+            state.epochs_left = m.epochs;
+            state.error = None;
+            return idle;
+        }
+        Msg::Stop => {
+            state.epochs_left = 0;
+            Ok(())
+        }
+        other => {
+            apply(m, other);
+            Ok(())
+        }
+    };
+    state.error = result.err();
+    false
+}
+
+/// The messages that cannot fail.
+fn apply(m: &mut Model, msg: Msg) {
+    match msg {
+        Msg::Step => m.step(),
+        Msg::FinishForward => m.finish_forward(),
+        Msg::FinishBackward => m.finish_backward(),
+        Msg::ResetPass => m.reset_pass(),
+        Msg::Randomize => m.randomize(),
+        Msg::Textbook => m.textbook(),
+        Msg::Loss(loss) => m.reconfigure(loss, m.config().output_bias),
+        Msg::ExactGraph(exact) => m.reconfigure(m.config().loss, !exact),
+        Msg::TrainOn(set) => m.train_set = set,
+        Msg::Row(k) => m.choose_row(k),
+        Msg::Select(i) => m.select(i),
+        Msg::Update
+        | Msg::LearningRate(_)
+        | Msg::Epochs(_)
+        | Msg::Position(..)
+        | Msg::Weight(..)
+        | Msg::Train
+        | Msg::Stop => {}
+    }
+}
+
+/// One epoch per animation frame until none is left; the handle lives in `frame`.
+fn schedule(
+    state: Rc<RefCell<State>>,
+    frame: Rc<RefCell<Option<AnimationFrame>>>,
+    redraw: UseForceUpdateHandle,
+) {
+    let slot = frame.clone();
+    let handle = request_animation_frame(move |_| {
+        let more = {
+            let mut s = state.borrow_mut();
+            if s.epochs_left > 0 {
+                s.model.train(1);
+                s.epochs_left -= 1;
+            }
+            s.epochs_left > 0
+        };
+        // The spent handle stays in `slot` until the next one replaces it.
+        if more {
+            schedule(state, slot, redraw.clone());
+        }
+        redraw.force_update();
+    });
+    *frame.borrow_mut() = Some(handle);
+}
+
+fn view_error(error: Option<InputError>, t: &'static BackpropTexts) -> Html {
+    let Some(error) = error else {
+        return html! { <p class="bp-error" role="status" aria-live="polite"></p> };
+    };
+    let text = match error {
+        InputError::NotANumber => t.err_not_a_number,
+        InputError::LearningRate => t.err_learning_rate,
+        InputError::Epochs => t.err_epochs,
+        InputError::Position => t.err_position,
+        InputError::NeedsBackward => t.err_needs_backward,
+    };
+    html! { <p class="bp-error notice notice-error" role="status" aria-live="polite">{ text }</p> }
+}
+
+/// The value of the `<input>` or `<select>` behind an event.
+fn input_value(event: &Event) -> String {
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    match target.dyn_into::<HtmlInputElement>() {
+        Ok(input) => input.value(),
+        Err(target) => target
+            .dyn_into::<HtmlSelectElement>()
+            .map(|s| s.value())
+            .unwrap_or_default(),
+    }
+}
+
+/// The phase described for the status line.
+fn phase_text(model: &Model, t: &'static BackpropTexts) -> String {
+    let g = &model.net.graph;
+    match model.phase() {
+        Phase::Idle => t.phase_idle.to_owned(),
+        Phase::Forward { next } => format!("{}{}", t.phase_forward, g.node(next).label),
+        Phase::Backward { next } => format!("{}{}", t.phase_backward, g.node(next).label),
+        Phase::Done => format!(
+            "{}{}",
+            t.phase_done,
+            format::num(g.loss().unwrap_or(f64::NAN))
+        ),
+    }
 }

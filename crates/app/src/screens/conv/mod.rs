@@ -1,12 +1,177 @@
-//! (being built) — until then it shows the announcement.
+//! The lecture's §6: paint an image and watch kernels turn it into feature maps, then
+//! ReLU, pooling and a small fully connected layer — all updated while the brush moves.
 
+mod draw;
+mod kernels;
+mod model;
+mod msg;
+mod upload;
+mod view;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::render::{AnimationFrame, request_animation_frame};
+use nnp_core::conv::Rect;
+use web_sys::{Element, HtmlInputElement, PointerEvent};
 use yew::prelude::*;
 
-use crate::route::Route;
-use crate::screens::Placeholder;
+use crate::app::use_texts;
+use draw::Drawer;
+use model::{LECTURE_SIZE, Model};
+use msg::Msg;
 
-/// The screen.
+/// The brush's pending work: the image rectangle painted since the last frame.
+#[derive(Default)]
+struct Live {
+    pending: Rect,
+    scheduled: bool,
+    frame: Option<AnimationFrame>,
+}
+
+/// Position of a pointer over `element` in units of a `width × height` grid.
+fn grid_position(event: &MouseEvent, element: &Element, width: usize, height: usize) -> (f32, f32) {
+    let rect = element.get_bounding_client_rect();
+    let fx = (f64::from(event.client_x()) - rect.left()) / rect.width().max(1.0);
+    let fy = (f64::from(event.client_y()) - rect.top()) / rect.height().max(1.0);
+    ((fx * width as f64) as f32, (fy * height as f64) as f32)
+}
+
+/// Runs the pipeline over the painted rectangle and redraws what it changed.
+fn flush(model: &RefCell<Model>, drawer: &RefCell<Drawer>, live: &RefCell<Live>) {
+    let dirty = {
+        let mut live = live.borrow_mut();
+        live.scheduled = false;
+        std::mem::take(&mut live.pending)
+    };
+    if dirty.is_empty() {
+        return;
+    }
+    let mut model = model.borrow_mut();
+    let region = model.run_region(dirty);
+    drawer.borrow_mut().draw_region(&model, dirty, region);
+}
+
+/// The convolution painter.
 #[component]
 pub fn ConvPainter() -> Html {
-    html! { <Placeholder route={Route::Conv} /> }
+    let texts = use_texts();
+    let t = texts.conv_ui;
+    let model = use_mut_ref(Model::new);
+    let drawer = use_mut_ref(Drawer::default);
+    let live = use_mut_ref(Live::default);
+    let force = use_force_update();
+
+    let dispatch = {
+        let model = model.clone();
+        Callback::from(move |msg: Msg| {
+            model.borrow_mut().update(msg);
+            force.force_update();
+        })
+    };
+
+    let generation = model.borrow().generation;
+    {
+        let (model, drawer) = (model.clone(), drawer.clone());
+        use_effect_with(generation, move |_| {
+            drawer.borrow_mut().draw_all(&model.borrow());
+        });
+    }
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| move || drop(live.borrow_mut().frame.take()));
+    }
+
+    let paint = {
+        let (model, drawer, live) = (model.clone(), drawer.clone(), live.clone());
+        Rc::new(move |event: &PointerEvent, begin: bool| {
+            let Some(target) = event.target() else {
+                return;
+            };
+            let Ok(element) = wasm_bindgen::JsCast::dyn_into::<Element>(target) else {
+                return;
+            };
+            let dirty = {
+                let mut m = model.borrow_mut();
+                if !begin && !m.stroking() {
+                    return;
+                }
+                let n = m.resolution();
+                let (x, y) = grid_position(event, &element, n, n);
+                if begin {
+                    let _ = element.set_pointer_capture(event.pointer_id());
+                    m.stroke_begin(x, y)
+                } else {
+                    m.stroke_to(x, y)
+                }
+            };
+            event.prevent_default();
+            let mut l = live.borrow_mut();
+            l.pending = l.pending.union(dirty);
+            if !l.scheduled {
+                l.scheduled = true;
+                let (model, drawer, live2) = (model.clone(), drawer.clone(), live.clone());
+                l.frame = Some(request_animation_frame(move |_| {
+                    flush(&model, &drawer, &live2)
+                }));
+            }
+        })
+    };
+    let on_down = {
+        let paint = paint.clone();
+        Callback::from(move |e: PointerEvent| paint(&e, true))
+    };
+    let on_move = Callback::from(move |e: PointerEvent| paint(&e, false));
+    let on_up = {
+        let (model, drawer, live, dispatch) = (
+            model.clone(),
+            drawer.clone(),
+            live.clone(),
+            dispatch.clone(),
+        );
+        Callback::from(move |_: PointerEvent| {
+            if model.borrow().stroking() {
+                flush(&model, &drawer, &live);
+                dispatch.emit(Msg::StrokeEnd);
+            }
+        })
+    };
+    let on_upload = {
+        let (model, dispatch) = (model.clone(), dispatch.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let size = match model.borrow().resolution() {
+                LECTURE_SIZE => 128,
+                n => n,
+            };
+            let done = dispatch.reform(move |grey: Option<Vec<f32>>| match grey {
+                Some(grey) => Msg::Upload(size, grey),
+                None => Msg::UploadFailed,
+            });
+            upload::decode(&file, size, done);
+        })
+    };
+
+    let m = model.borrow();
+    let d = drawer.borrow();
+    html! {
+        <section class="screen screen-conv">
+            <p class="screen-section">{ texts.conv.section }</p>
+            <h1>{ texts.conv.name }</h1>
+            <p class="lead">{ t.intro }</p>
+            { view::toolbar(t, &m, &dispatch, on_upload) }
+            <div class="conv-stage">
+                { view::input_panel(t, &m, &d, on_down, on_move, on_up) }
+                { view::maps_panel(t, &m, &d, &dispatch) }
+                { view::probe_panel(t, &m) }
+            </div>
+            { kernels::kernels_panel(t, &m, &dispatch) }
+            { view::chain_panel(t, &m, &d, &dispatch) }
+            { view::params_panel(t, &m) }
+        </section>
+    }
 }

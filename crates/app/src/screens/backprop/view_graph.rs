@@ -1,0 +1,174 @@
+//! The computation graph as SVG: boxes for nodes (op, f, g), lines for edges (local
+//! derivative in green once known), the node just computed highlighted.
+
+use std::collections::HashSet;
+
+use nnp_core::graph::{Edge, Graph, NodeKind, Phase};
+use yew::prelude::*;
+
+use super::Msg;
+use super::format::num;
+use super::layout::{self, NODE_H, NODE_W};
+use super::model::Model;
+use crate::i18n::backprop::BackpropTexts;
+
+/// The graph, its legend and (on phones) a hint that it scrolls.
+pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) -> Html {
+    let g = &model.net.graph;
+    let (w, h) = layout::size();
+    let last = g.last_computed();
+    let backward_step = last.is_some_and(|i| g.node(i).grad.is_some());
+    let next = match g.phase() {
+        Phase::Forward { next } | Phase::Backward { next } => Some(next),
+        Phase::Idle => Some(0),
+        Phase::Done => None,
+    };
+    let path: HashSet<(usize, usize)> = model
+        .chain()
+        .paths
+        .iter()
+        .flat_map(|p| p.edges.iter().map(|e| (e.parent, e.slot)))
+        .collect();
+    let edges = g.edges();
+    let active = |e: &Edge| match last {
+        Some(i) if backward_step => e.child == i,
+        Some(i) => e.parent == i,
+        None => false,
+    };
+    html! {
+        <figure class="bp-graph">
+            <div class="bp-graph-scroll">
+                <svg class="bp-graph-svg" viewBox={format!("0 0 {w} {h}")} role="group"
+                     aria-label={t.graph_label}>
+                    <g class="bp-edges">
+                        { for edges.iter().map(|e| view_edge(g, e, active(e), path.contains(&(e.parent, e.slot)))) }
+                    </g>
+                    <g class="bp-edge-labels">
+                        { for edges.iter().filter_map(|e| view_edge_label(g, e)) }
+                    </g>
+                    { for (0..g.len()).map(|i| view_node(model, i, last == Some(i), next == Some(i), on_msg)) }
+                </svg>
+            </div>
+            <figcaption class="bp-legend">
+                <span class="bp-key bp-key-input">{ t.legend_input }</span>
+                <span class="bp-key bp-key-param">{ t.legend_parameter }</span>
+                <span class="bp-key bp-key-op">{ t.legend_operation }</span>
+                <span class="bp-key bp-key-local">{ t.legend_local }</span>
+                <span class="bp-key bp-key-current">{ t.legend_current }</span>
+                <span class="bp-scroll-hint">{ t.graph_scroll_hint }</span>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn ends(g: &Graph, e: &Edge) -> ((f64, f64), (f64, f64)) {
+    let (cx, cy) = layout::centre(g, e.child);
+    let (px, py) = layout::centre(g, e.parent);
+    ((cx, cy - NODE_H / 2.0), (px, py + NODE_H / 2.0))
+}
+
+fn view_edge(g: &Graph, e: &Edge, active: bool, on_path: bool) -> Html {
+    let ((x1, y1), (x2, y2)) = ends(g, e);
+    let class = classes!(
+        "bp-edge",
+        e.local.is_some().then_some("bp-known"),
+        active.then_some("bp-active"),
+        on_path.then_some("bp-path"),
+    );
+    let title = format!(
+        "∂{}/∂{} = {}",
+        g.node(e.parent).label,
+        g.node(e.child).label,
+        e.formula
+    );
+    html! {
+        <line {class} x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()}
+              y2={y2.to_string()}>
+            <title>{ title }</title>
+        </line>
+    }
+}
+
+fn view_edge_label(g: &Graph, e: &Edge) -> Option<Html> {
+    let local = e.local?;
+    let ((x1, y1), (x2, y2)) = ends(g, e);
+    // Under a node with many children, neighbouring labels sit at alternating heights.
+    let t = if g.node(e.parent).children().len() <= 2 {
+        0.42
+    } else if e.slot % 2 == 1 {
+        0.62
+    } else {
+        0.22
+    };
+    let (x, y) = (x1 + t * (x2 - x1), y1 + t * (y2 - y1) + 4.0);
+    Some(html! {
+        <text class="bp-local" x={x.to_string()} y={y.to_string()}
+              data-edge={format!("{}>{}", g.node(e.parent).label, g.node(e.child).label)}>
+            { num(local) }
+        </text>
+    })
+}
+
+fn view_node(model: &Model, i: usize, last: bool, next: bool, on_msg: &Callback<Msg>) -> Html {
+    let g = &model.net.graph;
+    let node = g.node(i);
+    let (cx, cy) = layout::centre(g, i);
+    let kind = node.kind();
+    let param = kind == NodeKind::Parameter;
+    let kind_class = match kind {
+        NodeKind::Input => "bp-kind-input",
+        NodeKind::Parameter => "bp-kind-param",
+        NodeKind::Constant => "bp-kind-const",
+        NodeKind::Operation => "bp-kind-op",
+    };
+    let class = classes!(
+        "bp-node",
+        kind_class,
+        last.then_some("bp-current"),
+        next.then_some("bp-next"),
+        (param && model.selected == i).then_some("bp-selected"),
+    );
+    let (f_text, f_class) = match (node.value, node.op.leaf_value()) {
+        (Some(f), _) => (format!("f\u{2009}=\u{2009}{}", num(f)), "bp-f"),
+        (None, Some(v)) => (format!("=\u{2009}{}", num(v)), "bp-f bp-pending"),
+        (None, None) => ("f\u{2009}=\u{2009}?".to_owned(), "bp-f bp-pending"),
+    };
+    let g_text = node.grad.map(|g| format!("g\u{2009}=\u{2009}{}", num(g)));
+    let op = (kind == NodeKind::Operation).then(|| node.op.symbol());
+    let (onclick, onkeydown) = if param {
+        let click = on_msg.reform(move |_: MouseEvent| Msg::Select(i));
+        let on_msg = on_msg.clone();
+        let key = Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                on_msg.emit(Msg::Select(i));
+            }
+        });
+        (Some(click), Some(key))
+    } else {
+        (None, None)
+    };
+    let (f_y, g_y) = if op.is_some() {
+        ("45", "59")
+    } else {
+        ("37", "54")
+    };
+    let label = &node.label;
+    let aria = param.then(|| format!("{label} {}", num(g.leaf_value(i))));
+    html! {
+        <g {class} data-label={label.clone()} {onclick} {onkeydown}
+           tabindex={param.then_some("0")} role={param.then_some("button")}
+           aria-label={aria}
+           transform={format!("translate({} {})", cx - NODE_W / 2.0, cy - NODE_H / 2.0)}>
+            <rect width={NODE_W.to_string()} height={NODE_H.to_string()} rx="9" />
+            <text class="bp-name" x={(NODE_W / 2.0).to_string()} y="16">{ label }</text>
+            if let Some(op) = op {
+                <text class="bp-op" x={(NODE_W / 2.0).to_string()} y="29">{ op }</text>
+            }
+            <text class={f_class} x={(NODE_W / 2.0).to_string()} y={f_y}>{ f_text }</text>
+            if let Some(g_text) = g_text {
+                <text class="bp-g" x={(NODE_W / 2.0).to_string()} y={g_y}>{ g_text }</text>
+            }
+        </g>
+    }
+}

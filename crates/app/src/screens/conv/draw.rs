@@ -1,0 +1,213 @@
+//! Painting the image and the maps onto small canvases (one canvas pixel per value,
+//! enlarged by CSS with `image-rendering: pixelated`). Whole canvases after a change of
+//! settings, only the touched rectangle while the brush moves.
+
+use nnp_core::conv::{FeatureMap, Rect, affected_pool_rect};
+use wasm_bindgen::{Clamped, JsCast};
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use yew::NodeRef;
+
+use super::model::{MAX_KERNELS, Model, max_abs};
+
+/// Colour of the most negative value (blue; with orange, safe for colour-blind eyes).
+pub const NEGATIVE: [u8; 3] = [33, 102, 172];
+/// Colour of the most positive value (orange).
+pub const POSITIVE: [u8; 3] = [224, 110, 20];
+
+/// Blue – white – orange for `t ∈ [−1, 1]`.
+fn diverging(t: f32) -> [u8; 3] {
+    let t = if t.is_nan() { 0.0 } else { t.clamp(-1.0, 1.0) };
+    let (end, a) = if t < 0.0 {
+        (NEGATIVE, -t)
+    } else {
+        (POSITIVE, t)
+    };
+    end.map(|c| (255.0 + (f32::from(c) - 255.0) * a).round() as u8)
+}
+
+/// Black (0) to white (`scale`).
+fn grey(t: f32) -> [u8; 3] {
+    let g = (t.clamp(0.0, 1.0) * 255.0).round() as u8;
+    [g, g, g]
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok()??.dyn_into().ok()
+}
+
+/// Writes `region` of a row-major plane of width `width` onto `canvas`, colouring each
+/// value `v` by `palette(v / scale)`. `buf` is reused between calls.
+fn put_region(
+    canvas: &HtmlCanvasElement,
+    plane: &[f32],
+    width: usize,
+    region: Rect,
+    scale: f32,
+    palette: fn(f32) -> [u8; 3],
+    buf: &mut Vec<u8>,
+) {
+    if region.is_empty() {
+        return;
+    }
+    let Some(ctx) = context(canvas) else {
+        return;
+    };
+    buf.clear();
+    for y in region.y..region.bottom() {
+        for &v in &plane[y * width + region.x..y * width + region.right()] {
+            let [r, g, b] = palette(v / scale);
+            buf.extend_from_slice(&[r, g, b, 255]);
+        }
+    }
+    if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(
+        Clamped(buf.as_slice()),
+        region.width as u32,
+        region.height as u32,
+    ) {
+        let _ = ctx.put_image_data(&data, region.x as f64, region.y as f64);
+    }
+}
+
+fn canvas(node: &NodeRef, width: usize, height: usize) -> Option<HtmlCanvasElement> {
+    let canvas = node.cast::<HtmlCanvasElement>()?;
+    if canvas.width() != width as u32 || canvas.height() != height as u32 {
+        canvas.set_width(width as u32);
+        canvas.set_height(height as u32);
+    }
+    Some(canvas)
+}
+
+fn region_max_abs(plane: &[f32], width: usize, region: Rect) -> f32 {
+    (region.y..region.bottom())
+        .map(|y| max_abs(&plane[y * width + region.x..y * width + region.right()]))
+        .fold(0.0, f32::max)
+}
+
+/// The canvases of the screen and the colour scales they were last drawn with.
+#[derive(Debug, Default)]
+pub struct Drawer {
+    /// The painted image.
+    pub input: NodeRef,
+    /// The feature maps, one per kernel.
+    pub maps: [NodeRef; MAX_KERNELS],
+    /// The maps after the activation.
+    pub activated: [NodeRef; MAX_KERNELS],
+    /// The pooled maps.
+    pub pooled: [NodeRef; MAX_KERNELS],
+    scales: [[f32; MAX_KERNELS]; 3],
+    buf: Vec<u8>,
+}
+
+impl Drawer {
+    /// Redraws every canvas.
+    pub fn draw_all(&mut self, model: &Model) {
+        let image = model.image();
+        let (w, h) = (image.width(), image.height());
+        if let Some(c) = canvas(&self.input, w, h) {
+            put_region(
+                &c,
+                image.plane(0),
+                w,
+                image.rect(),
+                input_scale(image),
+                grey,
+                &mut self.buf,
+            );
+        }
+        let p = model.pipeline();
+        for (stage, map) in [Some(p.maps()), Some(p.activated()), p.pooled()]
+            .into_iter()
+            .enumerate()
+        {
+            let Some(map) = map else { continue };
+            for k in 0..map.channels().min(MAX_KERNELS) {
+                let plane = map.plane(k);
+                let scale = max_abs(plane);
+                self.scales[stage][k] = scale;
+                let node = self.node(stage, k).clone();
+                if let Some(c) = canvas(&node, map.width(), map.height()) {
+                    put_region(
+                        &c,
+                        plane,
+                        map.width(),
+                        map.rect(),
+                        scale,
+                        diverging,
+                        &mut self.buf,
+                    );
+                }
+            }
+        }
+    }
+
+    fn node(&self, stage: usize, k: usize) -> &NodeRef {
+        match stage {
+            0 => &self.maps[k],
+            1 => &self.activated[k],
+            _ => &self.pooled[k],
+        }
+    }
+
+    /// Redraws what a brush stroke changed: `dirty` on the image, `region` on the maps
+    /// (and what it reaches after pooling). A map whose values outgrow its colour scale is
+    /// redrawn whole with a new scale.
+    pub fn draw_region(&mut self, model: &Model, dirty: Rect, region: Rect) {
+        let image = model.image();
+        if let Some(c) = self.input.cast::<HtmlCanvasElement>() {
+            let scale = input_scale(image);
+            put_region(
+                &c,
+                image.plane(0),
+                image.width(),
+                dirty,
+                scale,
+                grey,
+                &mut self.buf,
+            );
+        }
+        let p = model.pipeline();
+        let maps = p.maps();
+        let pooled_region = p
+            .config()
+            .pool
+            .map(|pool| affected_pool_rect(&pool, maps.width(), maps.height(), region));
+        let stages = [
+            (Some(maps), Some(region)),
+            (Some(p.activated()), Some(region)),
+            (p.pooled(), pooled_region),
+        ];
+        for (stage, (map, region)) in stages.into_iter().enumerate() {
+            let (Some(map), Some(region)) = (map, region) else {
+                continue;
+            };
+            for k in 0..map.channels().min(MAX_KERNELS) {
+                let plane = map.plane(k);
+                let w = map.width();
+                let Some(c) = self.node(stage, k).cast::<HtmlCanvasElement>() else {
+                    continue;
+                };
+                let region = if region_max_abs(plane, w, region) > self.scales[stage][k] {
+                    self.scales[stage][k] = max_abs(plane);
+                    map.rect()
+                } else {
+                    region
+                };
+                let scale = self.scales[stage][k];
+                put_region(&c, plane, w, region, scale, diverging, &mut self.buf);
+            }
+        }
+    }
+}
+
+/// The white point of the image: 1 for painted images, the largest value otherwise (the
+/// lecture's patch goes up to 50).
+pub fn input_scale(image: &FeatureMap) -> f32 {
+    max_abs(image.data()).max(1.0)
+}
+
+/// CSS for a legend bar from blue through white to orange.
+pub fn legend_gradient() -> String {
+    let [r0, g0, b0] = NEGATIVE;
+    let [r1, g1, b1] = POSITIVE;
+    format!("linear-gradient(90deg, rgb({r0} {g0} {b0}), #fff, rgb({r1} {g1} {b1}))")
+}

@@ -1,0 +1,188 @@
+//! The convolution painter in headless Chromium: presets fill the grid, a bad cell is
+//! marked without touching the maps, the lecture example reads 6600 under the pointer.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
+
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use nnp_app::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{
+    CanvasRenderingContext2d, Document, Element, Event, EventInit, HtmlCanvasElement, HtmlElement,
+    HtmlInputElement, HtmlSelectElement, InputEvent, PointerEvent, PointerEventInit,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn mount() -> Element {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash("#/conv").unwrap();
+    settle().await;
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+async fn settle() {
+    sleep(Duration::from_millis(40)).await;
+    yew::scheduler::flush().await;
+}
+
+fn find<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .dyn_into::<T>()
+        .unwrap()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find::<Element>(root, selector)
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn cells(root: &Element, kernel: usize) -> Vec<String> {
+    let list = root
+        .query_selector_all(&format!(".conv-kernel-{kernel} .conv-cell"))
+        .unwrap();
+    (0..list.length())
+        .map(|i| {
+            list.get(i)
+                .unwrap()
+                .dyn_into::<HtmlInputElement>()
+                .unwrap()
+                .value()
+        })
+        .collect()
+}
+
+fn choose(root: &Element, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector);
+    select.set_value(value);
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    select
+        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+        .unwrap();
+}
+
+fn type_into(input: &HtmlInputElement, value: &str) {
+    input.set_value(value);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    input
+        .dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap())
+        .unwrap();
+}
+
+fn canvas_pixels(root: &Element, selector: &str) -> Vec<u8> {
+    let canvas: HtmlCanvasElement = find(root, selector);
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    ctx.get_image_data(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    )
+    .unwrap()
+    .data()
+    .0
+}
+
+/// Moves a pointer to the fraction `(fx, fy)` of an element's box.
+fn hover(root: &Element, selector: &str, fx: f64, fy: f64) {
+    let el: HtmlElement = find(root, selector);
+    let rect = el.get_bounding_client_rect();
+    let init = PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_client_x((rect.left() + rect.width() * fx) as i32);
+    init.set_client_y((rect.top() + rect.height() * fy) as i32);
+    el.dispatch_event(&PointerEvent::new_with_event_init_dict("pointermove", &init).unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_preset_fills_the_grid() {
+    let root = mount().await;
+    assert_eq!(
+        cells(&root, 0),
+        ["-1", "0", "1", "-2", "0", "2", "-1", "0", "1"]
+    );
+    choose(&root, ".conv-kernel-0 .conv-preset", "laplacian");
+    settle().await;
+    assert_eq!(
+        cells(&root, 0),
+        ["0", "1", "0", "1", "-4", "1", "0", "1", "0"]
+    );
+    assert_eq!(
+        text(&root, ".conv-map-0 figcaption"),
+        "Map 1 · Laplacian edge"
+    );
+    choose(&root, ".conv-kernel-1 .conv-preset", "curve-detector");
+    settle().await;
+    assert_eq!(cells(&root, 1).len(), 49, "the curve detector is 7 × 7");
+    assert_eq!(cells(&root, 1)[5], "30");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_cell_that_is_not_a_number_is_marked_and_the_map_stays() {
+    let root = mount().await;
+    let before = canvas_pixels(&root, ".conv-map-0 canvas");
+    let cell: HtmlInputElement = find(&root, ".conv-kernel-0 .conv-cell");
+    type_into(&cell, "abc");
+    settle().await;
+    let cell: HtmlInputElement = find(&root, ".conv-kernel-0 .conv-cell");
+    assert!(cell.class_name().contains("invalid"));
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        cell.title().contains("\"abc\" is not a number"),
+        "{}",
+        cell.title()
+    );
+    assert!(text(&root, ".conv-kernel-0 .conv-cell-error").contains("keeps -1"));
+    assert_eq!(cell.value(), "abc", "what was typed stays to be corrected");
+    assert_eq!(canvas_pixels(&root, ".conv-map-0 canvas"), before);
+
+    // A number in the same cell is taken and changes the map.
+    type_into(&cell, "5");
+    settle().await;
+    assert!(
+        !find::<Element>(&root, ".conv-kernel-0 .conv-cell")
+            .class_name()
+            .contains("invalid")
+    );
+    assert_ne!(canvas_pixels(&root, ".conv-map-0 canvas"), before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_lecture_example_reads_6600_at_the_centre() {
+    let root = mount().await;
+    find::<HtmlElement>(&root, ".conv-lecture").click();
+    settle().await;
+    hover(&root, ".conv-map-0 canvas", 0.05, 0.05);
+    settle().await;
+    assert!(text(&root, ".conv-probe").contains("pixel (0, 0)"));
+    assert_eq!(text(&root, ".conv-probe-value"), "0");
+    hover(&root, ".conv-map-0 canvas", 0.5, 0.5);
+    settle().await;
+    assert!(text(&root, ".conv-probe").contains("pixel (3, 3)"));
+    assert_eq!(text(&root, ".conv-probe-value"), "6600");
+    assert!(text(&root, ".conv-probe-sum").contains("30·50 + 30·20 + 30·50"));
+    root.remove();
+}

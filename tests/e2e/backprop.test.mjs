@@ -1,0 +1,141 @@
+// The backprop screen like a student uses it: pick the lecture's third example, step a
+// whole forward and backward pass one node at a time, and read f, g and the edge
+// derivatives off the graph; edit a weight by clicking it; train; and on a phone the page
+// never scrolls sideways (only the graph's own box does).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+
+let site;
+let browser;
+before(async () => {
+  site = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// The screen writes 4 significant digits with a real minus sign.
+const fmt = (x) => x.toPrecision(4).replace("-", "−");
+const sigma = (z) => 1 / (1 + Math.exp(-z));
+const SUPERSCRIPT = { "⁻": "-", "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
+/** Reads a number as the screen writes it ("−0.5", "4.540·10⁻⁵"). */
+const parseShown = (text) => {
+  const [mantissa, power] = text.replace("−", "-").split("·10");
+  const exponent = power ? Number([...power].map((c) => SUPERSCRIPT[c]).join("")) : 0;
+  return Number(mantissa) * 10 ** exponent;
+};
+
+/** The car network by hand: textbook v1, v2 (sharpness 10), w = [w0, w1, w2], squared loss. */
+function byHand(x1, x2, y, w) {
+  const h1 = sigma(10 * (-1 + x1 - x2));
+  const h2 = sigma(10 * (-1 - x1 + x2));
+  const score = w[0] + w[1] * h1 + w[2] * h2;
+  const loss = (score - y) ** 2;
+  const dh1 = h1 * (1 - h1);
+  return { h1, h2, score, loss, dh1, gV1x1: 2 * (score - y) * w[1] * dh1 * x1 };
+}
+
+// Node values are written "f = …" with thin spaces around "=".
+const nodeText = async (page, label, cls) =>
+  (await page.locator(`.bp-node[data-label="${label}"] .${cls}`).textContent()).replaceAll("\u2009", " ");
+
+test("desktop: a full pass stepped through the UI shows the hand-computed f and g", async () => {
+  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/backprop`);
+  await page.locator(".bp-graph-svg").waitFor();
+  await screenshot(page, "desktop-backprop-start.png");
+
+  // The lecture's third example: cars at [1, 0.5], not safe.
+  await page.locator(".bp-table tbody tr").nth(2).getByRole("button").click();
+  await page.waitForFunction(() => document.querySelector(".bp-current-row .bp-use")?.textContent === "[1, 0.5]");
+
+  const nodes = await page.locator(".bp-node").count();
+  assert.equal(nodes, 20, "squared loss with the bias has 20 nodes");
+  const step = page.getByRole("button", { name: "Step one node" });
+  for (let k = 0; k < nodes; k++) await step.click();
+  // Forward done: the loss is known, no g yet.
+  const want = byHand(1, 0.5, -1, [-0.5, 1, 1]);
+  assert.equal(await nodeText(page, "loss", "bp-f"), `f = ${fmt(want.loss)}`);
+  assert.equal(await page.locator(".bp-node .bp-g").count(), 0);
+  assert.match(await page.locator(".bp-phase").textContent(), /Backward pass — next g: loss/);
+  for (let k = 0; k < nodes; k++) await step.click();
+  await screenshot(page, "desktop-backprop-done.png");
+
+  assert.match(await page.locator(".bp-phase").textContent(), new RegExp(`loss = ${fmt(want.loss)}`));
+  assert.equal(await nodeText(page, "loss", "bp-g"), "g = 1.000");
+  assert.equal(await nodeText(page, "h1", "bp-f"), `f = ${fmt(want.h1)}`);
+  assert.equal(await nodeText(page, "v1[1]", "bp-g"), `g = ${fmt(want.gV1x1)}`);
+  // The green local derivative on the edge h1 → v1·Φ is σ'(z) = h1(1 − h1).
+  assert.equal(await page.locator('.bp-local[data-edge="h1>v1·Φ"]').textContent(), fmt(want.dh1));
+  // The chain-rule panel (v1[1] is selected) agrees, and so does the finite difference.
+  assert.equal(await page.locator(".bp-chain-total").textContent(), fmt(want.gV1x1));
+  assert.equal(await page.locator(".bp-chain-fd").textContent(), fmt(want.gV1x1));
+
+  // Click w1 to edit it; the pass restarts, and a finished backward pass uses the new value.
+  await page.locator('.bp-node[data-label="w1"]').click();
+  const editor = page.locator(".bp-weight");
+  await assert.doesNotReject(page.waitForFunction(() => document.activeElement?.classList.contains("bp-weight")));
+  await editor.fill("2");
+  await editor.press("Enter");
+  await page.waitForFunction(() => document.querySelector('.bp-node[data-label="w1"] .bp-f')?.textContent === "=\u20092.000");
+  assert.match(await page.locator(".bp-phase").textContent(), /Press “Step one node”/);
+  await page.getByRole("button", { name: "Finish backward" }).click();
+  const again = byHand(1, 0.5, -1, [-0.5, 2, 1]);
+  assert.equal(await nodeText(page, "w1", "bp-g"), `g = ${fmt(2 * (again.score + 1) * again.h1)}`);
+  await page.locator('.bp-node[data-label="v1[1]"]').click();
+  assert.equal(await page.locator(".bp-chain-total").textContent(), fmt(again.gV1x1));
+
+  // An update lowers the loss on this example and says so.
+  await page.getByRole("button", { name: "Apply update" }).click();
+  const updated = await page.locator(".bp-updated").textContent();
+  const [before, after] = updated.split(": ")[1].split(" → ").map(parseShown);
+  assert.ok(after < before, updated);
+
+  // A typo is refused with a message; the weight stays.
+  await page.locator('.bp-node[data-label="w2"]').click();
+  await editor.fill("one");
+  await editor.press("Enter");
+  await page.locator(".bp-error").getByText("That is not a number").waitFor();
+  assert.equal(await nodeText(page, "w2", "bp-f"), "= 1.000");
+
+  // Train from a random start on the grid: the loss chart appears and accuracy is reported.
+  await page.getByRole("button", { name: "Random init" }).click();
+  await page.getByRole("button", { name: "Train", exact: true }).click();
+  await page.locator(".bp-accuracy").waitFor();
+  await page.getByRole("button", { name: "Train", exact: true }).waitFor({ timeout: 60_000 });
+  const accuracy = Number((await page.locator(".bp-accuracy").textContent()).match(/: ([\d.]+) %/)[1]);
+  assert.ok(accuracy > 95, `accuracy ${accuracy}`);
+  await screenshot(page, "desktop-backprop-trained.png");
+
+  // The textbook solution restores the lecture's table.
+  await page.getByRole("button", { name: "Textbook solution" }).click();
+  const h = await page.locator(".bp-table tbody tr").evaluateAll((rows) =>
+    rows.map((r) => [r.querySelector(".bp-h1").textContent, r.querySelector(".bp-h2").textContent]),
+  );
+  assert.deepEqual(h.map(([a, b]) => [Math.round(parseShown(a)), Math.round(parseShown(b))]), [[1, 0], [0, 1], [0, 0]]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("phone: the graph scrolls inside its box, the page never sideways", async () => {
+  const { context, problems } = await watchedContext(browser, PHONE);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/backprop`);
+  await page.locator(".bp-graph-svg").waitFor();
+  await page.getByRole("button", { name: "Finish backward" }).click();
+  await screenshot(page, "phone-backprop-top.png");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  const box = await page.locator(".bp-graph-scroll").evaluate((e) => [e.scrollWidth, e.clientWidth]);
+  assert.ok(box[0] > box[1], `graph box ${box} should scroll`);
+  await page.locator(".bp-chain").scrollIntoViewIfNeeded();
+  await screenshot(page, "phone-backprop-chain.png");
+  await page.locator(".bp-plane").scrollIntoViewIfNeeded();
+  await screenshot(page, "phone-backprop-plane.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
