@@ -11,6 +11,7 @@
 //! temperature with `[1, T]`, `[1, T, T²]` or `[1, (T − 37)²]`), [`HypothesisClass1d`]
 //! finds the best `h` of a class by least squares ([`fit_1d`]).
 
+use ndarray::{Array2, ArrayView1};
 use std::fmt;
 
 use exmex::{Express, FlatEx};
@@ -624,46 +625,37 @@ pub fn fit_1d(
     }
 }
 
-/// Least squares by modified Gram–Schmidt QR of the design matrix (stable even for
-/// `[1, T, T²]` near T = 37); a column dependent on earlier ones gets weight 0.
+/// Least squares by modified Gram–Schmidt QR of the design matrix Φ (one row per sample,
+/// one column per basis function; stable even for `[1, T, T²]` near T = 37); a column
+/// dependent on earlier ones gets weight 0.
 fn least_squares(basis: &[Basis1d], xs: &[f64], ys: &[f64]) -> Vec<f64> {
     let k = basis.len();
-    let mut q: Vec<Vec<f64>> = basis
-        .iter()
-        .map(|b| xs.iter().map(|x| b.value(*x)).collect())
-        .collect();
-    let mut r = vec![vec![0.0; k]; k];
+    let mut q = Array2::from_shape_fn((xs.len(), k), |(i, j)| basis[j].value(xs[i]));
+    let mut r = Array2::<f64>::zeros((k, k));
     let mut usable = vec![false; k];
     for j in 0..k {
-        let scale = q[j].iter().map(|v| v * v).sum::<f64>().sqrt();
+        let scale = q.column(j).dot(&q.column(j)).sqrt();
         for i in 0..j {
             if usable[i] {
-                let dot: f64 = q[i].iter().zip(&q[j]).map(|(a, b)| a * b).sum();
-                r[i][j] = dot;
-                let qi = q[i].clone();
-                for (v, a) in q[j].iter_mut().zip(&qi) {
-                    *v -= dot * a;
-                }
+                let dot = q.column(i).dot(&q.column(j));
+                r[[i, j]] = dot;
+                let qi = q.column(i).to_owned();
+                q.column_mut(j).scaled_add(-dot, &qi);
             }
         }
-        let norm = q[j].iter().map(|v| v * v).sum::<f64>().sqrt();
+        let norm = q.column(j).dot(&q.column(j)).sqrt();
         if norm > 1e-10 * scale.max(f64::MIN_POSITIVE) {
             usable[j] = true;
-            r[j][j] = norm;
-            for v in &mut q[j] {
-                *v /= norm;
-            }
+            r[[j, j]] = norm;
+            q.column_mut(j).mapv_inplace(|v| v / norm);
         }
     }
-    let qty: Vec<f64> = q
-        .iter()
-        .map(|col| col.iter().zip(ys).map(|(a, b)| a * b).sum())
-        .collect();
+    let qty = q.t().dot(&ArrayView1::from(ys));
     let mut w = vec![0.0; k];
     for j in (0..k).rev() {
         if usable[j] {
-            let tail: f64 = (j + 1..k).map(|c| r[j][c] * w[c]).sum();
-            w[j] = (qty[j] - tail) / r[j][j];
+            let tail: f64 = (j + 1..k).map(|c| r[[j, c]] * w[c]).sum();
+            w[j] = (qty[j] - tail) / r[[j, j]];
         }
     }
     w
