@@ -2,61 +2,18 @@
 //! buttons and type like a student, and read what the page shows.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
-use nnp_app::app::App;
 use nnp_core::graph::{CarNet, CarNetConfig};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Document, Element, Event, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn mount() -> Element {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash("#/backprop").unwrap();
-    settle().await;
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-async fn settle() {
-    sleep(Duration::from_millis(30)).await;
-    yew::scheduler::flush().await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
-
-/// Fires `kind` at the element (Yew listens at its root in the capture phase).
-fn fire(root: &Element, selector: &str, kind: &str) {
-    find(root, selector)
-        .dispatch_event(&Event::new(kind).unwrap())
-        .unwrap();
-}
+mod common;
+use common::*;
 
 async fn click(root: &Element, selector: &str) {
-    fire(root, selector, "click");
+    fire(&find(root, selector), "click");
     settle().await;
 }
 
@@ -69,7 +26,7 @@ async fn type_into(root: &Element, selector: &str, value: &str) {
             .expect("an input or a select")
             .set_value(value),
     }
-    fire(root, selector, "change");
+    fire(&find(root, selector), "change");
     settle().await;
 }
 
@@ -95,7 +52,7 @@ fn sig4(x: f64) -> String {
 
 #[wasm_bindgen_test]
 async fn stepping_walks_the_graph_up_then_down_and_matches_the_core() {
-    let root = mount().await;
+    let root = mount("#/backprop").await;
     let nodes = count(&root, ".bp-node");
     assert_eq!(nodes, 20);
     assert!(text(&root, ".bp-phase").contains("Press"));
@@ -137,7 +94,7 @@ async fn stepping_walks_the_graph_up_then_down_and_matches_the_core() {
 
 #[wasm_bindgen_test]
 async fn update_waits_for_the_backward_pass_then_lowers_the_loss() {
-    let root = mount().await;
+    let root = mount("#/backprop").await;
     let update = || find(&root, ".bp-update").has_attribute("disabled");
     assert!(update(), "no gradients yet");
     click(&root, ".bp-forward").await;
@@ -160,7 +117,7 @@ async fn update_waits_for_the_backward_pass_then_lowers_the_loss() {
 
 #[wasm_bindgen_test]
 async fn loss_choice_and_exact_graph_rebuild_the_graph() {
-    let root = mount().await;
+    let root = mount("#/backprop").await;
     assert_eq!(count(&root, ".bp-node[data-label=\"score − y\"]"), 1);
     type_into(&root, ".bp-loss", "hinge").await;
     assert_eq!(count(&root, ".bp-node[data-label=\"score − y\"]"), 0);
@@ -172,7 +129,7 @@ async fn loss_choice_and_exact_graph_rebuild_the_graph() {
         .dyn_into::<HtmlInputElement>()
         .unwrap();
     exact.set_checked(true);
-    fire(&root, ".bp-exact", "change");
+    fire(&find(&root, ".bp-exact"), "change");
     settle().await;
     assert_eq!(count(&root, ".bp-node[data-label=\"w0\"]"), 0);
     assert!(text(&root, ".bp-bias-note").contains("Without w0"));
@@ -181,7 +138,7 @@ async fn loss_choice_and_exact_graph_rebuild_the_graph() {
 
 #[wasm_bindgen_test]
 async fn bad_input_is_refused_with_a_message() {
-    let root = mount().await;
+    let root = mount("#/backprop").await;
     assert_eq!(count(&root, ".bp-error.notice-error"), 0);
     type_into(&root, ".bp-rate", "fast").await;
     assert!(text(&root, ".bp-error").contains("not a number"));
@@ -204,7 +161,7 @@ async fn bad_input_is_refused_with_a_message() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_parameter_selects_it_for_the_chain_rule_and_edits_it() {
-    let root = mount().await;
+    let root = mount("#/backprop").await;
     assert!(text(&root, ".bp-chain h2").contains("∂loss/∂v1[1]"));
     click(&root, ".bp-node[data-label=\"w2\"]").await;
     assert!(text(&root, ".bp-chain h2").contains("∂loss/∂w2"));
@@ -224,7 +181,7 @@ async fn clicking_a_parameter_selects_it_for_the_chain_rule_and_edits_it() {
 
 #[wasm_bindgen_test]
 async fn random_init_and_textbook_refill_the_table() {
-    let root = mount().await;
+    let root = mount("#/backprop").await;
     let first_h1 = || text(&root, ".bp-table tbody tr:first-child .bp-h1");
     assert_eq!(first_h1(), "1.000");
     click(&root, ".bp-random").await;

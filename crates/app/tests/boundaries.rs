@@ -2,53 +2,14 @@
 //! controls and look at what a student would see.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
-use nnp_app::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{
-    CanvasRenderingContext2d, Document, Element, Event, EventInit, HtmlCanvasElement, HtmlElement,
-    HtmlInputElement, HtmlSelectElement,
-};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn mount() -> Element {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash("#/boundaries").unwrap();
-    settle().await;
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-async fn settle() {
-    sleep(Duration::from_millis(30)).await;
-    yew::scheduler::flush().await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find(root, selector).text_content().unwrap_or_default()
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
+mod common;
+use common::*;
 
 async fn click(root: &Element, selector: &str) {
     find(root, selector)
@@ -56,13 +17,6 @@ async fn click(root: &Element, selector: &str) {
         .unwrap()
         .click();
     settle().await;
-}
-
-fn fire(target: &Element, kind: &str) {
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict(kind, &init).unwrap();
-    target.dispatch_event(&event).unwrap();
 }
 
 /// Types `value` into an input and fires `event` ("input" or "change") as a browser would.
@@ -94,28 +48,16 @@ fn epoch(root: &Element) -> u32 {
 
 /// Pixels of a canvas that are clearly coloured (not white or grey).
 fn coloured_pixels(canvas: &Element) -> usize {
-    let canvas: HtmlCanvasElement = canvas.clone().dyn_into().unwrap();
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let data = ctx
-        .get_image_data(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        )
-        .unwrap()
-        .data();
-    data.chunks(4).filter(|p| p[0].abs_diff(p[2]) > 30).count()
+    let pixels = canvas_pixels(&canvas.clone().dyn_into().unwrap());
+    pixels
+        .chunks(4)
+        .filter(|p| p[0].abs_diff(p[2]) > 30)
+        .count()
 }
 
 #[wasm_bindgen_test]
 async fn step_trains_one_epoch_and_reset_starts_over() {
-    let root = mount().await;
+    let root = mount("#/boundaries").await;
     assert_eq!(text(&root, "main h1"), "Decision boundaries");
     assert_eq!(epoch(&root), 0);
     let heat = find(&root, ".bd-heat");
@@ -131,7 +73,7 @@ async fn step_trains_one_epoch_and_reset_starts_over() {
 
 #[wasm_bindgen_test]
 async fn adding_a_layer_adds_a_column_of_drawn_thumbnails() {
-    let root = mount().await;
+    let root = mount("#/boundaries").await;
     // φ = [x1, x2], layers of 4 and 2, the output.
     assert_eq!(count(&root, ".bd-col-head"), 4);
     assert_eq!(count(&root, ".bd-thumb"), 2 + 4 + 2 + 1);
@@ -154,7 +96,7 @@ async fn adding_a_layer_adds_a_column_of_drawn_thumbnails() {
 
 #[wasm_bindgen_test]
 async fn a_bad_formula_is_explained_and_the_features_stay() {
-    let root = mount().await;
+    let root = mount("#/boundaries").await;
     assert_eq!(count(&root, ".bd-input-label"), 2);
     type_into(&root, ".bd-formula-input", "x1 +* 2", "input").await;
     click(&root, ".bd-formula-add").await;
@@ -172,7 +114,7 @@ async fn a_bad_formula_is_explained_and_the_features_stay() {
 
 #[wasm_bindgen_test]
 async fn a_huge_learning_rate_pauses_with_the_divergence_message() {
-    let root = mount().await;
+    let root = mount("#/boundaries").await;
     click(&root, ".bd-linear").await;
     assert_eq!(
         count(&root, ".bd-input-label"),
@@ -206,7 +148,7 @@ async fn a_huge_learning_rate_pauses_with_the_divergence_message() {
 
 #[wasm_bindgen_test]
 async fn text_in_the_learning_rate_is_refused_with_a_message() {
-    let root = mount().await;
+    let root = mount("#/boundaries").await;
     type_into(&root, ".bd-lr", "fast", "change").await;
     assert_eq!(count(&root, ".bd-field-error"), 1);
     click(&root, ".bd-step").await;
@@ -216,7 +158,7 @@ async fn text_in_the_learning_rate_is_refused_with_a_message() {
 
 #[wasm_bindgen_test]
 async fn sign_evaluates_but_refuses_to_train() {
-    let root = mount().await;
+    let root = mount("#/boundaries").await;
     choose(&root, ".bd-activation", "sign").await;
     let first_unit = find(&root, ".bd-thumb[data-col='1'][data-unit='0']");
     assert!(
@@ -234,7 +176,7 @@ async fn sign_evaluates_but_refuses_to_train() {
 
 #[wasm_bindgen_test]
 async fn keys_pick_the_tool_and_clear_removes_every_point() {
-    let root = mount().await;
+    let root = mount("#/boundaries").await;
     assert_eq!(text(&root, ".bd-tool.active"), "+1");
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("2");

@@ -2,53 +2,17 @@
 //! marked without touching the maps, the lecture example reads 6600 under the pointer.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
-use nnp_app::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{
-    CanvasRenderingContext2d, Document, Element, Event, EventInit, HtmlCanvasElement, HtmlElement,
-    HtmlInputElement, HtmlSelectElement, InputEvent, PointerEvent, PointerEventInit,
+    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, InputEvent, PointerEvent,
+    PointerEventInit,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn mount() -> Element {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash("#/conv").unwrap();
-    settle().await;
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-async fn settle() {
-    sleep(Duration::from_millis(40)).await;
-    yew::scheduler::flush().await;
-}
-
-fn find<T: JsCast>(root: &Element, selector: &str) -> T {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .dyn_into::<T>()
-        .unwrap()
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    find::<Element>(root, selector)
-        .text_content()
-        .unwrap_or_default()
-}
+mod common;
+use common::*;
 
 fn cells(root: &Element, kernel: usize) -> Vec<String> {
     let list = root
@@ -66,13 +30,8 @@ fn cells(root: &Element, kernel: usize) -> Vec<String> {
 }
 
 fn choose(root: &Element, selector: &str, value: &str) {
-    let select: HtmlSelectElement = find(root, selector);
-    select.set_value(value);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    select
-        .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
-        .unwrap();
+    find_as::<HtmlSelectElement>(root, selector).set_value(value);
+    fire(&find(root, selector), "change");
 }
 
 fn type_into(input: &HtmlInputElement, value: &str) {
@@ -84,28 +43,9 @@ fn type_into(input: &HtmlInputElement, value: &str) {
         .unwrap();
 }
 
-fn canvas_pixels(root: &Element, selector: &str) -> Vec<u8> {
-    let canvas: HtmlCanvasElement = find(root, selector);
-    let ctx: CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    ctx.get_image_data(
-        0.0,
-        0.0,
-        f64::from(canvas.width()),
-        f64::from(canvas.height()),
-    )
-    .unwrap()
-    .data()
-    .0
-}
-
 /// Moves a pointer to the fraction `(fx, fy)` of an element's box.
 fn hover(root: &Element, selector: &str, fx: f64, fy: f64) {
-    let el: HtmlElement = find(root, selector);
+    let el: HtmlElement = find_as(root, selector);
     let rect = el.get_bounding_client_rect();
     let init = PointerEventInit::new();
     init.set_bubbles(true);
@@ -117,7 +57,7 @@ fn hover(root: &Element, selector: &str, fx: f64, fy: f64) {
 
 #[wasm_bindgen_test]
 async fn choosing_a_preset_fills_the_grid() {
-    let root = mount().await;
+    let root = mount("#/conv").await;
     assert_eq!(
         cells(&root, 0),
         ["-1", "0", "1", "-2", "0", "2", "-1", "0", "1"]
@@ -141,12 +81,12 @@ async fn choosing_a_preset_fills_the_grid() {
 
 #[wasm_bindgen_test]
 async fn a_cell_that_is_not_a_number_is_marked_and_the_map_stays() {
-    let root = mount().await;
-    let before = canvas_pixels(&root, ".conv-map-0 canvas");
-    let cell: HtmlInputElement = find(&root, ".conv-kernel-0 .conv-cell");
+    let root = mount("#/conv").await;
+    let before = canvas_pixels(&find_as(&root, ".conv-map-0 canvas"));
+    let cell: HtmlInputElement = find_as(&root, ".conv-kernel-0 .conv-cell");
     type_into(&cell, "abc");
     settle().await;
-    let cell: HtmlInputElement = find(&root, ".conv-kernel-0 .conv-cell");
+    let cell: HtmlInputElement = find_as(&root, ".conv-kernel-0 .conv-cell");
     assert!(cell.class_name().contains("invalid"));
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert!(
@@ -156,24 +96,24 @@ async fn a_cell_that_is_not_a_number_is_marked_and_the_map_stays() {
     );
     assert!(text(&root, ".conv-kernel-0 .conv-cell-error").contains("keeps -1"));
     assert_eq!(cell.value(), "abc", "what was typed stays to be corrected");
-    assert_eq!(canvas_pixels(&root, ".conv-map-0 canvas"), before);
+    assert_eq!(canvas_pixels(&find_as(&root, ".conv-map-0 canvas")), before);
 
     // A number in the same cell is taken and changes the map.
     type_into(&cell, "5");
     settle().await;
     assert!(
-        !find::<Element>(&root, ".conv-kernel-0 .conv-cell")
+        !find(&root, ".conv-kernel-0 .conv-cell")
             .class_name()
             .contains("invalid")
     );
-    assert_ne!(canvas_pixels(&root, ".conv-map-0 canvas"), before);
+    assert_ne!(canvas_pixels(&find_as(&root, ".conv-map-0 canvas")), before);
     root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn the_lecture_example_reads_6600_at_the_centre() {
-    let root = mount().await;
-    find::<HtmlElement>(&root, ".conv-lecture").click();
+    let root = mount("#/conv").await;
+    find_as::<HtmlElement>(&root, ".conv-lecture").click();
     settle().await;
     hover(&root, ".conv-map-0 canvas", 0.05, 0.05);
     settle().await;

@@ -2,49 +2,15 @@
 //! user would see.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
 
-use std::time::Duration;
-
-use gloo::timers::future::sleep;
 use nnp_app::app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Document, Element, HtmlElement};
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Mounts a fresh app at `hash` with empty storage and waits until it has rendered.
-async fn mount(hash: &str) -> Element {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash(hash).unwrap();
-    settle().await;
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    root
-}
-
-async fn settle() {
-    sleep(Duration::from_millis(30)).await;
-    yew::scheduler::flush().await;
-}
-
-fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("nothing matches {selector}"))
-        .text_content()
-        .unwrap_or_default()
-}
-
-fn count(root: &Element, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
+mod common;
+use common::*;
 
 fn click(root: &Element, selector: &str) {
     root.query_selector(selector)
