@@ -34,13 +34,13 @@ impl std::fmt::Debug for Workload {
 pub fn workloads() -> Vec<Workload> {
     vec![
         activation_grid(),
-        conv(3, 1),
-        conv(7, 1),
+        conv("conv_3x3_512", 3),
+        conv("conv_7x7_512", 7),
         conv_pipeline(),
         boundaries_frame("boundaries_frame_6x8", 6, 8),
         boundaries_frame("boundaries_frame_8x32", 8, 32),
-        lstm_forward(32),
-        lstm_forward(128),
+        lstm_forward("lstm_forward_h32_t100", 32),
+        lstm_forward("lstm_forward_h128_t100", 128),
     ]
 }
 
@@ -63,21 +63,13 @@ fn kernel(size: usize, seed: u64) -> Kernel {
 
 /// One k×k kernel over a 512² painting (issue 5: a plain JS loop needs ~72 ms for 7×7,
 /// ~16 ms for 3×3 on this machine kind).
-fn conv(size: usize, kernels: usize) -> Workload {
+fn conv(name: &'static str, size: usize) -> Workload {
     let input = painting(512);
-    let bank = KernelBank::from_kernels(
-        &(0..kernels)
-            .map(|k| kernel(size, k as u64))
-            .collect::<Vec<_>>(),
-    );
+    let bank = KernelBank::from_kernels(&[kernel(size, 0)]);
     let config = ConvConfig::default();
     let mut out = FeatureMap::default();
     Workload {
-        name: if size == 3 {
-            "conv_3x3_512"
-        } else {
-            "conv_7x7_512"
-        },
+        name,
         description: "one k×k kernel over a 512×512 painting, same padding",
         run: Box::new(move || {
             convolve_into(&input, &bank, &config, &mut out);
@@ -144,7 +136,7 @@ fn boundaries_frame(name: &'static str, layers: usize, units: usize) -> Workload
 
 /// An LSTM forward pass recording every gate: input 8, T = 100 (issue 6: a plain JS LSTM
 /// needs ~1.8 ms at hidden 32 and ~20 ms at hidden 128 on this machine kind).
-fn lstm_forward(hidden: usize) -> Workload {
+fn lstm_forward(name: &'static str, hidden: usize) -> Workload {
     let model = Model::<f32>::new(ModelConfig {
         variant: Variant::Lstm,
         input_size: 8,
@@ -157,11 +149,7 @@ fn lstm_forward(hidden: usize) -> Workload {
         .map(|_| (0..8).map(|_| rng.normal() as f32).collect())
         .collect();
     Workload {
-        name: if hidden == 32 {
-            "lstm_forward_h32_t100"
-        } else {
-            "lstm_forward_h128_t100"
-        },
+        name,
         description: "LSTM forward pass, input 8, T = 100, every gate recorded",
         run: Box::new(move || model.forward(&inputs).steps as f64),
     }

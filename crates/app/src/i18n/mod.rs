@@ -82,11 +82,8 @@ pub struct Texts {
     pub coming_soon_body: &'static str,
     pub will_show: &'static str,
     pub boundaries: ScreenText,
-    pub boundaries_plan: &'static [&'static str],
     pub backprop: ScreenText,
-    pub backprop_plan: &'static [&'static str],
     pub conv: ScreenText,
-    pub conv_plan: &'static [&'static str],
     pub lstm: ScreenText,
     pub lstm_plan: &'static [&'static str],
     pub activations: ScreenText,
@@ -133,33 +130,18 @@ pub static EN: Texts = Texts {
         blurb: "Paint points, pick φ(x) and a network, and watch the boundary and every hidden unit learn.",
         section: "§1–3 Feature maps, hypothesis classes, networks",
     },
-    boundaries_plan: &[
-        "Paint labelled points or pick a dataset (circle, XOR, spiral, the two cars).",
-        "Choose the feature map φ(x), a linear model W·φ(x) or a network, activation and loss.",
-        "Watch the output and every hidden unit as a picture over the plane while it trains.",
-    ],
     backprop: ScreenText {
         name: "Backprop on the car example",
         short: "Backprop",
         blurb: "The two-cars network as a computation graph: forward values f_i, backward values g_i, one node at a time.",
         section: "§2 & §4 The car example, backpropagation",
     },
-    backprop_plan: &[
-        "Forward: compute f_i from the leaves to the loss, node by node.",
-        "Backward: g_0 = 1 at the root, then g_i = (∂f_j/∂f_i)·g_j down to every weight.",
-        "Update the weights and see the two half-planes x1 − x2 ≥ 1 and x2 − x1 ≥ 1 appear.",
-    ],
     conv: ScreenText {
         name: "Convolution painter",
         short: "Convolution",
         blurb: "Paint an image and see every feature map change as you paint: kernels, ReLU, pooling.",
         section: "§6 Convolutional networks",
     },
-    conv_plan: &[
-        "Paint or load an image; edit kernels or pick presets (edges, blur, the lecture's curve detector).",
-        "Hover a pixel of a feature map to see its multiply-and-sum (the lecture's example gives 6600).",
-        "Compare parameter counts: fully connected 10¹², locally connected 10⁸, shared kernel 100.",
-    ],
     lstm: ScreenText {
         name: "LSTM gates over time",
         short: "LSTM gates",
@@ -217,33 +199,18 @@ pub static ZH: Texts = Texts {
         blurb: "画出数据点，选择特征提取函数 φ(x) 和网络，观察决策边界和每个隐藏单元如何学习。",
         section: "§1–3 特征提取函数、假设类、神经网络",
     },
-    boundaries_plan: &[
-        "画出带标签的点，或选择数据集（圆、异或、螺旋、两辆车）。",
-        "选择特征提取函数 φ(x)、线性模型 W·φ(x) 或神经网络、激活函数和损失函数。",
-        "训练时，把输出和每个隐藏单元画成平面上的图像。",
-    ],
     backprop: ScreenText {
         name: "两辆车的反向传播",
         short: "反向传播",
         blurb: "把两辆车的网络画成计算图：前向值 f_i、反向值 g_i，一个节点一个节点地计算。",
         section: "§2 与 §4 神经网络的例子、反向传播",
     },
-    backprop_plan: &[
-        "前向：从叶子到损失，逐个节点计算 f_i。",
-        "反向：根节点 g_0 = 1，然后 g_i = (∂f_j/∂f_i)·g_j，一直传到每个权重。",
-        "更新权重，看两个半平面 x1 − x2 ≥ 1 和 x2 − x1 ≥ 1 出现。",
-    ],
     conv: ScreenText {
         name: "卷积画板",
         short: "卷积",
         blurb: "画一幅图像，边画边看每个特征图的变化：卷积核、ReLU、池化。",
         section: "§6 卷积神经网络",
     },
-    conv_plan: &[
-        "画图或载入图像；编辑卷积核或选择预设（边缘、模糊、课上的曲线检测器）。",
-        "把鼠标放在特征图的像素上，看它的乘加过程（课上的例子得到 6600）。",
-        "比较参数个数：全连接 10¹²，局部连接 10⁸，共享卷积核 100。",
-    ],
     lstm: ScreenText {
         name: "LSTM 的门随时间变化",
         short: "LSTM 门",
@@ -327,7 +294,6 @@ mod tests {
                 e.blurb
             );
         }
-        assert_eq!(zh.boundaries_plan.len(), en.boundaries_plan.len());
         assert_eq!(zh.lstm_plan.len(), en.lstm_plan.len());
     }
 }

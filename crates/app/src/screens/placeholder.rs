@@ -20,9 +20,6 @@ pub fn Placeholder(props: &PlaceholderProps) -> Html {
         return html! { <NotFound /> };
     };
     let plan: &[&str] = match props.route {
-        Route::Boundaries => texts.boundaries_plan,
-        Route::Backprop => texts.backprop_plan,
-        Route::Conv => texts.conv_plan,
         Route::Lstm => texts.lstm_plan,
         _ => &[],
     };
