@@ -1,0 +1,670 @@
+//! Formulas of `x1` and `x2` typed by a user, e.g. `sin(x1) * x2^2`: parsed once into a
+//! small postfix program, then evaluated fast at every point of a grid.
+//!
+//! The reading is the one of mathematics (and of Python): `^` binds tighter than a leading
+//! minus, so `-x1^2 = −(x1²)`, and is right-associative, so `2^3^2 = 2⁹`. `**` is accepted
+//! for `^`, `x1²` and `x1³` may be typed with superscripts, `×`, `·` and `−` are read as
+//! `*`, `*` and `-`. Errors say what is wrong and at which character.
+
+use std::fmt;
+
+/// Why a typed formula cannot be used, with where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormulaError {
+    /// The formula as typed.
+    pub formula: String,
+    /// The character index (0-based) the problem starts at, when it is known.
+    pub position: Option<usize>,
+    /// What is wrong, in words a student can act on.
+    pub message: String,
+}
+
+impl fmt::Display for FormulaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(p) => write!(
+                f,
+                "{} (at character {} of \"{}\")",
+                self.message,
+                p + 1,
+                self.formula
+            ),
+            None => write!(f, "{} (in \"{}\")", self.message, self.formula),
+        }
+    }
+}
+
+impl std::error::Error for FormulaError {}
+
+/// A formula of `x1` and `x2`. Known functions: see [`Formula::function_names`]; constants `pi`
+/// (`π`, `PI`) and `e` (`E`).
+#[derive(Debug, Clone)]
+pub struct Formula {
+    text: String,
+    program: Vec<Op>,
+}
+
+impl PartialEq for Formula {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+/// One instruction of the postfix program; the evaluation stack never exceeds
+/// [`MAX_STACK`] (checked when parsing).
+#[derive(Debug, Clone, Copy)]
+enum Op {
+    Const(f64),
+    X1,
+    X2,
+    Neg,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Call1(Unary),
+    Call2(Binary),
+}
+
+/// The deepest evaluation stack a formula may need (far beyond anything typed by hand).
+const MAX_STACK: usize = 32;
+/// The deepest nesting of parentheses, function calls and signs the parser follows.
+const MAX_NESTING: usize = 48;
+
+fn sign(x: f64) -> f64 {
+    if x > 0.0 {
+        1.0
+    } else if x < 0.0 {
+        -1.0
+    } else {
+        x
+    }
+}
+
+fn logistic(x: f64) -> f64 {
+    crate::activation::logistic(x)
+}
+
+fn relu(x: f64) -> f64 {
+    x.max(0.0)
+}
+
+type Unary = fn(f64) -> f64;
+type Binary = fn(f64, f64) -> f64;
+
+const FUNCTIONS_1: [(&str, Unary); 24] = [
+    ("sin", f64::sin),
+    ("cos", f64::cos),
+    ("tan", f64::tan),
+    ("asin", f64::asin),
+    ("acos", f64::acos),
+    ("atan", f64::atan),
+    ("sinh", f64::sinh),
+    ("cosh", f64::cosh),
+    ("tanh", f64::tanh),
+    ("exp", f64::exp),
+    ("ln", f64::ln),
+    ("log", f64::ln),
+    ("log10", f64::log10),
+    ("log2", f64::log2),
+    ("sqrt", f64::sqrt),
+    ("abs", f64::abs),
+    ("sign", sign),
+    ("signum", sign),
+    ("floor", f64::floor),
+    ("ceil", f64::ceil),
+    ("round", f64::round),
+    ("sigmoid", logistic),
+    ("logistic", logistic),
+    ("relu", relu),
+];
+
+const FUNCTIONS_2: [(&str, Binary); 5] = [
+    ("min", f64::min),
+    ("max", f64::max),
+    ("atan2", f64::atan2),
+    ("pow", f64::powf),
+    ("hypot", f64::hypot),
+];
+
+impl Formula {
+    /// The names of the known functions, one-argument ones first (`log` is the natural
+    /// logarithm, as in NumPy).
+    pub fn function_names() -> impl Iterator<Item = &'static str> {
+        let one = FUNCTIONS_1.iter().map(|(name, _)| *name);
+        one.chain(FUNCTIONS_2.iter().map(|(name, _)| *name))
+    }
+
+    /// Parses `text`; the error points at the offending character when it can.
+    pub fn parse(text: &str) -> Result<Self, FormulaError> {
+        let fail = |(position, message): (Option<usize>, String)| FormulaError {
+            formula: text.to_string(),
+            position,
+            message,
+        };
+        if text.trim().is_empty() {
+            return Err(fail((None, "the formula is empty".into())));
+        }
+        check_parentheses(text).map_err(|(p, m)| fail((Some(p), m)))?;
+        let tokens = tokenize(text).map_err(|(p, m)| fail((Some(p), m)))?;
+        let program = Parser::new(&tokens).program().map_err(fail)?;
+        if stack_depth(&program) > MAX_STACK {
+            return Err(fail((None, "the formula is too long to evaluate".into())));
+        }
+        Ok(Self {
+            text: text.to_string(),
+            program,
+        })
+    }
+
+    /// The formula as typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The formula's value at `(x1, x2)` (NaN where it is undefined, e.g. `ln` of a
+    /// negative number).
+    pub fn value(&self, x1: f64, x2: f64) -> f64 {
+        let mut stack = [0.0; MAX_STACK];
+        let mut top = 0;
+        for op in &self.program {
+            // The program is well-formed by construction: every binary operator finds two
+            // values, every function its arguments, and the depth was checked.
+            match *op {
+                Op::Const(c) => push(&mut stack, &mut top, c),
+                Op::X1 => push(&mut stack, &mut top, x1),
+                Op::X2 => push(&mut stack, &mut top, x2),
+                Op::Neg => stack[top - 1] = -stack[top - 1],
+                Op::Call1(f) => stack[top - 1] = f(stack[top - 1]),
+                Op::Add => binary(&mut stack, &mut top, |a, b| a + b),
+                Op::Sub => binary(&mut stack, &mut top, |a, b| a - b),
+                Op::Mul => binary(&mut stack, &mut top, |a, b| a * b),
+                Op::Div => binary(&mut stack, &mut top, |a, b| a / b),
+                Op::Pow => binary(&mut stack, &mut top, power),
+                Op::Call2(f) => binary(&mut stack, &mut top, f),
+            }
+        }
+        stack[0]
+    }
+}
+
+fn push(stack: &mut [f64; MAX_STACK], top: &mut usize, value: f64) {
+    stack[*top] = value;
+    *top += 1;
+}
+
+fn binary(stack: &mut [f64; MAX_STACK], top: &mut usize, f: impl Fn(f64, f64) -> f64) {
+    *top -= 1;
+    stack[*top - 1] = f(stack[*top - 1], stack[*top]);
+}
+
+/// `a^b`, exact for small integer powers (so `x1^2` is `x1·x1` bit for bit).
+fn power(a: f64, b: f64) -> f64 {
+    if b.fract() == 0.0 && b.abs() <= 64.0 {
+        a.powi(b as i32)
+    } else {
+        a.powf(b)
+    }
+}
+
+/// The largest stack the program needs.
+fn stack_depth(program: &[Op]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    for op in program {
+        match op {
+            Op::Const(_) | Op::X1 | Op::X2 => depth += 1,
+            Op::Neg | Op::Call1(_) => {}
+            _ => depth = depth.saturating_sub(1),
+        }
+        deepest = deepest.max(depth);
+    }
+    deepest
+}
+
+/// Finds an unmatched parenthesis: `(char index, message)`.
+fn check_parentheses(text: &str) -> Result<(), (usize, String)> {
+    let mut open = Vec::new();
+    for (i, c) in text.chars().enumerate() {
+        match c {
+            '(' => open.push(i),
+            ')' if open.pop().is_none() => {
+                return Err((i, "this ')' has no matching '('".into()));
+            }
+            _ => {}
+        }
+    }
+    match open.pop() {
+        Some(i) => Err((i, "this '(' is never closed".into())),
+        None => Ok(()),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Number(f64),
+    Name(String),
+    /// One of `+ - * / ^`.
+    Operator(char),
+    Open,
+    Close,
+    Comma,
+    /// A power typed as superscript digits, e.g. `²`.
+    Superscript(u32),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Token {
+    tok: Tok,
+    /// Character index in the typed text.
+    at: usize,
+}
+
+fn superscript_digit(c: char) -> Option<u32> {
+    "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|d| d == c).map(|d| d as u32)
+}
+
+fn tokenize(text: &str) -> Result<Vec<Token>, (usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let at = i;
+        let tok = if c.is_whitespace() {
+            i += 1;
+            continue;
+        } else if c.is_ascii_digit()
+            || (c == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+        {
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            // An exponent only when digits follow: `2e3` is 2000, `2e` is 2 next to e.
+            if i < chars.len() && (chars[i] == 'e' || chars[i] == 'E') {
+                let mut j = i + 1;
+                if j < chars.len() && (chars[j] == '+' || chars[j] == '-') {
+                    j += 1;
+                }
+                if j < chars.len() && chars[j].is_ascii_digit() {
+                    i = j;
+                    while i < chars.len() && chars[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                }
+            }
+            let literal: String = chars[at..i].iter().collect();
+            let value = literal
+                .parse::<f64>()
+                .map_err(|_| (at, format!("cannot read the number '{literal}'")))?;
+            Tok::Number(value)
+        } else if c.is_alphabetic() || c == '_' {
+            while i < chars.len()
+                && (chars[i].is_alphanumeric() || chars[i] == '_')
+                && superscript_digit(chars[i]).is_none()
+            {
+                i += 1;
+            }
+            Tok::Name(chars[at..i].iter().collect())
+        } else if let Some(d) = superscript_digit(c) {
+            let mut power = d;
+            i += 1;
+            while let Some(d) = chars.get(i).and_then(|c| superscript_digit(*c)) {
+                power = power.saturating_mul(10).saturating_add(d);
+                i += 1;
+            }
+            Tok::Superscript(power)
+        } else {
+            i += 1;
+            match c {
+                '*' if chars.get(i) == Some(&'*') => {
+                    i += 1;
+                    Tok::Operator('^')
+                }
+                '+' | '-' | '*' | '/' | '^' => Tok::Operator(c),
+                '−' => Tok::Operator('-'),
+                '×' | '·' => Tok::Operator('*'),
+                '(' => Tok::Open,
+                ')' => Tok::Close,
+                ',' => Tok::Comma,
+                _ => return Err((at, format!("cannot read '{c}' here"))),
+            }
+        };
+        tokens.push(Token { tok, at });
+    }
+    Ok(tokens)
+}
+
+type ParseResult = Result<(), (Option<usize>, String)>;
+
+/// Recursive descent over the tokens, writing the postfix program as it goes.
+struct Parser<'a> {
+    tokens: &'a [Token],
+    next: usize,
+    nesting: usize,
+    program: Vec<Op>,
+}
+
+impl<'a> Parser<'a> {
+    fn new(tokens: &'a [Token]) -> Self {
+        Self {
+            tokens,
+            next: 0,
+            nesting: 0,
+            program: Vec::new(),
+        }
+    }
+
+    fn program(mut self) -> Result<Vec<Op>, (Option<usize>, String)> {
+        self.expression()?;
+        if let Some(token) = self.peek() {
+            let message = match token.tok {
+                Tok::Comma => "',' only separates the arguments of a function such as max(x1, x2)",
+                _ => "cannot read this here",
+            };
+            return Err((Some(token.at), message.into()));
+        }
+        Ok(self.program)
+    }
+
+    fn peek(&self) -> Option<&'a Token> {
+        self.tokens.get(self.next)
+    }
+
+    fn peek_operator(&self, ops: &str) -> Option<char> {
+        match self.peek()?.tok {
+            Tok::Operator(c) if ops.contains(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// `term (('+' | '-') term)*`
+    fn expression(&mut self) -> ParseResult {
+        self.term()?;
+        while let Some(op) = self.peek_operator("+-") {
+            self.next += 1;
+            self.term()?;
+            self.program.push(if op == '+' { Op::Add } else { Op::Sub });
+        }
+        Ok(())
+    }
+
+    /// `signed (('*' | '/') signed)*`; two values side by side are refused here.
+    fn term(&mut self) -> ParseResult {
+        self.signed()?;
+        loop {
+            if let Some(op) = self.peek_operator("*/") {
+                self.next += 1;
+                self.signed()?;
+                self.program.push(if op == '*' { Op::Mul } else { Op::Div });
+            } else if let Some(token) = self.peek()
+                && matches!(token.tok, Tok::Number(_) | Tok::Name(_) | Tok::Open)
+            {
+                return Err((
+                    Some(token.at),
+                    "two values stand side by side: write an operator between them, e.g. 2*x1"
+                        .into(),
+                ));
+            } else {
+                return Ok(());
+            }
+        }
+    }
+
+    /// `('-' | '+') signed | power`
+    fn signed(&mut self) -> ParseResult {
+        match self.peek_operator("+-") {
+            Some(op) => {
+                self.next += 1;
+                self.nested(|p| p.signed())?;
+                if op == '-' {
+                    self.program.push(Op::Neg);
+                }
+                Ok(())
+            }
+            None => self.power(),
+        }
+    }
+
+    /// `atom superscript* ('^' signed)?` — the exponent may carry its own sign (`2^-1`).
+    fn power(&mut self) -> ParseResult {
+        self.atom()?;
+        while let Some(Token {
+            tok: Tok::Superscript(p),
+            ..
+        }) = self.peek()
+        {
+            self.next += 1;
+            self.program.push(Op::Const(f64::from(*p)));
+            self.program.push(Op::Pow);
+        }
+        if self.peek_operator("^").is_some() {
+            self.next += 1;
+            self.nested(|p| p.signed())?;
+            self.program.push(Op::Pow);
+        }
+        Ok(())
+    }
+
+    fn nested(&mut self, inner: impl FnOnce(&mut Self) -> ParseResult) -> ParseResult {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            let at = self.peek().map(|t| t.at);
+            return Err((at, "the formula is nested too deeply".into()));
+        }
+        inner(self)?;
+        self.nesting -= 1;
+        Ok(())
+    }
+
+    /// A number, a variable, a constant, a function call or a parenthesised expression.
+    fn atom(&mut self) -> ParseResult {
+        let Some(token) = self.peek() else {
+            let last = self.tokens.last().map(|t| t.at);
+            return Err((last, "the formula ends with an operator".into()));
+        };
+        self.next += 1;
+        match &token.tok {
+            Tok::Number(v) => self.program.push(Op::Const(*v)),
+            Tok::Name(name) => self.name(name, token.at)?,
+            Tok::Open => {
+                if let Some(close) = self.peek().filter(|t| t.tok == Tok::Close) {
+                    return Err((Some(close.at), "empty parentheses".into()));
+                }
+                self.nested(|p| p.expression())?;
+                self.expect_close()?;
+            }
+            Tok::Operator(op) => {
+                let message = match self.tokens[..self.next - 1].last() {
+                    Some(Token {
+                        tok: Tok::Operator(before),
+                        ..
+                    }) => format!("'{op}' cannot follow the operator '{before}'"),
+                    Some(_) => format!("'{op}' needs a value on its left"),
+                    None => format!("the formula cannot start with '{op}'"),
+                };
+                return Err((Some(token.at), message));
+            }
+            Tok::Close => return Err((Some(token.at), "a value is missing before ')'".into())),
+            Tok::Comma => return Err((Some(token.at), "a value is missing before ','".into())),
+            Tok::Superscript(_) => {
+                return Err((Some(token.at), "a power needs a value to raise".into()));
+            }
+        }
+        Ok(())
+    }
+
+    fn expect_close(&mut self) -> ParseResult {
+        match self.peek() {
+            Some(Token {
+                tok: Tok::Close, ..
+            }) => {
+                self.next += 1;
+                Ok(())
+            }
+            Some(token) => Err((Some(token.at), "expected ')' here".into())),
+            None => Err((None, "a ')' is missing".into())),
+        }
+    }
+
+    fn name(&mut self, name: &str, at: usize) -> ParseResult {
+        let called = self.peek().is_some_and(|t| t.tok == Tok::Open);
+        let one = FUNCTIONS_1.iter().find(|(n, _)| *n == name);
+        let two = FUNCTIONS_2.iter().find(|(n, _)| *n == name);
+        if !called {
+            let op = match name {
+                "x1" => Op::X1,
+                "x2" => Op::X2,
+                "pi" | "PI" | "π" => Op::Const(std::f64::consts::PI),
+                "e" | "E" => Op::Const(std::f64::consts::E),
+                _ if one.is_some() || two.is_some() => {
+                    return Err((Some(at), format!("'{name}' needs parentheses: {name}(x1)")));
+                }
+                _ => {
+                    return Err((
+                        Some(at),
+                        format!("unknown variable '{name}': use x1 and x2"),
+                    ));
+                }
+            };
+            self.program.push(op);
+            return Ok(());
+        }
+        let (arity, op) = match (one, two) {
+            (Some((_, f)), _) => (1, Op::Call1(*f)),
+            (_, Some((_, f))) => (2, Op::Call2(*f)),
+            _ if matches!(name, "x1" | "x2" | "pi" | "PI" | "π" | "e" | "E") => {
+                return Err((
+                    Some(at),
+                    format!("'{name}' is not a function: write {name}*(…) to multiply"),
+                ));
+            }
+            _ => return Err((Some(at), format!("unknown function '{name}'"))),
+        };
+        self.next += 1; // the '('
+        let mut count = 0;
+        loop {
+            self.nested(|p| p.expression())?;
+            count += 1;
+            match self.peek() {
+                Some(Token {
+                    tok: Tok::Comma, ..
+                }) => self.next += 1,
+                _ => break,
+            }
+        }
+        if count != arity {
+            let wanted = if arity == 1 {
+                "one argument"
+            } else {
+                "two arguments"
+            };
+            return Err((Some(at), format!("'{name}' takes {wanted}, not {count}")));
+        }
+        self.expect_close()?;
+        self.program.push(op);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::{Feature, FeatureSet, Named};
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn formulas_evaluate_like_the_rust_expression() {
+        type Case = (&'static str, fn(f64, f64) -> f64);
+        let cases: [Case; 15] = [
+            ("x1 - x2^2", |a, b| a - b * b),
+            ("-x1^2", |a, _| -(a * a)),
+            ("exp(-x1^2)", |a, _| (-(a * a)).exp()),
+            ("x2 * - sin(x1)^2", |a, b| -b * a.sin() * a.sin()),
+            ("2^3^2 + 2^-1", |_, _| 512.5),
+            ("x1²·x2 − x2³", |a, b| a * a * b - b * b * b),
+            ("x1**2 / 4", |a, _| a * a / 4.0),
+            ("max(x1, x2) + min(x1, 2*x2)", |a, b| {
+                a.max(b) + a.min(2.0 * b)
+            }),
+            ("pi * e + 1.5e1 * .5", |_, _| {
+                std::f64::consts::PI * std::f64::consts::E + 7.5
+            }),
+            ("-x1 + 1", |a, _| 1.0 - a),
+            ("sin(x1) * x2^2", |a, b| a.sin() * b * b),
+            ("abs(x1 - x2) - 1", |a, b| (a - b).abs() - 1.0),
+            ("exp(-(x1^2) - x2^2)", |a, b| (-a * a - b * b).exp()),
+            ("x2 / 2", |_, b| b / 2.0),
+            ("3", |_, _| 3.0),
+        ];
+        for (text, f) in cases {
+            let formula = Formula::parse(text).unwrap();
+            for (x1, x2) in [(0.5, -1.5), (2.0, 3.0), (-4.0, 0.1)] {
+                let (got, want) = (formula.value(x1, x2), f(x1, x2));
+                assert!(
+                    (got - want).abs() < 1e-12,
+                    "{text} at ({x1}, {x2}): {got} vs {want}"
+                );
+            }
+        }
+        for name in Formula::function_names() {
+            let call = if ["min", "max", "atan2", "pow", "hypot"].contains(&name) {
+                format!("{name}(x1, x2)")
+            } else {
+                format!("{name}(x1)")
+            };
+            assert!(
+                Formula::parse(&call).unwrap().value(0.5, 0.25).is_finite(),
+                "{call}"
+            );
+        }
+        let set = FeatureSet::new(vec![
+            Feature::Named(Named::X1),
+            Feature::formula("x1*x2").unwrap(),
+        ]);
+        assert_eq!(set.labels(), ["x1", "x1*x2"]);
+        assert_eq!(set.apply(3.0, 4.0), [3.0, 12.0]);
+    }
+
+    #[test]
+    fn bad_formulas_say_what_and_where() {
+        let deep = format!("{}x1{}", "(".repeat(100), ")".repeat(100));
+        let cases = [
+            ("sin(x1", Some(3), "never closed"),
+            ("x1) + 2", Some(2), "no matching"),
+            ("x1 @ x2", Some(3), "cannot read '@'"),
+            ("y + x1", Some(0), "unknown variable 'y'"),
+            ("x1 +* x2", Some(4), "'*' cannot follow"),
+            ("* x1", Some(0), "cannot start with '*'"),
+            ("foo(x1)", Some(0), "unknown function 'foo'"),
+            ("x1 + ", Some(3), "ends with an operator"),
+            ("2x1", Some(1), "side by side"),
+            ("x1 x2", Some(3), "side by side"),
+            ("sin x1", Some(0), "needs parentheses"),
+            ("min(x1)", Some(0), "takes two arguments, not 1"),
+            ("max(x1,)", Some(7), "missing before ')'"),
+            ("x1, x2", Some(2), "separates the arguments"),
+            ("()", Some(1), "empty parentheses"),
+            ("x1(2)", Some(0), "not a function"),
+            ("1.2.3", Some(0), "cannot read the number '1.2.3'"),
+            ("²", Some(0), "needs a value"),
+            (deep.as_str(), Some(49), "nested too deeply"),
+            ("  ", None, "empty"),
+        ];
+        for (text, position, words) in cases {
+            let err = Formula::parse(text).unwrap_err();
+            assert_eq!(err.position, position, "{text}: {err}");
+            assert!(err.message.contains(words), "{text}: {err}");
+            let shown = err.to_string();
+            assert!(
+                shown.contains(text.trim_end()) && !shown.contains("Operator {"),
+                "{shown}"
+            );
+        }
+        assert_eq!(
+            Formula::parse("y + x1").unwrap_err().to_string(),
+            "unknown variable 'y': use x1 and x2 (at character 1 of \"y + x1\")"
+        );
+    }
+}
