@@ -7,6 +7,7 @@
 pub mod activation;
 pub mod conv;
 pub mod dataset;
+pub mod deep;
 pub mod features;
 pub mod gradcheck;
 pub mod graph;

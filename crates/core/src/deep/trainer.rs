@@ -1,0 +1,548 @@
+//! The lecture's recipe (§5) as a steppable, seeded experiment:
+//!
+//! 1. pretrain hidden layer 1 as an autoencoder of the images (no labels);
+//! 2. drop its decoder, feed its codes to layer 2's autoencoder, and so on;
+//! 3. put a softmax layer on top and fine-tune with a few labelled examples.
+//!
+//! Next to it, the same architecture starting from the same random weights (the layers
+//! before pretraining) is trained on the same labelled mini-batches, so the two curves
+//! differ only by the pretraining.
+//!
+//! The examples are shuffled once by the seed and split into a held-out test set and a
+//! training pool. Pretraining uses every image of the pool without its label;
+//! fine-tuning uses only the first `labels_per_class` pool examples of each class.
+
+use ndarray::{Array2, Axis};
+use serde::{Deserialize, Serialize};
+
+use super::autoencoder::{Autoencoder, AutoencoderConfig, AutoencoderVelocity, Reconstruction};
+use super::digits::Examples;
+use super::projection::{Projection, pca_2d};
+use super::stack::{DeepNet, FineTune, NetVelocity};
+use crate::activation::Activation;
+use crate::rng::Rng;
+
+/// The architecture and training settings of a pretraining experiment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PretrainConfig {
+    /// Hidden layer widths, first to deepest.
+    pub hidden: Vec<usize>,
+    /// Activation of the hidden units.
+    pub activation: Activation,
+    /// Reconstruction loss; cross-entropy is used only where a layer's inputs lie in
+    /// `[0, 1]` (the pixels, and logistic codes), the squared error elsewhere.
+    pub reconstruction: Reconstruction,
+    /// Whether each autoencoder's decoder uses the transposed encoder weights.
+    pub tied: bool,
+    /// Learning rate of the autoencoders.
+    pub pretrain_rate: f64,
+    /// Learning rate of supervised training (both nets).
+    pub fine_tune_rate: f64,
+    /// Momentum `μ` of every update.
+    pub momentum: f64,
+    /// Examples per mini-batch.
+    pub batch_size: usize,
+    /// Labelled examples per class used for fine-tuning.
+    pub labels_per_class: usize,
+    /// Held-out examples for accuracy and pictures (at most half of the data).
+    pub test_size: usize,
+    /// Which layers supervised training changes.
+    pub fine_tune: FineTune,
+    /// Supervised steps between two held-out accuracy measurements.
+    pub eval_every: usize,
+    /// Seed of the split, the initial weights and the mini-batch order.
+    pub seed: u64,
+}
+
+impl Default for PretrainConfig {
+    /// The digit net 64 → 32 → 16 → 10 with logistic units, 10 labels per class.
+    fn default() -> Self {
+        Self {
+            hidden: vec![32, 16],
+            activation: Activation::Logistic,
+            reconstruction: Reconstruction::CrossEntropy,
+            tied: false,
+            pretrain_rate: 0.05,
+            fine_tune_rate: 0.1,
+            momentum: 0.9,
+            batch_size: 32,
+            labels_per_class: 10,
+            test_size: 500,
+            fine_tune: FineTune::WholeNet,
+            eval_every: 10,
+            seed: 1,
+        }
+    }
+}
+
+/// Where the experiment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Phase {
+    /// Training hidden layer `layer` (0-based) as an autoencoder, without labels.
+    Pretrain {
+        /// The layer being trained.
+        layer: usize,
+    },
+    /// Supervised training of the pretrained net and of the randomly initialised one.
+    FineTune,
+}
+
+/// What one call of [`Pretrainer::step`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct StepReport {
+    /// The phase the step belonged to.
+    pub phase: Phase,
+    /// Steps taken in this phase so far, this one included.
+    pub step: usize,
+    /// Mini-batch loss: reconstruction while pretraining, cross-entropy of the pretrained
+    /// net while fine-tuning.
+    pub loss: f64,
+    /// While fine-tuning, the randomly initialised net's mini-batch loss.
+    pub baseline_loss: Option<f64>,
+}
+
+/// Held-out accuracy of both nets after `step` supervised steps.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// Supervised steps taken.
+    pub step: usize,
+    /// Accuracy of the pretrained-then-fine-tuned net.
+    pub pretrained_accuracy: f64,
+    /// Accuracy of the net trained from random weights.
+    pub baseline_accuracy: f64,
+    /// Cross-entropy of the pretrained net on the held-out set.
+    pub pretrained_loss: f64,
+    /// Cross-entropy of the random-init net on the held-out set.
+    pub baseline_loss: f64,
+}
+
+/// One held-out image and what the autoencoders make of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reconstructed {
+    /// The input (an image for digits).
+    pub input: Vec<f64>,
+    /// The reconstruction in input space: encoded up to the current layer, then decoded
+    /// back down through every decoder.
+    pub image: Vec<f64>,
+    /// What the current layer sees (its input codes; the image itself for layer 1).
+    pub layer_input: Vec<f64>,
+    /// The current layer's reconstruction of [`layer_input`](Self::layer_input).
+    pub layer_output: Vec<f64>,
+}
+
+/// A cycling shuffled order over `0..n`, reshuffled at the start of every epoch.
+#[derive(Debug, Clone)]
+struct Batches {
+    order: Vec<usize>,
+    cursor: usize,
+}
+
+impl Batches {
+    fn new(n: usize) -> Self {
+        Self {
+            order: (0..n).collect(),
+            cursor: n,
+        }
+    }
+
+    fn next(&mut self, size: usize, rng: &mut Rng) -> Vec<usize> {
+        let size = size.clamp(1, self.order.len().max(1));
+        if self.cursor + size > self.order.len() {
+            rng.shuffle(&mut self.order);
+            self.cursor = 0;
+        }
+        let batch = self.order[self.cursor..self.cursor + size].to_vec();
+        self.cursor += size;
+        batch
+    }
+}
+
+/// Greedy layer-wise pretraining, fine-tuning and the random-init comparison, one
+/// mini-batch per [`step`](Self::step).
+#[derive(Debug, Clone)]
+pub struct Pretrainer {
+    config: PretrainConfig,
+    pool: Array2<f64>,
+    labelled: Examples,
+    test: Examples,
+    net: DeepNet,
+    baseline: DeepNet,
+    autoencoders: Vec<Autoencoder>,
+    ae_velocity: Option<AutoencoderVelocity>,
+    net_velocity: NetVelocity,
+    baseline_velocity: NetVelocity,
+    phase: Phase,
+    layer_inputs: Array2<f64>,
+    pool_batches: Batches,
+    labelled_batches: Batches,
+    rng: Rng,
+    pretrain_losses: Vec<Vec<f64>>,
+    fine_tune_losses: Vec<f64>,
+    baseline_losses: Vec<f64>,
+    evaluations: Vec<Evaluation>,
+}
+
+impl Pretrainer {
+    /// Splits `data`, builds the autoencoders and both nets, and starts pretraining layer 1
+    /// (or fine-tuning, for a net without hidden layers).
+    pub fn new(data: &Examples, config: &PretrainConfig) -> Self {
+        assert!(data.len() >= 2, "pretraining needs at least two examples");
+        assert!(
+            config.batch_size > 0,
+            "a mini-batch holds at least one example"
+        );
+        let mut rng = Rng::seeded(config.seed);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        rng.shuffle(&mut order);
+        let test_size = config.test_size.min(data.len() / 2);
+        let test = data.subset(&order[..test_size]);
+        let pool_idx = &order[test_size..];
+        let mut taken = vec![0; data.classes];
+        let labelled_idx: Vec<usize> = pool_idx
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let class = data.labels[i];
+                let keep = taken[class] < config.labels_per_class;
+                taken[class] += usize::from(keep);
+                keep
+            })
+            .collect();
+        let labelled = data.subset(&labelled_idx);
+        let pool = data.inputs.select(Axis(0), pool_idx);
+
+        let mut width = data.dim();
+        let mut inputs_in_unit_range = true;
+        let autoencoders: Vec<Autoencoder> = config
+            .hidden
+            .iter()
+            .map(|&code| {
+                let decoder_activation = if inputs_in_unit_range {
+                    Activation::Logistic
+                } else {
+                    Activation::Linear
+                };
+                let loss = if inputs_in_unit_range {
+                    config.reconstruction
+                } else {
+                    Reconstruction::SquaredError
+                };
+                let ae = Autoencoder::new(
+                    &AutoencoderConfig {
+                        inputs: width,
+                        code,
+                        activation: config.activation,
+                        decoder_activation,
+                        loss,
+                        tied: config.tied,
+                    },
+                    &mut rng,
+                );
+                width = code;
+                inputs_in_unit_range = config.activation == Activation::Logistic;
+                ae
+            })
+            .collect();
+        let output = super::dense::Dense::random(width, data.classes, Activation::Linear, &mut rng);
+        let net = DeepNet {
+            hidden: autoencoders.iter().map(|ae| ae.encoder.clone()).collect(),
+            output,
+        };
+        let baseline = net.clone();
+        let phase = if autoencoders.is_empty() {
+            Phase::FineTune
+        } else {
+            Phase::Pretrain { layer: 0 }
+        };
+        let ae_velocity = autoencoders
+            .first()
+            .map(AutoencoderVelocity::for_autoencoder);
+        let mut trainer = Self {
+            config: config.clone(),
+            pool_batches: Batches::new(pool.nrows()),
+            labelled_batches: Batches::new(labelled.len()),
+            layer_inputs: pool.clone(),
+            pool,
+            labelled,
+            test,
+            net_velocity: NetVelocity::for_net(&net),
+            baseline_velocity: NetVelocity::for_net(&baseline),
+            net,
+            baseline,
+            pretrain_losses: vec![Vec::new(); autoencoders.len()],
+            autoencoders,
+            ae_velocity,
+            phase,
+            rng,
+            fine_tune_losses: Vec::new(),
+            baseline_losses: Vec::new(),
+            evaluations: Vec::new(),
+        };
+        if trainer.phase == Phase::FineTune {
+            trainer.record_evaluation();
+        }
+        trainer
+    }
+
+    /// One mini-batch of the current phase: an autoencoder step on the current layer's
+    /// input codes, or one supervised step of both nets on the same labelled batch (with
+    /// no labelled examples, nothing changes and the loss is NaN).
+    pub fn step(&mut self) -> StepReport {
+        match self.phase {
+            Phase::Pretrain { layer } => {
+                let batch = self
+                    .pool_batches
+                    .next(self.config.batch_size, &mut self.rng);
+                let x = self.layer_inputs.select(Axis(0), &batch);
+                let ae = &mut self.autoencoders[layer];
+                let (loss, grads) = ae.loss_and_gradients(&x);
+                self.ae_velocity
+                    .as_mut()
+                    .expect("pretraining has a velocity")
+                    .update(ae, &grads, self.config.pretrain_rate, self.config.momentum);
+                self.net.hidden[layer].clone_from(&ae.encoder);
+                let losses = &mut self.pretrain_losses[layer];
+                losses.push(loss);
+                StepReport {
+                    phase: self.phase,
+                    step: losses.len(),
+                    loss,
+                    baseline_loss: None,
+                }
+            }
+            Phase::FineTune => {
+                if self.labelled.is_empty() {
+                    return StepReport {
+                        phase: self.phase,
+                        step: self.fine_tune_losses.len(),
+                        loss: f64::NAN,
+                        baseline_loss: None,
+                    };
+                }
+                let batch = self
+                    .labelled_batches
+                    .next(self.config.batch_size, &mut self.rng);
+                let x = self.labelled.inputs.select(Axis(0), &batch);
+                let y: Vec<usize> = batch.iter().map(|&i| self.labelled.labels[i]).collect();
+                let (rate, momentum, how) = (
+                    self.config.fine_tune_rate,
+                    self.config.momentum,
+                    self.config.fine_tune,
+                );
+                let (loss, grads) = self.net.loss_and_gradients(&x, &y, how);
+                self.net_velocity
+                    .update(&mut self.net, &grads, rate, momentum);
+                let (baseline_loss, grads) = self.baseline.loss_and_gradients(&x, &y, how);
+                self.baseline_velocity
+                    .update(&mut self.baseline, &grads, rate, momentum);
+                self.fine_tune_losses.push(loss);
+                self.baseline_losses.push(baseline_loss);
+                let step = self.fine_tune_losses.len();
+                if step.is_multiple_of(self.config.eval_every.max(1)) {
+                    self.record_evaluation();
+                }
+                StepReport {
+                    phase: self.phase,
+                    step,
+                    loss,
+                    baseline_loss: Some(baseline_loss),
+                }
+            }
+        }
+    }
+
+    /// `steps` calls of [`step`](Self::step); the last report (`None` for 0 steps).
+    pub fn run(&mut self, steps: usize) -> Option<StepReport> {
+        (0..steps).map(|_| self.step()).last()
+    }
+
+    /// Ends the current phase: a pretrained layer is stacked (its decoder dropped from
+    /// the net) and the next layer's autoencoder starts on its codes; after the last
+    /// layer, fine-tuning starts. In fine-tuning nothing changes. Returns the new phase.
+    pub fn advance(&mut self) -> Phase {
+        if let Phase::Pretrain { layer } = self.phase {
+            let next = layer + 1;
+            if next < self.autoencoders.len() {
+                self.layer_inputs = self.net.codes(&self.pool, next);
+                self.ae_velocity = Some(AutoencoderVelocity::for_autoencoder(
+                    &self.autoencoders[next],
+                ));
+                self.phase = Phase::Pretrain { layer: next };
+            } else {
+                self.ae_velocity = None;
+                self.layer_inputs = Array2::zeros((0, 0));
+                self.phase = Phase::FineTune;
+                self.record_evaluation();
+            }
+        }
+        self.phase
+    }
+
+    fn record_evaluation(&mut self) {
+        let e = self.evaluate();
+        self.evaluations.push(e);
+    }
+
+    /// Held-out accuracy and loss of both nets now.
+    pub fn evaluate(&self) -> Evaluation {
+        let (x, y) = (&self.test.inputs, &self.test.labels);
+        Evaluation {
+            step: self.fine_tune_losses.len(),
+            pretrained_accuracy: self.net.accuracy(x, y),
+            baseline_accuracy: self.baseline.accuracy(x, y),
+            pretrained_loss: self.net.loss(x, y),
+            baseline_loss: self.baseline.loss(x, y),
+        }
+    }
+
+    /// The current phase.
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &PretrainConfig {
+        &self.config
+    }
+
+    /// The pretrained (then fine-tuned) net.
+    pub fn net(&self) -> &DeepNet {
+        &self.net
+    }
+
+    /// The same net trained from its random initial weights, without pretraining.
+    pub fn baseline(&self) -> &DeepNet {
+        &self.baseline
+    }
+
+    /// Layer `layer`'s autoencoder as pretrained (fine-tuning does not change it).
+    pub fn autoencoder(&self, layer: usize) -> &Autoencoder {
+        &self.autoencoders[layer]
+    }
+
+    /// Number of hidden layers.
+    pub fn depth(&self) -> usize {
+        self.autoencoders.len()
+    }
+
+    /// Mini-batch reconstruction losses of layer `layer`, one per step.
+    pub fn pretrain_losses(&self, layer: usize) -> &[f64] {
+        &self.pretrain_losses[layer]
+    }
+
+    /// Mini-batch cross-entropy of the pretrained net, one per supervised step.
+    pub fn fine_tune_losses(&self) -> &[f64] {
+        &self.fine_tune_losses
+    }
+
+    /// Mini-batch cross-entropy of the random-init net, one per supervised step.
+    pub fn baseline_losses(&self) -> &[f64] {
+        &self.baseline_losses
+    }
+
+    /// Held-out accuracies recorded at the start of fine-tuning and every
+    /// [`eval_every`](PretrainConfig::eval_every) supervised steps.
+    pub fn evaluations(&self) -> &[Evaluation] {
+        &self.evaluations
+    }
+
+    /// Labelled examples fine-tuning uses (pretraining uses none).
+    pub fn labels_used(&self) -> usize {
+        self.labelled.len()
+    }
+
+    /// Unlabelled examples pretraining learns from.
+    pub fn unlabelled_count(&self) -> usize {
+        self.pool.nrows()
+    }
+
+    /// The fraction of the training pool whose labels fine-tuning uses.
+    pub fn labelled_fraction(&self) -> f64 {
+        self.labels_used() as f64 / self.unlabelled_count().max(1) as f64
+    }
+
+    /// The held-out examples (for pictures and accuracy).
+    pub fn test_set(&self) -> &Examples {
+        &self.test
+    }
+
+    /// The layer whose autoencoder the pictures show: the one being pretrained, or the
+    /// deepest once fine-tuning has started.
+    pub fn current_layer(&self) -> Option<usize> {
+        match self.phase {
+            Phase::Pretrain { layer } => Some(layer),
+            Phase::FineTune => self.depth().checked_sub(1),
+        }
+    }
+
+    /// Mean reconstruction loss of layer `layer`'s autoencoder on the held-out examples
+    /// (encoded by the layers below it).
+    pub fn reconstruction_loss(&self, layer: usize) -> f64 {
+        let x = self.autoencoder_codes(&self.test.inputs, layer);
+        self.autoencoders[layer].loss(&x)
+    }
+
+    fn autoencoder_codes(&self, x: &Array2<f64>, depth: usize) -> Array2<f64> {
+        let mut h = x.clone();
+        for ae in &self.autoencoders[..depth] {
+            h = ae.encoder.forward(&h);
+        }
+        h
+    }
+
+    /// Held-out examples `indices` (below [`test_set`](Self::test_set)`.len()`) with their
+    /// reconstructions by the autoencoders up to the current layer (as pretrained).
+    pub fn reconstructions(&self, indices: &[usize]) -> Vec<Reconstructed> {
+        let Some(layer) = self.current_layer() else {
+            return Vec::new();
+        };
+        let x = self.test.inputs.select(Axis(0), indices);
+        let below = self.autoencoder_codes(&x, layer);
+        let pass = self.autoencoders[layer].forward(&below);
+        let mut image = pass.reconstructions.clone();
+        for ae in self.autoencoders[..layer].iter().rev() {
+            image = ae.decoder.forward(&image);
+        }
+        (0..indices.len())
+            .map(|i| Reconstructed {
+                input: x.row(i).to_vec(),
+                image: image.row(i).to_vec(),
+                layer_input: below.row(i).to_vec(),
+                layer_output: pass.reconstructions.row(i).to_vec(),
+            })
+            .collect()
+    }
+
+    /// Each unit's incoming weights in hidden layer `layer` of the net, one row per unit.
+    pub fn unit_weights(&self, layer: usize) -> Vec<Vec<f64>> {
+        let w = &self.net.hidden[layer].weights;
+        w.rows().into_iter().map(|r| r.to_vec()).collect()
+    }
+
+    /// Each unit of hidden layer `layer` as a picture in input space (64 pixels for
+    /// digits): layer 1's weights themselves, and for deeper layers the rows of the
+    /// product `W_l · … · W_1`, the weighted sum of the lower units' pictures. It ignores
+    /// the non-linearities in between, so it is a sketch of what excites the unit, not an
+    /// exact preferred input. Scale each picture by its own largest `|w|` to draw it.
+    pub fn feature_images(&self, layer: usize) -> Vec<Vec<f64>> {
+        let mut product = self.net.hidden[0].weights.clone();
+        for l in 1..=layer {
+            product = self.net.hidden[l].weights.dot(&product);
+        }
+        product.rows().into_iter().map(|r| r.to_vec()).collect()
+    }
+
+    /// The held-out examples' codes at hidden layer `depth` (0 = the inputs) of the
+    /// pretrained net, projected on their first two principal components.
+    pub fn projection(&self, depth: usize) -> Projection {
+        pca_2d(&self.net.codes(&self.test.inputs, depth), &self.test.labels)
+    }
+
+    /// The same projection for the random-init net.
+    pub fn baseline_projection(&self, depth: usize) -> Projection {
+        pca_2d(
+            &self.baseline.codes(&self.test.inputs, depth),
+            &self.test.labels,
+        )
+    }
+}
