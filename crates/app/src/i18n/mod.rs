@@ -4,6 +4,7 @@
 pub mod backprop;
 pub mod boundaries;
 pub mod conv;
+pub mod lstm;
 
 use serde::{Deserialize, Serialize};
 
@@ -105,6 +106,8 @@ pub struct Texts {
     pub backprop_ui: &'static backprop::BackpropTexts,
     /// The convolution painter's own strings.
     pub conv_ui: &'static conv::ConvTexts,
+    /// The LSTM screen's own strings.
+    pub lstm_ui: &'static lstm::LstmTexts,
 }
 
 /// English.
@@ -175,6 +178,7 @@ pub static EN: Texts = Texts {
     boundaries_ui: &boundaries::EN,
     backprop_ui: &backprop::EN,
     conv_ui: &conv::EN,
+    lstm_ui: &lstm::EN,
 };
 
 /// Simplified Chinese.
@@ -244,6 +248,7 @@ pub static ZH: Texts = Texts {
     boundaries_ui: &boundaries::ZH,
     backprop_ui: &backprop::ZH,
     conv_ui: &conv::ZH,
+    lstm_ui: &lstm::ZH,
 };
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod backprop;
 mod boundaries;
 mod conv;
 mod home;
+mod lstm;
 mod placeholder;
 
 use yew::prelude::*;
@@ -16,6 +17,7 @@ pub use backprop::Backprop;
 pub use boundaries::Boundaries;
 pub use conv::ConvPainter;
 pub use home::Home;
+pub use lstm::LstmScreen;
 pub use placeholder::{NotFound, Placeholder};
 
 /// The screen for `route`.
@@ -26,9 +28,7 @@ pub fn view(route: Route) -> Html {
         Route::Backprop => html! { <Backprop /> },
         Route::Conv => html! { <ConvPainter /> },
         Route::Boundaries => html! { <Boundaries /> },
-        Route::Lstm => {
-            html! { <Placeholder {route} /> }
-        }
+        Route::Lstm => html! { <LstmScreen /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
