@@ -39,9 +39,25 @@ pub struct PlaneProps {
 #[component]
 pub fn Plane(props: &PlaneProps) -> Html {
     let t = props.texts;
-    let image = use_memo(props.outputs.clone(), |outputs| {
-        image_url(outputs).unwrap_or_default()
-    });
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        use_effect_with(props.outputs.clone(), move |outputs| {
+            if let Some(canvas) = canvas.cast::<HtmlCanvasElement>() {
+                // Nothing to recover from: a canvas without a 2-D context stays blank.
+                let _ = paint(&canvas, outputs);
+            }
+        });
+    }
+    let (width, height) = (LEFT + SIZE + 6.0, TOP + SIZE + 26.0);
+    let percent = |part: f64, whole: f64| format!("{:.3}%", 100.0 * part / whole);
+    let canvas_style = format!(
+        "left:{};top:{};width:{};height:{}",
+        percent(LEFT, width),
+        percent(TOP, height),
+        percent(SIZE, width),
+        percent(SIZE, height)
+    );
     let to_x = |x1: f64| LEFT + (x1 - PLANE_LOW) / (PLANE_HIGH - PLANE_LOW) * SIZE;
     let to_y = |x2: f64| TOP + (PLANE_HIGH - x2) / (PLANE_HIGH - PLANE_LOW) * SIZE;
     let ticks = (PLANE_LOW as i32..=PLANE_HIGH as i32).map(|k| {
@@ -73,10 +89,11 @@ pub fn Plane(props: &PlaneProps) -> Html {
     html! {
         <figure class="bp-plane">
             <h2>{ t.plane_heading }</h2>
-            <svg class="bp-plane-svg" viewBox={format!("0 0 {} {}", LEFT + SIZE + 6.0, TOP + SIZE + 26.0)}
+            <div class="bp-plane-stack">
+            <canvas ref={canvas} class="bp-plane-canvas" style={canvas_style}
+                    width={SAMPLES.to_string()} height={SAMPLES.to_string()} />
+            <svg class="bp-plane-svg" viewBox={format!("0 0 {width} {height}")}
                  role="img" aria-label={t.plane_label}>
-                <image href={(*image).clone()} x={LEFT.to_string()} y={TOP.to_string()}
-                       width={SIZE.to_string()} height={SIZE.to_string()} preserveAspectRatio="none" />
                 <rect class="bp-plane-frame" x={LEFT.to_string()} y={TOP.to_string()}
                       width={SIZE.to_string()} height={SIZE.to_string()} />
                 { boundary((0.0, -1.0), (4.0, 3.0)) }
@@ -87,6 +104,7 @@ pub fn Plane(props: &PlaneProps) -> Html {
                 <text class="bp-axis" x={(LEFT + SIZE / 2.0).to_string()} y={(TOP + SIZE + 24.0).to_string()}>{ "x1" }</text>
                 <text class="bp-axis" x="7" y={(TOP + SIZE / 2.0).to_string()}>{ "x2" }</text>
             </svg>
+            </div>
             <figcaption class="bp-plane-legend">
                 <span class="bp-key bp-key-h1">{ t.plane_h1 }</span>
                 <span class="bp-key bp-key-h2">{ t.plane_h2 }</span>
@@ -98,8 +116,8 @@ pub fn Plane(props: &PlaneProps) -> Html {
     }
 }
 
-/// The outputs as a PNG data URL, one pixel per sample (x2 grows upwards).
-fn image_url(outputs: &[CarOutput]) -> Option<String> {
+/// Paints the outputs into the plane's canvas, one pixel per sample (x2 grows upwards).
+fn paint(canvas: &HtmlCanvasElement, outputs: &[CarOutput]) -> Option<()> {
     let n = SAMPLES;
     if outputs.len() != n * n {
         return None;
@@ -120,15 +138,10 @@ fn image_url(outputs: &[CarOutput]) -> Option<String> {
             rgba[at..at + 3].copy_from_slice(&colour);
         }
     }
-    let document = web_sys::window()?.document()?;
-    let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
-    canvas.set_width(n as u32);
-    canvas.set_height(n as u32);
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     let data =
         ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), n as u32, n as u32).ok()?;
-    context.put_image_data(&data, 0.0, 0.0).ok()?;
-    canvas.to_data_url().ok()
+    context.put_image_data(&data, 0.0, 0.0).ok()
 }
 
 /// The mean loss per epoch since the weights were last set, and the accuracy.
