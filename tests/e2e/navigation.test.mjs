@@ -8,6 +8,7 @@ import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } 
 const SCREENS = [
   { slug: "boundaries", nav: "Boundaries", title: "Decision boundaries" },
   { slug: "backprop", nav: "Backprop", title: "Backprop on the car example" },
+  { slug: "deep", nav: "Deep nets", title: "Deep networks, layer by layer" },
   { slug: "conv", nav: "Convolution", title: "Convolution painter" },
   { slug: "lstm", nav: "LSTM gates", title: "LSTM gates over time" },
   { slug: "activations", nav: "Activations", title: "Activation functions" },

@@ -15,6 +15,8 @@ pub enum Route {
     Backprop,
     /// Convolution painter.
     Conv,
+    /// Deep networks by layer-wise autoencoder pretraining.
+    Deep,
     /// LSTM gates over time.
     Lstm,
     /// Activation functions gallery.
@@ -25,9 +27,10 @@ pub enum Route {
 
 impl Route {
     /// The screens, in the order the navigation lists them.
-    pub const SCREENS: [Route; 5] = [
+    pub const SCREENS: [Route; 6] = [
         Route::Boundaries,
         Route::Backprop,
+        Route::Deep,
         Route::Conv,
         Route::Lstm,
         Route::Activations,
@@ -40,6 +43,7 @@ impl Route {
             Route::Boundaries => "boundaries",
             Route::Backprop => "backprop",
             Route::Conv => "conv",
+            Route::Deep => "deep",
             Route::Lstm => "lstm",
             Route::Activations => "activations",
         }
@@ -70,6 +74,7 @@ impl Route {
             Route::Boundaries => Some(&t.boundaries),
             Route::Backprop => Some(&t.backprop),
             Route::Conv => Some(&t.conv),
+            Route::Deep => Some(&t.deep),
             Route::Lstm => Some(&t.lstm),
             Route::Activations => Some(&t.activations),
         }

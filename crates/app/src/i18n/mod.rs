@@ -4,6 +4,7 @@
 pub mod backprop;
 pub mod boundaries;
 pub mod conv;
+pub mod deep;
 pub mod lstm;
 
 use serde::{Deserialize, Serialize};
@@ -85,6 +86,7 @@ pub struct Texts {
     pub boundaries: ScreenText,
     pub backprop: ScreenText,
     pub conv: ScreenText,
+    pub deep: ScreenText,
     pub lstm: ScreenText,
     pub lstm_plan: &'static [&'static str],
     pub activations: ScreenText,
@@ -108,6 +110,8 @@ pub struct Texts {
     pub conv_ui: &'static conv::ConvTexts,
     /// The LSTM screen's own strings.
     pub lstm_ui: &'static lstm::LstmTexts,
+    /// The deep-networks screen's own strings.
+    pub deep_ui: &'static deep::DeepTexts,
 }
 
 /// English.
@@ -145,6 +149,12 @@ pub static EN: Texts = Texts {
         blurb: "Paint an image and see every feature map change as you paint: kernels, ReLU, pooling.",
         section: "§6 Convolutional networks",
     },
+    deep: ScreenText {
+        name: "Deep networks, layer by layer",
+        short: "Deep nets",
+        blurb: "Pretrain each hidden layer as an autoencoder on unlabelled digits, stack them, then fine-tune with a few labels.",
+        section: "§5 Deep networks and autoencoders",
+    },
     lstm: ScreenText {
         name: "LSTM gates over time",
         short: "LSTM gates",
@@ -179,6 +189,7 @@ pub static EN: Texts = Texts {
     backprop_ui: &backprop::EN,
     conv_ui: &conv::EN,
     lstm_ui: &lstm::EN,
+    deep_ui: &deep::EN,
 };
 
 /// Simplified Chinese.
@@ -215,6 +226,12 @@ pub static ZH: Texts = Texts {
         blurb: "画一幅图像，边画边看每个特征图的变化：卷积核、ReLU、池化。",
         section: "§6 卷积神经网络",
     },
+    deep: ScreenText {
+        name: "深度网络：逐层预训练",
+        short: "深度网络",
+        blurb: "把每个隐藏层当作自编码器在无标签的手写数字上预训练，逐层堆叠，再用少量标签微调。",
+        section: "§5 深度网络与自编码器",
+    },
     lstm: ScreenText {
         name: "LSTM 的门随时间变化",
         short: "LSTM 门",
@@ -249,6 +266,7 @@ pub static ZH: Texts = Texts {
     backprop_ui: &backprop::ZH,
     conv_ui: &conv::ZH,
     lstm_ui: &lstm::ZH,
+    deep_ui: &deep::ZH,
 };
 
 #[cfg(test)]
@@ -280,6 +298,7 @@ mod tests {
             (&zh.boundaries, &en.boundaries),
             (&zh.backprop, &en.backprop),
             (&zh.conv, &en.conv),
+            (&zh.deep, &en.deep),
             (&zh.lstm, &en.lstm),
             (&zh.activations, &en.activations),
         ] {

@@ -4,6 +4,7 @@ mod activations;
 mod backprop;
 mod boundaries;
 mod conv;
+mod deep;
 mod home;
 mod lstm;
 mod placeholder;
@@ -16,6 +17,7 @@ pub use activations::Activations;
 pub use backprop::Backprop;
 pub use boundaries::Boundaries;
 pub use conv::ConvPainter;
+pub use deep::DeepScreen;
 pub use home::Home;
 pub use lstm::LstmScreen;
 pub use placeholder::{NotFound, Placeholder};
@@ -28,6 +30,7 @@ pub fn view(route: Route) -> Html {
         Route::Backprop => html! { <Backprop /> },
         Route::Conv => html! { <ConvPainter /> },
         Route::Boundaries => html! { <Boundaries /> },
+        Route::Deep => html! { <DeepScreen /> },
         Route::Lstm => html! { <LstmScreen /> },
         Route::NotFound => html! { <NotFound /> },
     }
