@@ -1,12 +1,225 @@
-//! LSTM gates over time (lecture §7): being built; shows the announcement until then.
+//! LSTM gates over time (lecture §7): the same input through RNN, LSTM, peephole, coupled
+//! LSTM and GRU; every gate and state as a unit × time heatmap, the cell diagram and the
+//! equations of the selected step with numbers, training live, and the long-dependency race.
 
+mod compare;
+mod draw;
+mod format;
+mod input;
+mod model;
+mod msg;
+mod readout;
+mod view_charts;
+mod view_compare;
+mod view_controls;
+mod view_diagram;
+mod view_equations;
+mod view_heatmaps;
+
+#[cfg(test)]
+mod tests;
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::render::{AnimationFrame, request_animation_frame};
+use gloo::timers::callback::Interval;
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::route::Route;
-use crate::screens::Placeholder;
+use crate::app::use_texts;
+use draw::Painter;
+use model::Model;
+use msg::Msg;
+
+/// Work per animation frame, so the page stays responsive while training.
+const FRAME_BUDGET_MS: f64 = 10.0;
+/// Most bands a variant shows (input, six LSTM quantities, output).
+const MAX_BANDS: usize = 8;
+/// Time-step playback speed.
+const TIME_STEP_MS: u32 = 450;
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The training / comparison loop: a slice of work per animation frame while `handle`
+/// holds a frame; dropping the handle stops it.
+struct WorkLoop {
+    model: Rc<std::cell::RefCell<Model>>,
+    redraw: UseForceUpdateHandle,
+    handle: Rc<std::cell::RefCell<Option<AnimationFrame>>>,
+    frames: Cell<u32>,
+}
+
+impl WorkLoop {
+    fn schedule(self: &Rc<Self>) {
+        let next = Rc::clone(self);
+        let frame = request_animation_frame(move |_| next.tick());
+        *self.handle.borrow_mut() = Some(frame);
+    }
+
+    fn tick(self: Rc<Self>) {
+        let busy = {
+            let mut m = self.model.borrow_mut();
+            m.work(&now, FRAME_BUDGET_MS);
+            m.busy()
+        };
+        let frames = self.frames.get().wrapping_add(1);
+        self.frames.set(frames);
+        // Yew re-renders (and the effect redraws the canvases) every other frame.
+        if !busy || frames.is_multiple_of(2) {
+            self.redraw.force_update();
+        }
+        if busy {
+            self.schedule();
+        }
+    }
+}
+
+fn canvas(node: &NodeRef) -> Option<HtmlCanvasElement> {
+    node.cast::<HtmlCanvasElement>()
+}
 
 /// The LSTM screen.
 #[component]
 pub fn LstmScreen() -> Html {
-    html! { <Placeholder route={Route::Lstm} /> }
+    let texts = use_texts();
+    let t = texts.lstm_ui;
+    let model = use_mut_ref(Model::new);
+    let painter = use_mut_ref(Painter::default);
+    let redraw = use_force_update();
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    let ticker = use_mut_ref(|| None::<Interval>);
+    let time_playing = use_state_eq(|| false);
+    let bands = use_memo((), |_| {
+        (0..MAX_BANDS)
+            .map(|_| NodeRef::default())
+            .collect::<Vec<_>>()
+    });
+    let loss_canvas = use_node_ref();
+    let lines_canvas = use_node_ref();
+
+    let (busy, generation) = {
+        let m = model.borrow();
+        (m.busy(), m.generation)
+    };
+    {
+        let work = WorkLoop {
+            model: model.clone(),
+            redraw: redraw.clone(),
+            handle: frame.clone(),
+            frames: Cell::new(0),
+        };
+        use_effect_with(busy, move |&on| {
+            if on {
+                Rc::new(work).schedule();
+            }
+            move || drop(frame.borrow_mut().take())
+        });
+    }
+    {
+        let (model, painter, bands) = (model.clone(), painter.clone(), bands.clone());
+        let (loss_canvas, lines_canvas) = (loss_canvas.clone(), lines_canvas.clone());
+        use_effect_with((generation, t.loss_title), move |_| {
+            let m = model.borrow();
+            let mut p = painter.borrow_mut();
+            for (q, node) in m.bands().into_iter().zip(bands.iter()) {
+                if let Some(c) = canvas(node) {
+                    p.band(&c, &m, q);
+                }
+            }
+            let history = m
+                .current()
+                .map(|r| r.trainer.history.as_slice())
+                .unwrap_or(&[]);
+            let drawn = canvas(&loss_canvas)
+                .map(|c| draw::loss_chart(c, history, t))
+                .into_iter()
+                .chain(canvas(&lines_canvas).map(|c| draw::lines_chart(c, &m, t)));
+            for result in drawn {
+                if let Err(message) = result {
+                    web_sys::console::warn_1(&format!("chart not drawn: {message}").into());
+                }
+            }
+        });
+    }
+    {
+        let (model, redraw, time_playing, ticker) = (
+            model.clone(),
+            redraw.clone(),
+            time_playing.clone(),
+            ticker.clone(),
+        );
+        use_effect_with(*time_playing, move |&on| {
+            if on {
+                let playing = time_playing.clone();
+                let interval = Interval::new(TIME_STEP_MS, move || {
+                    let mut m = model.borrow_mut();
+                    if m.t + 1 < m.steps() {
+                        let next = m.t + 1;
+                        m.update(Msg::Time(next), &now);
+                    } else {
+                        playing.set(false);
+                    }
+                    drop(m);
+                    redraw.force_update();
+                });
+                *ticker.borrow_mut() = Some(interval);
+            }
+            move || drop(ticker.borrow_mut().take())
+        });
+    }
+
+    let send = {
+        let (model, redraw, time_playing) = (model.clone(), redraw.clone(), time_playing.clone());
+        Callback::from(move |msg: Msg| {
+            if matches!(msg, Msg::Time(_) | Msg::Select(..)) {
+                time_playing.set(false);
+            }
+            model.borrow_mut().update(msg, &now);
+            redraw.force_update();
+        })
+    };
+    let on_play_time = {
+        let (model, time_playing) = (model.clone(), time_playing.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !*time_playing {
+                let mut m = model.borrow_mut();
+                if m.t + 1 >= m.steps() {
+                    m.update(Msg::Time(0), &now);
+                }
+            }
+            time_playing.set(!*time_playing);
+        })
+    };
+
+    let m = model.borrow();
+    html! {
+        <section class="screen screen-lstm">
+            <p class="screen-section">{ texts.lstm.section }</p>
+            <h1>{ texts.lstm.name }</h1>
+            <p class="lead">{ t.intro }</p>
+            { view_controls::view_notice(&m, t, &send) }
+            { view_controls::view_variants(&m, t, &send) }
+            { view_controls::view_train_bar(&m, t, &send) }
+            { view_controls::view_task(&m, t, &send) }
+            <div class="lstm-main">
+                <div class="lstm-panel lstm-diagram-panel">
+                    <h2>{ t.diagram_title }</h2>
+                    { view_diagram::view_diagram(&m, t) }
+                    <p class="lstm-hint">{ t.diagram_hint }</p>
+                </div>
+                <div class="lstm-panel lstm-heat-panel">
+                    <h2>{ t.heat_title }</h2>
+                    { view_heatmaps::view_scrubber(&m, t, &send, *time_playing, &on_play_time) }
+                    { view_heatmaps::view_bands(&m, t, &send, &bands) }
+                    <p class="lstm-hint">{ t.heat_hint }</p>
+                </div>
+            </div>
+            { view_equations::view_equations(&m, t, &send) }
+            { view_charts::view_charts(&m, t, &send, &loss_canvas, &lines_canvas) }
+            { view_compare::view_compare(&m, t, &send) }
+        </section>
+    }
 }

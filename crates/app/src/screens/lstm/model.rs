@@ -1,0 +1,402 @@
+//! The LSTM screen's state: one trainer per variant on the same task, the input sequence
+//! everyone reads, its trace, and what the user selected. No Html here.
+
+use nnp_core::recurrent::{
+    Model as Net, QuantityName, Sequence, Task, TaskError, Trace, TrainConfig, Trainer, Variant,
+};
+use nnp_core::rng::Rng;
+
+use super::compare::Comparison;
+use super::input::{self, InputError};
+
+/// The four built-in tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskKind {
+    Remember,
+    Brackets,
+    Sine,
+    Text,
+}
+
+impl TaskKind {
+    pub const ALL: [TaskKind; 4] = [
+        TaskKind::Remember,
+        TaskKind::Brackets,
+        TaskKind::Sine,
+        TaskKind::Text,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            TaskKind::Remember => "remember",
+            TaskKind::Brackets => "brackets",
+            TaskKind::Sine => "sine",
+            TaskKind::Text => "text",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// Something to tell the user, in the current language (the view picks the words).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    Input(InputError),
+    Task(TaskError),
+    BadRate(String),
+    Reached {
+        variant: Variant,
+        updates: usize,
+        seconds: f64,
+    },
+}
+
+/// Unit counts offered.
+pub const HIDDEN_SIZES: [usize; 5] = [2, 4, 8, 16, 32];
+/// Remember-first distances offered.
+pub const DISTANCES: [usize; 7] = [5, 10, 15, 20, 30, 40, 60];
+/// The window of the text task.
+const TEXT_WINDOW: usize = 24;
+/// Running means over this many updates decide whether the target is reached.
+const TARGET_WINDOW: usize = 10;
+pub const DEFAULT_TEXT: &str = "the cell state runs along the top. the gates decide what to \
+    forget, what to add and what to show. ";
+
+/// One variant learning the task, with its stopwatch.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub trainer: Trainer,
+    /// `(updates, seconds of training)` when the target was first reached.
+    pub reached: Option<(usize, f64)>,
+    pub seconds: f64,
+}
+
+impl Run {
+    /// Whether the running mean of the last updates meets the task's target.
+    fn meets_target(&self) -> bool {
+        let history = &self.trainer.history;
+        if history.len() < TARGET_WINDOW {
+            return false;
+        }
+        let recent = &history[history.len() - TARGET_WINDOW..];
+        #[allow(clippy::cast_precision_loss)]
+        let mean = |f: &dyn Fn(&nnp_core::recurrent::TrainStep) -> f32| {
+            recent.iter().map(f).sum::<f32>() / TARGET_WINDOW as f32
+        };
+        match self.trainer.task {
+            Task::RememberFirst { .. } | Task::BracketDepth { .. } => {
+                mean(&|s| s.accuracy.unwrap_or(0.0)) >= 0.95
+            }
+            Task::NoisySine { .. } => mean(&|s| s.loss) < 0.02,
+            Task::Text { .. } => false,
+        }
+    }
+}
+
+/// The whole screen's state.
+#[derive(Debug)]
+pub struct Model {
+    pub kind: TaskKind,
+    pub distance: usize,
+    pub hidden: usize,
+    pub text: String,
+    pub learning_rate: f64,
+    pub seed: u64,
+    pub variant: Variant,
+    pub task: Task,
+    runs: [Option<Run>; 5],
+    /// The sequence every variant reads, as the user sees and edits it.
+    pub sequence: Sequence,
+    pub sequence_text: String,
+    examples: u64,
+    pub trace: Trace<f32>,
+    pub t: usize,
+    pub unit: usize,
+    /// The band the user clicked last (its line is highlighted in the equations).
+    pub picked: Option<QuantityName>,
+    pub chart_units: Vec<usize>,
+    pub training: bool,
+    pub notice: Option<Notice>,
+    pub comparison: Comparison,
+    /// Bumped whenever something drawn on a canvas changes.
+    pub generation: u64,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn variant_index(v: Variant) -> usize {
+    Variant::ALL.iter().position(|x| *x == v).unwrap_or(0)
+}
+
+impl Model {
+    /// Remember-first over 20 steps, 8 units, LSTM: where the plain RNN fails.
+    pub fn new() -> Self {
+        let task = Task::remember_first(20);
+        let sequence = task.sample(&mut Rng::seeded(1001));
+        let mut model = Self {
+            kind: TaskKind::Remember,
+            distance: 20,
+            hidden: 8,
+            text: DEFAULT_TEXT.to_owned(),
+            learning_rate: 0.01,
+            seed: 1,
+            variant: Variant::Lstm,
+            sequence_text: input::format(&task, &sequence),
+            task,
+            runs: Default::default(),
+            sequence,
+            examples: 1,
+            trace: Trace {
+                steps: 0,
+                initial_hidden: Vec::new(),
+                initial_cell: Vec::new(),
+                quantities: Vec::new(),
+            },
+            t: 0,
+            unit: 0,
+            picked: None,
+            chart_units: vec![0, 1],
+            training: false,
+            notice: None,
+            comparison: Comparison::default(),
+            generation: 0,
+        };
+        model.refresh();
+        model.t = model.steps().saturating_sub(1);
+        model
+    }
+
+    fn new_run(&self, variant: Variant) -> Run {
+        let net = Net::new(self.task.model_config(variant, self.hidden, self.seed));
+        let config = TrainConfig {
+            seed: self.seed,
+            adam: nnp_core::recurrent::AdamConfig {
+                learning_rate: self.learning_rate,
+                ..Default::default()
+            },
+            ..TrainConfig::default()
+        };
+        Run {
+            trainer: Trainer::new(net, self.task.clone(), config),
+            reached: None,
+            seconds: 0.0,
+        }
+    }
+
+    /// The current variant's run (created on first use).
+    pub fn run(&mut self) -> &mut Run {
+        let k = variant_index(self.variant);
+        let run = match self.runs[k].take() {
+            Some(run) => run,
+            None => self.new_run(self.variant),
+        };
+        self.runs[k].insert(run)
+    }
+
+    /// The current variant's run, if it exists (it always does after `refresh`).
+    pub fn current(&self) -> Option<&Run> {
+        self.runs[variant_index(self.variant)].as_ref()
+    }
+
+    /// Another variant's run, for the switcher's badges.
+    pub fn run_of(&self, variant: Variant) -> Option<&Run> {
+        self.runs[variant_index(variant)].as_ref()
+    }
+
+    pub fn steps(&self) -> usize {
+        self.trace.steps
+    }
+
+    /// Re-runs the sequence through the current variant and keeps the selection in range.
+    pub fn refresh(&mut self) {
+        let inputs = self.sequence.inputs.clone();
+        self.trace = self.run().trainer.model.forward(&inputs);
+        self.t = self.t.min(self.steps().saturating_sub(1));
+        self.unit = self.unit.min(self.hidden - 1);
+        self.chart_units.retain(|u| *u < self.hidden);
+        if self.chart_units.is_empty() {
+            self.chart_units.push(0);
+        }
+        self.generation += 1;
+    }
+
+    /// Builds the task from the settings; on failure the old task stays and a notice says why.
+    fn rebuild(&mut self) {
+        let task = match self.kind {
+            TaskKind::Remember => Ok(Task::remember_first(self.distance)),
+            TaskKind::Brackets => Ok(Task::BracketDepth {
+                length: 16,
+                max_depth: 4,
+            }),
+            TaskKind::Sine => Ok(Task::NoisySine {
+                length: 30,
+                noise: 0.05,
+            }),
+            TaskKind::Text => Task::text(&self.text, TEXT_WINDOW),
+        };
+        match task {
+            Ok(task) => {
+                // New runs and a new sequence before anything reads the trace: the old
+                // sequence does not fit the new task's input size.
+                self.task = task;
+                self.runs = Default::default();
+                self.training = false;
+                self.examples = 0;
+                self.new_example();
+            }
+            Err(e) => self.notice = Some(Notice::Task(e)),
+        }
+    }
+
+    pub fn reset_runs(&mut self) {
+        self.runs = Default::default();
+        self.training = false;
+        self.comparison.stop();
+        self.refresh();
+    }
+
+    pub fn set_kind(&mut self, kind: TaskKind) {
+        let old = self.kind;
+        self.kind = kind;
+        self.rebuild();
+        if matches!(self.notice, Some(Notice::Task(_))) {
+            self.kind = old;
+        }
+    }
+
+    pub fn set_distance(&mut self, distance: usize) {
+        if distance >= 2 {
+            self.distance = distance;
+            self.rebuild();
+        }
+    }
+
+    pub fn set_hidden(&mut self, hidden: usize) {
+        if HIDDEN_SIZES.contains(&hidden) {
+            self.hidden = hidden;
+            self.reset_runs();
+        }
+    }
+
+    pub fn set_text(&mut self, text: String) {
+        let old = std::mem::replace(&mut self.text, text);
+        self.rebuild();
+        if matches!(self.notice, Some(Notice::Task(_))) {
+            self.text = old;
+        }
+    }
+
+    pub fn set_learning_rate(&mut self, text: &str) {
+        match text.trim().replace(',', ".").parse::<f64>() {
+            Ok(rate) if rate.is_finite() && rate > 0.0 && rate <= 1.0 => {
+                self.learning_rate = rate;
+                self.reset_runs();
+            }
+            _ => self.notice = Some(Notice::BadRate(text.to_owned())),
+        }
+    }
+
+    pub fn set_variant(&mut self, variant: Variant) {
+        self.variant = variant;
+        self.picked = self.picked.filter(|q| variant.quantities().contains(q));
+        self.refresh();
+    }
+
+    /// A fresh random sequence of the task (the same one for every variant).
+    pub fn new_example(&mut self) {
+        self.examples += 1;
+        self.sequence = self.task.sample(&mut Rng::seeded(1000 + self.examples));
+        self.sequence_text = input::format(&self.task, &self.sequence);
+        self.refresh();
+        self.t = self.steps().saturating_sub(1);
+    }
+
+    /// The user's own sequence; on a typo the old one stays and a notice says where.
+    pub fn set_sequence(&mut self, text: String) {
+        match input::parse(&self.task, &text) {
+            Ok(sequence) => {
+                self.sequence = sequence;
+                self.sequence_text = text;
+                self.refresh();
+            }
+            Err(e) => {
+                self.sequence_text = text;
+                self.notice = Some(Notice::Input(e));
+            }
+        }
+    }
+
+    pub fn select(&mut self, t: usize, unit: usize, band: Option<QuantityName>) {
+        self.t = t.min(self.steps().saturating_sub(1));
+        self.unit = unit.min(self.hidden - 1);
+        if band.is_some() {
+            self.picked = band;
+        }
+        self.generation += 1;
+    }
+
+    pub fn toggle_chart_unit(&mut self, unit: usize) {
+        if let Some(k) = self.chart_units.iter().position(|u| *u == unit) {
+            if self.chart_units.len() > 1 {
+                self.chart_units.remove(k);
+            }
+        } else if unit < self.hidden {
+            self.chart_units.push(unit);
+            self.chart_units.sort_unstable();
+        }
+        self.generation += 1;
+    }
+
+    /// One Adam update of the current variant, timed by `now` (ms); returns whether the
+    /// target was just reached (a notice says so).
+    pub fn train_step(&mut self, now: &dyn Fn() -> f64) -> bool {
+        let variant = self.variant;
+        let start = now();
+        let run = self.run();
+        run.trainer.step();
+        run.seconds += (now() - start) / 1000.0;
+        if run.reached.is_some() || !run.meets_target() {
+            return false;
+        }
+        let (updates, seconds) = (run.trainer.history.len(), run.seconds);
+        run.reached = Some((updates, seconds));
+        self.notice = Some(Notice::Reached {
+            variant,
+            updates,
+            seconds,
+        });
+        true
+    }
+
+    /// Trains and compares for about `budget_ms` of wall time as read by `now` (ms).
+    pub fn work(&mut self, now: &dyn Fn() -> f64, budget_ms: f64) {
+        let start = now();
+        let mut trained = false;
+        while now() - start < budget_ms {
+            if self.training {
+                trained = true;
+                if self.train_step(now) {
+                    self.training = false;
+                }
+            } else if self.comparison.running {
+                self.comparison
+                    .work(self.seed, self.hidden, self.learning_rate);
+            } else {
+                break;
+            }
+        }
+        if trained {
+            self.refresh();
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        self.training || self.comparison.running
+    }
+}

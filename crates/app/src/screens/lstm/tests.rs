@@ -1,0 +1,87 @@
+//! The LSTM screen's model without a browser page.
+
+use nnp_core::recurrent::{QuantityName, Target, Task, Variant};
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use super::input::{InputError, parse};
+use super::model::{Model, Notice, TaskKind};
+use super::msg::Msg;
+
+fn clock() -> f64 {
+    0.0
+}
+
+#[test]
+fn brackets_are_read_with_their_depths_and_bad_nesting_is_refused() {
+    let task = Task::BracketDepth {
+        length: 16,
+        max_depth: 4,
+    };
+    let s = parse(&task, "(() ").unwrap();
+    let depths: Vec<_> = s.targets.iter().map(|t| t.clone().unwrap()).collect();
+    assert_eq!(
+        depths,
+        [Target::Class(1), Target::Class(2), Target::Class(1)]
+    );
+    assert_eq!(parse(&task, "())"), Err(InputError::Depth(3, 4)));
+    assert_eq!(parse(&task, "((((("), Err(InputError::Depth(5, 4)));
+}
+
+#[test]
+fn every_variant_reads_the_same_sequence_and_keeps_its_own_training() {
+    let mut m = Model::new();
+    let sequence = m.sequence.clone();
+    m.update(Msg::Step, &clock);
+    for v in Variant::ALL {
+        m.update(Msg::Variant(v), &clock);
+        assert_eq!(m.sequence, sequence);
+        assert_eq!(m.trace.steps, sequence.inputs.len());
+        let names: Vec<_> = m.bands()[1..m.bands().len() - 1].to_vec();
+        assert_eq!(names, v.quantities());
+    }
+    m.update(Msg::Variant(Variant::Lstm), &clock);
+    assert_eq!(m.current().unwrap().trainer.history.len(), 1);
+    assert!(m.run_of(Variant::Rnn).unwrap().trainer.history.is_empty());
+}
+
+#[test]
+fn the_sine_task_shows_values_and_a_bad_number_keeps_the_old_input() {
+    let mut m = Model::new();
+    m.update(Msg::Task(TaskKind::Sine), &clock);
+    assert_eq!(*m.bands().last().unwrap(), QuantityName::Logits);
+    let steps = m.steps();
+    assert_eq!(
+        parse(&m.task, &m.sequence_text).unwrap().inputs.len(),
+        steps
+    );
+    m.update(Msg::Sequence("0.5, 1e9".into()), &clock);
+    assert!(matches!(
+        m.notice,
+        Some(Notice::Input(InputError::BadNumber(_)))
+    ));
+    assert_eq!(m.steps(), steps);
+}
+
+#[test]
+fn a_text_of_one_letter_is_refused_and_the_old_task_stays() {
+    let mut m = Model::new();
+    m.update(Msg::Task(TaskKind::Text), &clock);
+    let task = m.task.clone();
+    m.update(Msg::Text("aaaa".into()), &clock);
+    assert!(matches!(m.notice, Some(Notice::Task(_))));
+    assert_eq!(m.task, task);
+}
+
+#[test]
+fn the_comparison_fills_the_first_cell_with_an_accuracy() {
+    let mut m = Model::new();
+    m.update(Msg::Compare, &clock);
+    let mut guard = 0;
+    while m.comparison.results[0][0].is_none() && guard < 400 {
+        m.comparison.work(m.seed, m.hidden, m.learning_rate);
+        guard += 1;
+    }
+    let outcome = m.comparison.results[0][0].expect("the RNN at distance 5 finished");
+    assert!((0.0..=1.0).contains(&outcome.accuracy));
+    assert!(m.comparison.progress() > 0.0 && m.comparison.running);
+}
