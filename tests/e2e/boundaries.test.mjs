@@ -69,3 +69,50 @@ for (const kind of [DESKTOP, PHONE]) {
     await context.close();
   });
 }
+
+test("desktop: the share link opens the same points, settings and trained network elsewhere", async () => {
+  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  await page.locator(".bd-dataset").selectOption("xor");
+  const plane = page.locator(".bd-points");
+  const box = await plane.boundingBox();
+  await page.locator(".bd-tool.negative").click();
+  await plane.click({ position: { x: box.width * 0.2, y: box.height * 0.8 } });
+  await page.locator(".bd-play").click();
+  await page.waitForFunction(() => parseInt(document.querySelector(".bd-epoch-value").textContent, 10) >= 40);
+  await page.locator(".bd-play").click(); // pause: the address bar now holds the run
+  const state = async (p) => ({
+    epoch: await p.locator(".bd-epoch-value").textContent(),
+    points: await p.locator(".bd-counts").textContent(),
+    metrics: await p.locator(".bd-metrics").textContent(),
+    heat: await heatPixels(p),
+  });
+  const original = await state(page);
+  const link = page.url();
+  assert.match(link, /#\/boundaries\?d=xor&.*p=.*e=\d+/);
+
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(link);
+  await other.locator(".bd-heat").waitFor();
+  await other.waitForFunction(
+    (e) => document.querySelector(".bd-epoch-value")?.textContent === e && !document.querySelector(".bd-replay"),
+    original.epoch,
+    { timeout: 60000 },
+  );
+  assert.deepEqual(await state(other), original);
+  await screenshot(other, "desktop-boundaries-shared.png");
+
+  // A tampered link still opens, says what it could not use, and keeps the rest.
+  await other.goto(`${site.url}#/boundaries?d=spiral&h=99-nope&lr=NaN`);
+  await other.reload();
+  await other.locator(".bd-notice").waitFor();
+  assert.match(await other.locator(".bd-notice-text").textContent(), /h, lr/);
+  assert.equal(await other.locator(".bd-dataset").inputValue(), "spiral");
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -7,6 +7,7 @@ pub mod panic_banner;
 pub mod prefs;
 pub mod route;
 pub mod screens;
+pub mod share;
 pub mod widgets;
 
 /// Starts the app in the page's `<div id="app">` (or the body).

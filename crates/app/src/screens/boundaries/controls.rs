@@ -62,6 +62,7 @@ pub fn view_train_bar(
     m: &Model,
     t: &'static BoundariesTexts,
     playing: bool,
+    copied: bool,
     send: &Callback<Msg>,
 ) -> Html {
     let play = if playing {
@@ -80,6 +81,9 @@ pub fn view_train_bar(
                 <button class="bd-reset" onclick={click(send, Msg::Reset)}>{ "↺ " }{ t.reset }</button>
                 <div class="bd-epoch"><span>{ t.epoch }</span>
                     <output class="bd-epoch-value">{ m.epoch }</output></div>
+                <button class="bd-copy-link" onclick={click(send, Msg::CopyLink)}>
+                    { if copied { format!("✓ {}", t.link_copied) } else { t.copy_link.to_string() } }
+                </button>
             </div>
             <label class="bd-field">
                 <span>{ t.learning_rate }</span>

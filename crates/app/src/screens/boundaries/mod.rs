@@ -4,6 +4,7 @@
 
 mod controls;
 mod draw;
+mod link;
 mod model;
 mod network;
 mod readout;
@@ -22,8 +23,10 @@ use web_sys::{Element, HtmlCanvasElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::app::use_texts;
+use crate::route::Route;
+use crate::share;
 use draw::{PLANE_PX, Painter};
-use model::{GRID, Model, Tool};
+use model::{GRID, Model, Notice, Tool};
 use network::Link;
 
 /// Something the user did.
@@ -55,6 +58,7 @@ pub enum Msg {
     Regularization(Regularization),
     RegularizationRate(String),
     Dismiss,
+    CopyLink,
 }
 
 /// The canvases a frame draws on.
@@ -98,12 +102,22 @@ impl TrainLoop {
     }
 
     fn tick(self: Rc<Self>) {
-        let keep = self.model.borrow_mut().train_epoch();
+        let replaying = self.model.borrow().replay_to.is_some();
+        let keep = if replaying {
+            // A shared run is replayed as fast as a frame allows, drawn once per frame.
+            let deadline = js_sys::Date::now() + REPLAY_MS_PER_FRAME;
+            self.model
+                .borrow_mut()
+                .replay_slice(|| js_sys::Date::now() > deadline)
+        } else {
+            self.model.borrow_mut().train_epoch()
+        };
         self.canvases
             .draw(&self.model.borrow(), &mut self.painter.borrow_mut());
         let frames = self.frames.get().wrapping_add(1);
         self.frames.set(frames);
         if !keep {
+            write_link(&mut self.model.borrow_mut());
             self.playing.set(false);
             self.redraw.force_update();
             return;
@@ -114,6 +128,56 @@ impl TrainLoop {
         }
         self.schedule();
     }
+}
+
+/// Milliseconds of each frame spent replaying a shared run.
+const REPLAY_MS_PER_FRAME: f64 = 12.0;
+
+/// The model the page's link describes (the default one without a link).
+fn initial_model() -> Model {
+    let Some(query) = share::current_query() else {
+        return Model::new();
+    };
+    let mut settings = Model::new().settings();
+    let problems = share::read_query(&link::fields(), &query, &mut settings);
+    let mut model = Model::from_settings(&settings);
+    if !problems.is_empty() {
+        model.notice = Some(Notice::LinkPartlyRead(
+            problems.into_iter().map(|p| p.key).collect(),
+        ));
+    }
+    model
+}
+
+/// Puts the model's share link into the address bar.
+fn write_link(model: &mut Model) {
+    let (query, without_points) = link::write(&model.settings());
+    share::replace_query(Route::Boundaries, &query);
+    if without_points && model.notice.is_none() {
+        model.notice = Some(Notice::LinkWithoutPoints);
+    }
+}
+
+/// Copies the page's address (which holds the share link) to the clipboard, if the
+/// browser allows it here.
+fn copy_link() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    let Ok(href) = window.location().href() else {
+        return false;
+    };
+    if !has_clipboard {
+        return false;
+    }
+    // A refusal (no permission) is not an error worth a console message.
+    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+    let _ = navigator.clipboard().write_text(&href).catch(&ignore);
+    ignore.forget();
+    true
 }
 
 /// Where a pointer event falls on the plane, in plane coordinates.
@@ -141,10 +205,12 @@ fn is_typing(event: &KeyboardEvent) -> bool {
 pub fn Boundaries() -> Html {
     let texts = use_texts();
     let t = texts.boundaries_ui;
-    let model = use_mut_ref(Model::new);
+    let model = use_mut_ref(initial_model);
     let painter = use_mut_ref(Painter::default);
     let redraw = use_force_update();
-    let playing = use_state_eq(|| false);
+    let replaying = model.borrow().replay_to.is_some();
+    let playing = use_state_eq(move || replaying);
+    let copied = use_state_eq(|| false);
     let probe_at = use_state_eq(|| None::<(f64, f64)>);
     let hovered = use_state_eq(|| None::<Link>);
     let formula_text = use_state(String::new);
@@ -204,15 +270,19 @@ pub fn Boundaries() -> Html {
 
     let send = {
         let (model, redraw, playing) = (model.clone(), redraw.clone(), playing.clone());
-        let formula_text = formula_text.clone();
+        let (formula_text, copied) = (formula_text.clone(), copied.clone());
         Callback::from(move |msg: Msg| {
             let mut m = model.borrow_mut();
+            copied.set(msg == Msg::CopyLink && copy_link());
             match msg {
                 Msg::Play => {
                     m.notice = None;
                     playing.set(true);
                 }
-                Msg::Pause => playing.set(false),
+                Msg::Pause => {
+                    m.replay_to = None;
+                    playing.set(false);
+                }
                 Msg::Step => {
                     playing.set(false);
                     m.train_epoch();
@@ -249,7 +319,9 @@ pub fn Boundaries() -> Html {
                 Msg::Regularization(r) => m.set_regularization(r),
                 Msg::RegularizationRate(text) => m.set_regularization_rate(&text),
                 Msg::Dismiss => m.notice = None,
+                Msg::CopyLink => {}
             }
+            write_link(&mut m);
             redraw.force_update();
         })
     };
@@ -302,8 +374,12 @@ pub fn Boundaries() -> Html {
         })
     };
     let on_up = {
-        let painting = painting.clone();
-        Callback::from(move |_: PointerEvent| *painting.borrow_mut() = None)
+        let (painting, model) = (painting.clone(), model.clone());
+        Callback::from(move |_: PointerEvent| {
+            if painting.borrow_mut().take().is_some() {
+                write_link(&mut model.borrow_mut());
+            }
+        })
     };
     let on_leave = {
         let probe_at = probe_at.clone();
@@ -325,7 +401,8 @@ pub fn Boundaries() -> Html {
             <p class="screen-section">{ texts.boundaries.section }</p>
             <h1>{ texts.boundaries.name }</h1>
             <p class="lead">{ t.intro }</p>
-            { controls::view_train_bar(&m, t, *playing, &send) }
+            { controls::view_train_bar(&m, t, *playing, *copied, &send) }
+            { readout::view_replay(&m, t) }
             { readout::view_notice(&m, t, &send) }
             <div class="bd-layout">
                 <div class="bd-output">

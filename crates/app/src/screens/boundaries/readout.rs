@@ -32,6 +32,10 @@ pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>)
         Notice::NoPoints => (t.no_points.to_string(), true),
         Notice::EmptyPhi => (t.empty_phi.to_string(), true),
         Notice::OneAdded => (t.one_added.to_string(), false),
+        Notice::LinkPartlyRead(keys) => {
+            (t.link_partly_read.replace("{keys}", &keys.join(", ")), true)
+        }
+        Notice::LinkWithoutPoints => (t.link_without_points.to_string(), false),
     };
     let class = if error { "notice-error" } else { "notice-info" };
     html! {
@@ -40,6 +44,18 @@ pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>)
             <button class="bd-dismiss" onclick={send.reform(|_| Msg::Dismiss)}>{ t.dismiss }</button>
         </div>
     }
+}
+
+/// While a shared run is replayed: how far it is.
+pub fn view_replay(m: &Model, t: &'static BoundariesTexts) -> Html {
+    let Some(target) = m.replay_to else {
+        return Html::default();
+    };
+    let text = t
+        .replaying
+        .replace("{epoch}", &m.epoch.to_string())
+        .replace("{target}", &target.to_string());
+    html! { <div class="notice notice-info bd-replay" role="status">{ text }</div> }
 }
 
 fn percent(v: f64) -> String {

@@ -3,12 +3,14 @@
 
 use nnp_core::activation::Activation;
 use nnp_core::dataset::{Dataset, DatasetConfig, DatasetKind, Painted, Point, RANGE};
-use nnp_core::features::{Feature, FeatureSet, Formula, FormulaError, Named};
+use nnp_core::features::{FeatureSet, Formula, FormulaError};
 use nnp_core::loss::Loss;
 use nnp_core::mlp::{
     GridEval, LayerConfig, Metrics, Mlp, MlpConfig, Probe, Regularization, Samples, TrainConfig,
 };
 use nnp_core::rng::Rng;
+
+use super::link::snap;
 
 /// Cells per side of the grid every picture is drawn from.
 pub const GRID: usize = 50;
@@ -54,6 +56,10 @@ pub enum Notice {
     EmptyPhi,
     /// The linear model needs the constant 1 in φ for its bias; it was added.
     OneAdded,
+    /// A share link had parts that could not be used (their keys); the rest was applied.
+    LinkPartlyRead(Vec<String>),
+    /// The points are too many for a link; it carries the settings only.
+    LinkWithoutPoints,
 }
 
 /// Which fields of the training bar hold text that is not a valid number.
@@ -65,107 +71,14 @@ pub struct FieldErrors {
     pub regularization_rate: bool,
 }
 
-/// The user's choice of φ: named features, all monomials up to a degree, typed formulas.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PhiChoice {
-    /// One flag per [`Named::ALL`] entry.
-    pub named: [bool; 9],
-    /// Monomials up to this degree (0: none).
-    pub degree: u32,
-    /// Formulas typed by the user.
-    pub custom: Vec<Formula>,
-}
+mod history;
+mod phi;
+mod restore;
+#[cfg(test)]
+mod tests;
 
-impl Default for PhiChoice {
-    fn default() -> Self {
-        let mut named = [false; 9];
-        named[1] = true;
-        named[2] = true;
-        Self {
-            named,
-            degree: 0,
-            custom: Vec::new(),
-        }
-    }
-}
-
-/// The monomial a named feature equals, if any (so the degree slider does not repeat it).
-fn as_monomial(name: Named) -> Option<(u32, u32)> {
-    match name {
-        Named::One => Some((0, 0)),
-        Named::X1 => Some((1, 0)),
-        Named::X2 => Some((0, 1)),
-        Named::X1Squared => Some((2, 0)),
-        Named::X2Squared => Some((0, 2)),
-        Named::X1X2 => Some((1, 1)),
-        Named::SinX1 | Named::SinX2 | Named::AbsDiff => None,
-    }
-}
-
-impl PhiChoice {
-    /// φ: the checked named features, then the monomials not already among them, then the
-    /// formulas.
-    pub fn feature_set(&self) -> FeatureSet {
-        let checked: Vec<Named> = Named::ALL
-            .into_iter()
-            .zip(self.named)
-            .filter_map(|(n, on)| on.then_some(n))
-            .collect();
-        let mut features: Vec<Feature> = checked.iter().map(|n| Feature::Named(*n)).collect();
-        if self.degree > 0 {
-            let taken: Vec<(u32, u32)> = checked.iter().filter_map(|n| as_monomial(*n)).collect();
-            features.extend(
-                FeatureSet::monomials(self.degree)
-                    .features
-                    .into_iter()
-                    .filter(|f| match f {
-                        Feature::Monomial { p1, p2 } => !taken.contains(&(*p1, *p2)),
-                        _ => true,
-                    }),
-            );
-        }
-        features.extend(self.custom.iter().cloned().map(Feature::Formula));
-        FeatureSet::new(features)
-    }
-}
-
-/// The loss curves, thinned to at most about [`HISTORY_CAP`] points each.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct History {
-    /// `(epoch, mean training loss)`.
-    pub train: Vec<(f64, f64)>,
-    /// `(epoch, mean test loss)`.
-    pub test: Vec<(f64, f64)>,
-    stride: usize,
-}
-
-impl History {
-    fn push(&mut self, epoch: usize, train: f64, test: f64) {
-        self.stride = self.stride.max(1);
-        if !epoch.is_multiple_of(self.stride) {
-            return;
-        }
-        self.train.push((epoch as f64, train));
-        self.test.push((epoch as f64, test));
-        if self.train.len() >= 2 * HISTORY_CAP {
-            self.stride *= 2;
-            for series in [&mut self.train, &mut self.test] {
-                let kept: Vec<_> = series.iter().copied().step_by(2).collect();
-                *series = kept;
-            }
-        }
-    }
-
-    /// The largest loss recorded (for the chart's axis), at least `floor`.
-    pub fn max_loss(&self, floor: f64) -> f64 {
-        self.train
-            .iter()
-            .chain(&self.test)
-            .map(|p| p.1)
-            .filter(|v| v.is_finite())
-            .fold(floor, f64::max)
-    }
-}
+pub use history::History;
+pub use phi::PhiChoice;
 
 /// Everything the screen shows and changes.
 #[derive(Debug)]
@@ -214,6 +127,11 @@ pub struct Model {
     pub tool: Tool,
     /// Whether test points are drawn.
     pub show_test: bool,
+    /// Whether the points were painted or erased (then a link carries them, snapped to its
+    /// lattice).
+    pub edited: bool,
+    /// The epoch a shared link asks to replay to, while the replay runs.
+    pub replay_to: Option<usize>,
     seed: u64,
     train_samples: Samples,
     test_samples: Samples,
@@ -272,6 +190,8 @@ impl Model {
             formula_error: None,
             tool: Tool::Positive,
             show_test: true,
+            edited: false,
+            replay_to: None,
             seed: defaults.seed,
             train_samples: Samples::default(),
             test_samples: Samples::default(),
@@ -354,6 +274,11 @@ impl Model {
     /// Trains one epoch. Returns false (with a notice) when training must stop: it cannot
     /// start, or it diverged — then the last good weights are back.
     pub fn train_epoch(&mut self) -> bool {
+        self.epoch_step(true)
+    }
+
+    /// One epoch; `with_grid: false` skips the pictures (a replay draws once per frame).
+    fn epoch_step(&mut self, with_grid: bool) -> bool {
         if let Some(notice) = self.blocker() {
             self.notice = Some(notice);
             return false;
@@ -365,11 +290,15 @@ impl Model {
         let finite = |m: &Metrics| m.loss.is_finite();
         let ok = match result {
             Ok(_) => {
-                self.refresh();
+                self.train_metrics = self.mlp.metrics(&self.train_samples);
+                self.test_metrics = self.mlp.metrics(&self.test_samples);
+                if with_grid {
+                    self.grid.evaluate(&self.mlp);
+                }
                 // Weights finite in f64 can still overflow the grid's f32 pictures.
                 finite(&self.train_metrics)
                     && finite(&self.test_metrics)
-                    && self.grid.output().iter().all(|v| v.is_finite())
+                    && (!with_grid || self.grid.output().iter().all(|v| v.is_finite()))
             }
             Err(_) => false,
         };
@@ -422,6 +351,7 @@ impl Model {
         let generated = Dataset::generate(&self.data);
         self.train.points = generated.train;
         self.test.points = generated.test;
+        self.edited = false;
         self.resample();
         self.notice = None;
         self.rebuild_network();
@@ -429,6 +359,8 @@ impl Model {
 
     /// Applies the current tool at `(x1, x2)`. Returns whether a point was added or removed.
     pub fn paint(&mut self, x1: f64, x2: f64) -> bool {
+        self.start_editing();
+        let (x1, x2) = (snap(x1), snap(x2));
         let changed = match self.tool {
             Tool::Positive | Tool::Negative => {
                 let label = if self.tool == Tool::Positive {
@@ -451,8 +383,23 @@ impl Model {
         changed
     }
 
+    /// The first edit snaps every point to the share link's lattice (invisibly small moves),
+    /// so a link can carry the edited points exactly.
+    fn start_editing(&mut self) {
+        if self.edited {
+            return;
+        }
+        self.edited = true;
+        for p in self.train.points.iter_mut().chain(&mut self.test.points) {
+            p.x1 = snap(p.x1);
+            p.x2 = snap(p.x2);
+        }
+        self.resample();
+    }
+
     /// Removes every point (to paint a data set from scratch).
     pub fn clear_points(&mut self) {
+        self.edited = true;
         self.train.points.clear();
         self.test.points.clear();
         self.resample();
@@ -647,97 +594,4 @@ pub fn parse_number(text: &str) -> Option<f64> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[cfg(target_family = "wasm")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    #[test]
-    fn default_network_learns_the_circle() {
-        let mut model = Model::new();
-        let before = model.test_metrics.accuracy;
-        for _ in 0..200 {
-            assert!(model.train_epoch());
-        }
-        assert_eq!(model.epoch, 200);
-        assert!(
-            model.test_metrics.accuracy > 0.9 && model.test_metrics.accuracy > before,
-            "{before} → {}",
-            model.test_metrics.accuracy
-        );
-    }
-
-    #[test]
-    fn huge_learning_rate_diverges_restores_and_keeps_points() {
-        let mut model = Model::new();
-        model.set_linear(true);
-        model.set_phi(PhiChoice {
-            degree: 2,
-            ..model.phi.clone()
-        });
-        model.set_learning_rate("1000");
-        let points = model.train.points.len();
-        let mut stopped = false;
-        for _ in 0..20 {
-            if !model.train_epoch() {
-                stopped = true;
-                break;
-            }
-        }
-        assert!(stopped);
-        assert!(matches!(model.notice, Some(Notice::Diverged { .. })));
-        assert!(model.mlp.params().iter().all(|p| p.is_finite()));
-        assert!(model.grid.output().iter().all(|v| v.is_finite()));
-        assert_eq!(model.train.points.len(), points);
-        assert_eq!(model.train_config.learning_rate, 1000.0);
-    }
-
-    #[test]
-    fn sign_refuses_to_train_and_says_why() {
-        let mut model = Model::new();
-        model.set_activation(0, Activation::Sign);
-        assert!(!model.train_epoch());
-        assert_eq!(model.notice, Some(Notice::SignCannotTrain));
-        assert_eq!(model.epoch, 0);
-    }
-
-    #[test]
-    fn bad_formula_and_bad_numbers_keep_the_previous_state() {
-        let mut model = Model::new();
-        assert!(!model.add_formula("x1 +* 2"));
-        assert!(model.formula_error.is_some());
-        assert_eq!(model.features.len(), 2);
-        assert!(model.add_formula("x1 * x2"));
-        assert_eq!(model.features.len(), 3);
-        model.set_learning_rate("abc");
-        assert!(model.field_errors.learning_rate);
-        assert_eq!(model.train_config.learning_rate, 0.03);
-        model.set_learning_rate("0,1");
-        assert_eq!(model.train_config.learning_rate, 0.1);
-    }
-
-    #[test]
-    fn phi_never_empties_and_monomials_skip_checked_names() {
-        let mut model = Model::new();
-        model.toggle_named(1);
-        model.toggle_named(2);
-        assert_eq!(model.notice, Some(Notice::EmptyPhi));
-        assert_eq!(model.features.labels(), ["x2"]);
-        model.set_degree(2);
-        assert_eq!(
-            model.features.labels(),
-            ["x2", "1", "x1", "x1²", "x1·x2", "x2²"]
-        );
-    }
-
-    #[test]
-    fn linear_mode_adds_the_constant_one() {
-        let mut model = Model::new();
-        model.set_linear(true);
-        assert_eq!(model.features.labels(), ["1", "x1", "x2"]);
-        assert_eq!(model.mlp.shape(), [3, 1]);
-    }
 }

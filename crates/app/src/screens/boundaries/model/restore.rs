@@ -1,0 +1,110 @@
+//! A model and its share-link settings, both ways, and the replay of a shared training run.
+
+use nnp_core::dataset::{Dataset, RANGE};
+use nnp_core::features::Formula;
+use nnp_core::mlp::GridEval;
+
+use super::{GRID, Model, PhiChoice};
+use crate::screens::boundaries::link::Settings;
+
+impl Model {
+    /// Everything a share link holds about this model.
+    pub fn settings(&self) -> Settings {
+        let points = self.edited.then(|| {
+            let train = self.train.points.iter().map(|p| (*p, true));
+            train
+                .chain(self.test.points.iter().map(|p| (*p, false)))
+                .collect()
+        });
+        Settings {
+            data: self.data,
+            points,
+            named: self.phi.named,
+            degree: self.phi.degree,
+            formulas: self
+                .phi
+                .custom
+                .iter()
+                .map(|f| f.text().to_string())
+                .collect(),
+            linear: self.linear,
+            hidden: self.hidden.clone(),
+            loss: self.loss,
+            train: self.train_config,
+            seed: self.seed,
+            epochs: self.epoch as u64,
+            show_test: self.show_test,
+        }
+    }
+
+    /// The model `settings` describe, at epoch 0 with [`replay_to`](Self::replay_to) set to
+    /// the epoch the link was made at.
+    pub fn from_settings(settings: &Settings) -> Self {
+        let mut model = Model::new();
+        model.data = settings.data;
+        match &settings.points {
+            Some(points) => {
+                let of = |train: bool| points.iter().filter(move |p| p.1 == train).map(|p| p.0);
+                model.train.points = of(true).collect();
+                model.test.points = of(false).collect();
+                model.edited = true;
+            }
+            None => {
+                let generated = Dataset::generate(&model.data);
+                model.train.points = generated.train;
+                model.test.points = generated.test;
+            }
+        }
+        let mut phi = PhiChoice {
+            named: settings.named,
+            degree: settings.degree,
+            custom: settings
+                .formulas
+                .iter()
+                .filter_map(|f| Formula::parse(f).ok())
+                .collect(),
+        };
+        // The linear model's bias is the constant 1 of φ.
+        phi.named[0] |= settings.linear;
+        let features = phi.feature_set();
+        if !features.is_empty() {
+            model.grid = GridEval::new(&features, GRID, RANGE);
+            model.phi = phi;
+            model.features = features;
+        }
+        model.linear = settings.linear;
+        model.hidden = settings.hidden.clone();
+        model.loss = settings.loss;
+        model.train_config = settings.train;
+        model.learning_rate_text = settings.train.learning_rate.to_string();
+        model.regularization_rate_text = settings.train.regularization_rate.to_string();
+        model.seed = settings.seed;
+        model.show_test = settings.show_test;
+        model.resample();
+        model.rebuild_network();
+        model.replay_to = (settings.epochs > 0).then_some(settings.epochs as usize);
+        model
+    }
+
+    /// Trains towards [`replay_to`](Self::replay_to) until `out_of_time` says this frame's
+    /// share is used, then updates the pictures once. Returns whether the replay goes on.
+    pub fn replay_slice(&mut self, mut out_of_time: impl FnMut() -> bool) -> bool {
+        let Some(target) = self.replay_to else {
+            return false;
+        };
+        while self.epoch < target {
+            if !self.epoch_step(false) {
+                self.replay_to = None;
+                return false;
+            }
+            if out_of_time() {
+                break;
+            }
+        }
+        self.grid.evaluate(&self.mlp);
+        if self.epoch >= target {
+            self.replay_to = None;
+        }
+        self.replay_to.is_some()
+    }
+}

@@ -1,0 +1,144 @@
+use super::*;
+#[cfg(target_family = "wasm")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+#[test]
+fn default_network_learns_the_circle() {
+    let mut model = Model::new();
+    let before = model.test_metrics.accuracy;
+    for _ in 0..200 {
+        assert!(model.train_epoch());
+    }
+    assert_eq!(model.epoch, 200);
+    assert!(
+        model.test_metrics.accuracy > 0.9 && model.test_metrics.accuracy > before,
+        "{before} → {}",
+        model.test_metrics.accuracy
+    );
+}
+
+#[test]
+fn huge_learning_rate_diverges_restores_and_keeps_points() {
+    let mut model = Model::new();
+    model.set_linear(true);
+    model.set_phi(PhiChoice {
+        degree: 2,
+        ..model.phi.clone()
+    });
+    model.set_learning_rate("1000");
+    let points = model.train.points.len();
+    let mut stopped = false;
+    for _ in 0..20 {
+        if !model.train_epoch() {
+            stopped = true;
+            break;
+        }
+    }
+    assert!(stopped);
+    assert!(matches!(model.notice, Some(Notice::Diverged { .. })));
+    assert!(model.mlp.params().iter().all(|p| p.is_finite()));
+    assert!(model.grid.output().iter().all(|v| v.is_finite()));
+    assert_eq!(model.train.points.len(), points);
+    assert_eq!(model.train_config.learning_rate, 1000.0);
+}
+
+#[test]
+fn sign_refuses_to_train_and_says_why() {
+    let mut model = Model::new();
+    model.set_activation(0, Activation::Sign);
+    assert!(!model.train_epoch());
+    assert_eq!(model.notice, Some(Notice::SignCannotTrain));
+    assert_eq!(model.epoch, 0);
+}
+
+#[test]
+fn bad_formula_and_bad_numbers_keep_the_previous_state() {
+    let mut model = Model::new();
+    assert!(!model.add_formula("x1 +* 2"));
+    assert!(model.formula_error.is_some());
+    assert_eq!(model.features.len(), 2);
+    assert!(model.add_formula("x1 * x2"));
+    assert_eq!(model.features.len(), 3);
+    model.set_learning_rate("abc");
+    assert!(model.field_errors.learning_rate);
+    assert_eq!(model.train_config.learning_rate, 0.03);
+    model.set_learning_rate("0,1");
+    assert_eq!(model.train_config.learning_rate, 0.1);
+}
+
+#[test]
+fn phi_never_empties_and_monomials_skip_checked_names() {
+    let mut model = Model::new();
+    model.toggle_named(1);
+    model.toggle_named(2);
+    assert_eq!(model.notice, Some(Notice::EmptyPhi));
+    assert_eq!(model.features.labels(), ["x2"]);
+    model.set_degree(2);
+    assert_eq!(
+        model.features.labels(),
+        ["x2", "1", "x1", "x1²", "x1·x2", "x2²"]
+    );
+}
+
+#[test]
+fn linear_mode_adds_the_constant_one() {
+    let mut model = Model::new();
+    model.set_linear(true);
+    assert_eq!(model.features.labels(), ["1", "x1", "x2"]);
+    assert_eq!(model.mlp.shape(), [3, 1]);
+}
+
+#[test]
+fn a_share_link_replays_the_same_run() {
+    use crate::screens::boundaries::link;
+    use crate::share;
+    let mut model = Model::new();
+    model.set_dataset(DatasetKind::Xor);
+    assert!(model.add_formula("sin(x1) * x2"));
+    model.change_units(0, 2);
+    model.set_learning_rate("0.1");
+    model.tool = Tool::Negative;
+    assert!(model.paint(1.0, 1.0));
+    for _ in 0..25 {
+        assert!(model.train_epoch());
+    }
+    let (query, without_points) = link::write(&model.settings());
+    assert!(!without_points && query.len() < share::MAX_LINK, "{query}");
+    let mut settings = Model::new().settings();
+    assert_eq!(
+        share::read_query(&link::fields(), &query, &mut settings),
+        []
+    );
+    let mut copy = Model::from_settings(&settings);
+    assert_eq!(copy.replay_to, Some(25));
+    assert_eq!(copy.epoch, 0);
+    while copy.replay_slice(|| true) {}
+    assert_eq!(copy.epoch, 25);
+    assert_eq!(copy.train.points, model.train.points);
+    assert_eq!(copy.test.points, model.test.points);
+    assert_eq!(copy.features.labels(), model.features.labels());
+    assert_eq!(
+        copy.mlp.params(),
+        model.mlp.params(),
+        "the same weights, bit for bit"
+    );
+    assert_eq!(copy.history, model.history);
+}
+
+#[test]
+fn a_broken_link_keeps_what_it_can() {
+    use crate::screens::boundaries::link;
+    use crate::share;
+    let mut settings = Model::new().settings();
+    let problems = share::read_query(
+        &link::fields(),
+        "d=spiral&h=8-relu.99-tanh&lr=-1&f=x1%2B%2B&p=%%%&e=12&zz=3",
+        &mut settings,
+    );
+    let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys, ["h", "lr", "f", "p", "zz"]);
+    let model = Model::from_settings(&settings);
+    assert_eq!(model.data.kind, DatasetKind::Spiral);
+    assert_eq!(model.replay_to, Some(12));
+    assert_eq!(model.train_config.learning_rate, 0.03);
+}

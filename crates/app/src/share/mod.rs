@@ -1,0 +1,296 @@
+//! Share links: a screen's state written as the query after its slug, e.g.
+//! `#/boundaries?d=spiral&n=0.2&h=8t.8t`. One table of [`Field`]s per screen drives both
+//! writing and reading, so a setting cannot be forgotten in one direction.
+//!
+//! Reading never fails as a whole: each field is read on its own, a field that cannot be read
+//! leaves the state as it was and is reported, unknown keys (a newer version's) are reported
+//! and skipped.
+
+mod bytes;
+
+pub use bytes::{from_base64url, to_base64url};
+
+use crate::route::Route;
+
+/// A link longer than this many characters leaves out what is long (e.g. painted points).
+pub const MAX_LINK: usize = 2000;
+
+/// One setting of a screen as it appears in a link.
+pub struct Field<S> {
+    /// The key in the query, short and stable.
+    pub key: &'static str,
+    /// The value to write, or `None` to leave the field out.
+    pub write: fn(&S) -> Option<String>,
+    /// Reads a value into the state; an error says why and leaves the state unchanged.
+    pub read: fn(&mut S, &str) -> Result<(), String>,
+}
+
+impl<S> std::fmt::Debug for Field<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Field").field("key", &self.key).finish()
+    }
+}
+
+/// A part of a link that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkProblem {
+    /// The key (or the raw piece, when it has no `=`).
+    pub key: String,
+    /// Why, in English (for the console and tests; the screen shows a translated summary).
+    pub reason: String,
+}
+
+/// The query for `state`: `key=value` pairs joined by `&`, values percent-encoded.
+pub fn write_query<S>(fields: &[Field<S>], state: &S) -> String {
+    fields
+        .iter()
+        .filter_map(|f| (f.write)(state).map(|v| format!("{}={}", f.key, encode(&v))))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Reads `query` into `state` field by field and lists what could not be used.
+pub fn read_query<S>(fields: &[Field<S>], query: &str, state: &mut S) -> Vec<LinkProblem> {
+    let mut problems = Vec::new();
+    for piece in query.split('&').filter(|p| !p.is_empty()) {
+        let problem = |key: &str, reason: &str| LinkProblem {
+            key: key.chars().take(40).collect(),
+            reason: reason.to_string(),
+        };
+        let Some((key, raw)) = piece.split_once('=') else {
+            problems.push(problem(piece, "no '=' in this part"));
+            continue;
+        };
+        let Some(field) = fields.iter().find(|f| f.key == key) else {
+            problems.push(problem(key, "unknown setting"));
+            continue;
+        };
+        let result = decode(raw).and_then(|value| (field.read)(state, &value));
+        if let Err(reason) = result {
+            problems.push(problem(key, &reason));
+        }
+    }
+    problems
+}
+
+/// The part of a location hash after `?`, if any (`#/conv?k=sobel` → `k=sobel`).
+pub fn query_of(hash: &str) -> Option<&str> {
+    hash.split_once('?')
+        .map(|(_, q)| q)
+        .filter(|q| !q.is_empty())
+}
+
+/// The query of the page's current location hash.
+pub fn current_query() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    query_of(&hash).map(str::to_string)
+}
+
+/// Puts `query` into the address bar for `route` without a new history entry and without
+/// a `hashchange` (the screen keeps running).
+pub fn replace_query(route: Route, query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = if query.is_empty() {
+        route.href()
+    } else {
+        format!("{}?{query}", route.href())
+    };
+    if window.location().hash().ok().as_deref() == Some(hash.as_str()) {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        // Failing to update the address bar only means the link is not current.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+    }
+}
+
+/// Percent-encodes everything but letters, digits and `-_.~!*()',:;` (kept readable).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~!*()',:;".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes [`encode`] (and any other percent-encoding); `+` stays a plus sign.
+pub fn decode(value: &str) -> Result<String, String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| "a broken %-escape".to_string())?;
+            out.push(hex);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| "not valid text (UTF-8)".to_string())
+}
+
+/// Reads a finite number.
+pub fn number(value: &str) -> Result<f64, String> {
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("'{value}' is not a number"))
+}
+
+/// Reads a whole number no larger than `max`.
+pub fn whole(value: &str, max: u64) -> Result<u64, String> {
+    value
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|v| *v <= max)
+        .ok_or_else(|| format!("'{value}' is not a whole number up to {max}"))
+}
+
+/// Reads `0` or `1`.
+pub fn flag(value: &str) -> Result<bool, String> {
+    match value {
+        "0" => Ok(false),
+        "1" => Ok(true),
+        _ => Err(format!("'{value}' is neither 0 nor 1")),
+    }
+}
+
+/// Writes a flag as `0` or `1`.
+pub fn flag_text(on: bool) -> String {
+    if on { "1" } else { "0" }.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[derive(Debug, Default, PartialEq)]
+    struct Demo {
+        name: String,
+        rate: f64,
+        on: bool,
+    }
+
+    fn fields() -> [Field<Demo>; 3] {
+        [
+            Field {
+                key: "name",
+                write: |s| Some(s.name.clone()),
+                read: |s, v| {
+                    s.name = v.to_string();
+                    Ok(())
+                },
+            },
+            Field {
+                key: "r",
+                write: |s| (s.rate != 0.0).then(|| s.rate.to_string()),
+                read: |s, v| {
+                    s.rate = number(v)?;
+                    Ok(())
+                },
+            },
+            Field {
+                key: "on",
+                write: |s| Some(flag_text(s.on)),
+                read: |s, v| {
+                    s.on = flag(v)?;
+                    Ok(())
+                },
+            },
+        ]
+    }
+
+    #[test]
+    fn a_state_survives_its_link() {
+        let state = Demo {
+            name: "sin(x1) & x2^2 = 50% ²".into(),
+            rate: 0.03,
+            on: true,
+        };
+        let query = write_query(&fields(), &state);
+        assert!(
+            !query.contains(' ') && query.matches('&').count() == 2,
+            "{query}"
+        );
+        let mut back = Demo::default();
+        assert_eq!(read_query(&fields(), &query, &mut back), []);
+        assert_eq!(back, state);
+    }
+
+    #[test]
+    fn bad_parts_are_reported_and_the_rest_is_read() {
+        let mut state = Demo {
+            rate: 0.5,
+            ..Demo::default()
+        };
+        let problems = read_query(
+            &fields(),
+            "r=NaN&name=ok&zzz=1&on=maybe&junk&name2=%ZZ&name=%E4%B8",
+            &mut state,
+        );
+        let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["r", "zzz", "on", "junk", "name2", "name"]);
+        assert_eq!(state.rate, 0.5, "a bad value leaves the old one");
+        assert_eq!(state.name, "ok");
+        assert!(problems[5].reason.contains("UTF-8"), "{problems:?}");
+    }
+
+    #[test]
+    fn query_is_what_follows_the_question_mark() {
+        assert_eq!(query_of("#/boundaries?d=xor&n=0.1"), Some("d=xor&n=0.1"));
+        assert_eq!(query_of("#/boundaries?"), None);
+        assert_eq!(query_of("#/boundaries"), None);
+    }
+
+    #[test]
+    fn ten_thousand_mangled_links_never_panic() {
+        let good = write_query(
+            &fields(),
+            &Demo {
+                name: "日本 x1²".into(),
+                rate: 1e-3,
+                on: true,
+            },
+        );
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..10_000 {
+            let mut link: Vec<u8> = good.bytes().collect();
+            for _ in 0..1 + next() % 4 {
+                let at = (next() as usize) % (link.len() + 1);
+                match next() % 3 {
+                    0 if at < link.len() => {
+                        link.remove(at);
+                    }
+                    1 => link.insert(at, b"%&=?\xff0aZ"[(next() % 8) as usize]),
+                    _ => link.truncate(at),
+                }
+            }
+            let text = String::from_utf8_lossy(&link);
+            let mut state = Demo::default();
+            let _ = read_query(&fields(), &text, &mut state);
+        }
+    }
+}
