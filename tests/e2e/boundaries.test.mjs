@@ -65,6 +65,8 @@ for (const kind of [DESKTOP, PHONE]) {
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
     await page.locator(".bd-network").scrollIntoViewIfNeeded();
     await screenshot(page, `${kind.name}-boundaries-network.png`);
+    await page.locator(".bd-hypothesis").scrollIntoViewIfNeeded();
+    await screenshot(page, `${kind.name}-boundaries-hypothesis.png`);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -191,3 +191,41 @@ async fn keys_pick_the_tool_and_clear_removes_every_point() {
     assert!(text(&root, ".bd-notice").contains("no training points"));
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn hypothesis_classes_fit_both_examples_and_new_data_refits() {
+    let root = mount("#/boundaries").await;
+    assert_eq!(count(&root, ".bd-hyp-table tbody tr"), 5);
+    // The general recipe [1, T, T²] learns the lecture's 37 °C from the data.
+    let note = text(&root, ".bd-hyp-temperature .bd-hint");
+    let peak: f64 = note
+        .split("T = ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the note names the peak");
+    assert!((36.5..37.5).contains(&peak), "{note}");
+    let errors = |root: &Element| -> Vec<f64> {
+        let cells = root
+            .query_selector_all(".bd-hyp-parabola .bd-hyp-error")
+            .unwrap();
+        (0..cells.length())
+            .map(|i| {
+                cells
+                    .item(i)
+                    .unwrap()
+                    .text_content()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            })
+            .collect()
+    };
+    let before = errors(&root);
+    assert!(before[1] < before[0], "H2 ⊃ H1 fits better: {before:?}");
+    click(&root, ".bd-hyp-new").await;
+    let after = errors(&root);
+    assert_ne!(before, after, "new data, new fits");
+    assert!(after[1] < after[0]);
+    root.remove();
+}

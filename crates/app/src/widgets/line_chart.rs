@@ -27,6 +27,9 @@ pub struct Series {
 pub struct LineChartProps {
     /// The curves.
     pub series: Rc<Vec<Series>>,
+    /// Data drawn as dots, not joined (e.g. the points a curve was fitted to).
+    #[prop_or_default]
+    pub scatter: Rc<Vec<Series>>,
     /// The horizontal range.
     pub x_range: (f64, f64),
     /// The vertical range.
@@ -96,6 +99,16 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps) -> Result<(), String>
             .map_err(|e| e.to_string())?
             .label(series.label)
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], style));
+    }
+    for series in props.scatter.iter() {
+        let (r, g, b) = series.color;
+        let colour = RGBColor(r, g, b);
+        let dots = series.points.iter().map(|p| Circle::new(*p, 4, colour.filled()));
+        chart
+            .draw_series(dots)
+            .map_err(|e| e.to_string())?
+            .label(series.label)
+            .legend(move |(x, y)| Circle::new((x + 9, y), 4, colour.filled()));
     }
     chart
         .configure_series_labels()

@@ -3,6 +3,35 @@
 use ndarray::{Array2, ArrayView1};
 use serde::{Deserialize, Serialize};
 
+use crate::rng::Rng;
+
+/// Body temperatures (°C) of the lecture's health example.
+pub const TEMPERATURES: [f64; 8] = [35.5, 36.2, 36.8, 37.0, 37.4, 38.1, 39.0, 40.2];
+/// How healthy each of them is (1 = healthy; too cold and too hot are both worse).
+pub const HEALTH: [f64; 8] = [0.1, 0.8, 0.95, 1.0, 0.9, 0.6, -0.2, -1.3];
+
+/// `n` points `(x, y)` with `x` evenly spread over `[−2, 2]` and `y` a seeded random
+/// parabola plus Gaussian noise of standard deviation `noise`: data where `H2` should beat
+/// `H1` (§1's one-dimensional example).
+pub fn parabola_data(n: usize, noise: f64, seed: u64) -> (Vec<f64>, Vec<f64>) {
+    let mut rng = Rng::seeded(seed);
+    let a = rng.uniform(0.4, 1.0)
+        * if rng.uniform(0.0, 1.0) < 0.5 {
+            -1.0
+        } else {
+            1.0
+        };
+    let b = rng.uniform(-1.0, 1.0);
+    let xs: Vec<f64> = (0..n)
+        .map(|i| -2.0 + 4.0 * i as f64 / (n.max(2) - 1) as f64)
+        .collect();
+    let ys = xs
+        .iter()
+        .map(|x| a * x * x + b * x + noise * rng.normal())
+        .collect();
+    (xs, ys)
+}
+
 /// One basis function of a one-dimensional hypothesis class.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Basis1d {
@@ -189,8 +218,7 @@ mod tests {
     //   y = np.array([0.1, 0.8, 0.95, 1.0, 0.9, 0.6, -0.2, -1.3])
     //   for A in [np.c_[np.ones(8), T], np.c_[np.ones(8), T, T**2], np.c_[np.ones(8), (T-37)**2]]:
     //       w = np.linalg.lstsq(A, y, rcond=None)[0]; print(list(w), np.mean((A@w - y)**2))
-    const T: [f64; 8] = [35.5, 36.2, 36.8, 37.0, 37.4, 38.1, 39.0, 40.2];
-    const HEALTH: [f64; 8] = [0.1, 0.8, 0.95, 1.0, 0.9, 0.6, -0.2, -1.3];
+    const T: [f64; 8] = TEMPERATURES;
 
     #[test]
     fn temperature_fits_match_numpy() {
@@ -260,5 +288,30 @@ mod tests {
             "φ(T) = [1, (T − 37)²]"
         );
         assert_eq!(HypothesisClass1d::Quadratic.label(), "φ(x) = [x, x²]");
+    }
+
+    #[test]
+    fn the_quadratic_class_wins_on_parabola_data() {
+        let (xs, ys) = parabola_data(21, 0.2, 3);
+        assert_eq!((xs[0], xs[20]), (-2.0, 2.0));
+        assert_eq!(
+            parabola_data(21, 0.2, 3),
+            (xs.clone(), ys.clone()),
+            "seeded"
+        );
+        let h1 = fit_1d(&HypothesisClass1d::Linear.basis(), &xs, &ys, (-2.0, 2.0), 2);
+        let h2 = fit_1d(
+            &HypothesisClass1d::Quadratic.basis(),
+            &xs,
+            &ys,
+            (-2.0, 2.0),
+            2,
+        );
+        assert!(
+            h2.error < 0.1 && h1.error > 4.0 * h2.error,
+            "{} vs {}",
+            h1.error,
+            h2.error
+        );
     }
 }

@@ -16,7 +16,7 @@ mod formula;
 
 use serde::{Deserialize, Serialize};
 
-pub use fit::{Basis1d, Fit1d, HypothesisClass1d, fit_1d};
+pub use fit::{Basis1d, Fit1d, HEALTH, HypothesisClass1d, TEMPERATURES, fit_1d, parabola_data};
 pub use formula::{Formula, FormulaError};
 
 /// A named feature of the lecture, a map from `(x1, x2)` to a number.

@@ -4,6 +4,7 @@
 
 mod controls;
 mod draw;
+mod hypothesis;
 mod link;
 mod model;
 mod network;
@@ -428,6 +429,7 @@ pub fn Boundaries() -> Html {
                 </div>
                 { network::view_network(&m, t, *hovered, &on_hover, &send, &canvases.net) }
             </div>
+            <hypothesis::Hypothesis texts={t} />
         </section>
     }
 }
