@@ -103,7 +103,10 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps) -> Result<(), String>
     for series in props.scatter.iter() {
         let (r, g, b) = series.color;
         let colour = RGBColor(r, g, b);
-        let dots = series.points.iter().map(|p| Circle::new(*p, 4, colour.filled()));
+        let dots = series
+            .points
+            .iter()
+            .map(|p| Circle::new(*p, 4, colour.filled()));
         chart
             .draw_series(dots)
             .map_err(|e| e.to_string())?
