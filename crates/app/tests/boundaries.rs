@@ -229,3 +229,32 @@ async fn hypothesis_classes_fit_both_examples_and_new_data_refits() {
     assert!(after[1] < after[0]);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn clicking_a_link_opens_its_weight_for_editing() {
+    let root = mount("#/boundaries").await;
+    let heat = find_as::<web_sys::HtmlCanvasElement>(&root, ".bd-heat");
+    let before = canvas_pixels(&heat);
+    // The first link: x1 → unit 1 of layer 1.
+    fire(&find(&root, ".bd-link"), "click");
+    settle().await;
+    assert!(text(&root, ".bd-weight-editor").contains("x1 → unit 1 of layer 1"));
+    type_into(&root, ".bd-weight-input", "abc", "input").await;
+    click(&root, ".bd-weight-set").await;
+    assert!(text(&root, ".bd-weight-editor").contains("Type a number"));
+    type_into(&root, ".bd-weight-input", "−4", "input").await;
+    click(&root, ".bd-weight-set").await;
+    assert!(!text(&root, ".bd-weight-editor").contains("Type a number"));
+    assert_eq!(
+        find_as::<HtmlInputElement>(&root, ".bd-weight-input").value(),
+        "-4.0000"
+    );
+    assert_ne!(
+        canvas_pixels(&heat),
+        before,
+        "the picture follows the new weight"
+    );
+    click(&root, ".bd-weight-close").await;
+    assert_eq!(count(&root, ".bd-weight-editor"), 0);
+    root.remove();
+}

@@ -46,6 +46,8 @@ pub struct Settings {
     pub seed: u64,
     /// Epochs trained.
     pub epochs: u64,
+    /// The weights themselves, when some were set by hand (no replay reaches them).
+    pub weights: Option<Vec<f64>>,
     /// Whether test points are shown.
     pub show_test: bool,
 }
@@ -218,6 +220,14 @@ pub fn fields() -> Vec<Field<Settings>> {
             },
         },
         Field {
+            key: "w",
+            write: |s| s.weights.as_deref().map(pack_weights),
+            read: |s, v| {
+                s.weights = Some(unpack_weights(v)?);
+                Ok(())
+            },
+        },
+        Field {
             key: "test",
             write: |s| (!s.show_test).then(|| flag_text(false)),
             read: |s, v| {
@@ -228,19 +238,49 @@ pub fn fields() -> Vec<Field<Settings>> {
     ]
 }
 
-/// The link's query; points are left out (and `true` returned) when they would make it too
-/// long.
+/// The link's query. Hand-set weights, then points, are left out (and `true` returned) when
+/// they would make it too long.
 pub fn write(settings: &Settings) -> (String, bool) {
     let fields = fields();
     let query = share::write_query(&fields, settings);
-    if query.len() <= share::MAX_LINK || settings.points.is_none() {
+    if query.len() <= share::MAX_LINK {
         return (query, false);
     }
-    let without = Settings {
-        points: None,
-        ..settings.clone()
-    };
-    (share::write_query(&fields, &without), true)
+    let mut shorter = settings.clone();
+    for drop in [
+        |s: &mut Settings| s.weights = None,
+        |s: &mut Settings| s.points = None,
+    ] {
+        drop(&mut shorter);
+        let query = share::write_query(&fields, &shorter);
+        if query.len() <= share::MAX_LINK {
+            return (query, true);
+        }
+    }
+    (share::write_query(&fields, &shorter), true)
+}
+
+/// The most weights a link may carry.
+pub const MAX_WEIGHTS: usize = 2000;
+
+/// Weights as little-endian `f64` bytes (exact), base64url.
+pub fn pack_weights(weights: &[f64]) -> String {
+    let bytes: Vec<u8> = weights.iter().flat_map(|w| w.to_le_bytes()).collect();
+    to_base64url(&bytes)
+}
+
+/// Undoes [`pack_weights`]; refuses non-finite values.
+pub fn unpack_weights(text: &str) -> Result<Vec<f64>, String> {
+    let bytes = from_base64url(text)?;
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    if !rest.is_empty() || chunks.len() > MAX_WEIGHTS {
+        return Err("the weights have the wrong length".into());
+    }
+    let weights: Vec<f64> = chunks.iter().map(|c| f64::from_le_bytes(*c)).collect();
+    if weights.iter().any(|w| !w.is_finite()) {
+        return Err("a weight is not a finite number".into());
+    }
+    Ok(weights)
 }
 
 fn write_layers(hidden: &[LayerConfig]) -> String {
@@ -360,6 +400,14 @@ mod tests {
         assert_eq!(unpack_points(&packed).unwrap(), points);
         assert!(unpack_points(&packed[..packed.len() - 4]).is_err());
         assert!(unpack_points("").is_err());
+    }
+
+    #[test]
+    fn weights_pack_exactly() {
+        let weights = [0.1, -2.5e-7, 1e300, -0.0, 3.0];
+        assert_eq!(unpack_weights(&pack_weights(&weights)).unwrap(), weights);
+        assert!(unpack_weights(&pack_weights(&[f64::NAN])).is_err());
+        assert!(unpack_weights("AAAA").is_err());
     }
 
     #[test]

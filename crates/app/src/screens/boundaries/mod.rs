@@ -60,6 +60,10 @@ pub enum Msg {
     RegularizationRate(String),
     Dismiss,
     CopyLink,
+    /// Picks the link whose weight the editor shows (none closes it).
+    SelectLink(Option<Link>),
+    /// Sets a link's weight to the typed text.
+    SetWeight(Link, String),
 }
 
 /// The canvases a frame draws on.
@@ -142,10 +146,12 @@ fn initial_model() -> Model {
     let mut settings = Model::new().settings();
     let problems = share::read_query(&link::fields(), &query, &mut settings);
     let mut model = Model::from_settings(&settings);
-    if !problems.is_empty() {
-        model.notice = Some(Notice::LinkPartlyRead(
-            problems.into_iter().map(|p| p.key).collect(),
-        ));
+    let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
+    if let Some(Notice::LinkPartlyRead(more)) = &model.notice {
+        keys.extend(more.iter().cloned());
+    }
+    if !keys.is_empty() {
+        model.notice = Some(Notice::LinkPartlyRead(keys));
     }
     model
 }
@@ -212,6 +218,8 @@ pub fn Boundaries() -> Html {
     let replaying = model.borrow().replay_to.is_some();
     let playing = use_state_eq(move || replaying);
     let copied = use_state_eq(|| false);
+    let selected = use_state_eq(|| None::<Link>);
+    let weight_error = use_state_eq(|| false);
     let probe_at = use_state_eq(|| None::<(f64, f64)>);
     let hovered = use_state_eq(|| None::<Link>);
     let formula_text = use_state(String::new);
@@ -272,6 +280,7 @@ pub fn Boundaries() -> Html {
     let send = {
         let (model, redraw, playing) = (model.clone(), redraw.clone(), playing.clone());
         let (formula_text, copied) = (formula_text.clone(), copied.clone());
+        let (selected, weight_error) = (selected.clone(), weight_error.clone());
         Callback::from(move |msg: Msg| {
             let mut m = model.borrow_mut();
             copied.set(msg == Msg::CopyLink && copy_link());
@@ -321,6 +330,11 @@ pub fn Boundaries() -> Html {
                 Msg::RegularizationRate(text) => m.set_regularization_rate(&text),
                 Msg::Dismiss => m.notice = None,
                 Msg::CopyLink => {}
+                Msg::SelectLink(link) => {
+                    weight_error.set(false);
+                    selected.set(link);
+                }
+                Msg::SetWeight(link, text) => weight_error.set(!m.set_weight_text(link, &text)),
             }
             write_link(&mut m);
             redraw.force_update();
@@ -427,7 +441,7 @@ pub fn Boundaries() -> Html {
                     { controls::view_data_panel(&m, t, &send) }
                     { controls::view_features_panel(&m, t, &formula_text, &send) }
                 </div>
-                { network::view_network(&m, t, *hovered, &on_hover, &send, &canvases.net) }
+                { network::view_network(&m, t, network::Pointed { hovered: *hovered, selected: *selected, weight_error: *weight_error }, &on_hover, &send, &canvases.net) }
             </div>
             <hypothesis::Hypothesis texts={t} />
         </section>

@@ -13,6 +13,17 @@ use crate::i18n::boundaries::BoundariesTexts;
 /// A link: (layer, unit it feeds, unit or feature it comes from).
 pub type Link = (usize, usize, usize);
 
+/// Which links the pointer is on and which one is being edited.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pointed {
+    /// Under the pointer.
+    pub hovered: Option<Link>,
+    /// Open in the weight editor.
+    pub selected: Option<Link>,
+    /// Whether the last text typed into the editor was refused.
+    pub weight_error: bool,
+}
+
 const HEADER: f64 = 78.0;
 const LABEL_W: f64 = 64.0;
 const COL_PITCH: f64 = 112.0;
@@ -74,11 +85,12 @@ fn unit_label(m: &Model, t: &'static BoundariesTexts, col: usize, unit: usize) -
 pub fn view_network(
     m: &Model,
     t: &'static BoundariesTexts,
-    hovered: Option<Link>,
+    pointed: Pointed,
     on_hover: &Callback<Option<Link>>,
     send: &Callback<Msg>,
     node: &NodeRef,
 ) -> Html {
+    let hovered = pointed.hovered;
     let geo = Geometry::new(m.mlp.shape());
     let layers = m.mlp.layers();
     let links = layers.iter().enumerate().flat_map(|(l, layer)| {
@@ -89,14 +101,15 @@ pub fn view_network(
         let w = m.mlp.weight(l, to, from);
         let half = geo.thumb / 2.0;
         let hover = on_hover.reform(move |_: MouseEvent| Some((l, to, from)));
-        let active = hovered == Some((l, to, from));
+        let select = send.reform(move |_: MouseEvent| Msg::SelectLink(Some((l, to, from))));
+        let active = hovered == Some((l, to, from)) || pointed.selected == Some((l, to, from));
         html! {
             <line class={classes!("bd-link", active.then_some("active"))}
                   x1={(geo.x(l) + geo.thumb).to_string()} y1={(geo.y(l, from) + half).to_string()}
                   x2={geo.x(l + 1).to_string()} y2={(geo.y(l + 1, to) + half).to_string()}
                   stroke={weight_colour(w)}
                   stroke-width={(w.abs() * 2.0).clamp(0.6, 7.0).to_string()}
-                  onmouseenter={hover}>
+                  onmouseenter={hover} onclick={select}>
                 <title>{ link_text(m, t, (l, to, from)) }</title>
             </line>
         }
@@ -131,9 +144,12 @@ pub fn view_network(
             }
         })
     });
-    let readout = match hovered {
-        Some(link) if link_exists(m, link) => link_text(m, t, link),
-        _ => t.link_hint.to_string(),
+    let readout = match (pointed.selected, hovered) {
+        (Some(link), _) if link_exists(m, link) => {
+            view_editor(m, t, link, pointed.weight_error, send)
+        }
+        (_, Some(link)) if link_exists(m, link) => html! { { link_text(m, t, link) } },
+        _ => html! { { t.link_hint } },
     };
     let width = geo.width();
     let height = geo.height();
@@ -154,8 +170,54 @@ pub fn view_network(
                     { for thumbs }
                 </div>
             </div>
-            <p class="bd-link-readout" aria-live="polite">{ readout }</p>
+            <div class="bd-link-readout" aria-live="polite">{ readout }</div>
         </section>
+    }
+}
+
+/// The weight editor of the selected link: the link, a number field, Set and Close.
+fn view_editor(
+    m: &Model,
+    t: &'static BoundariesTexts,
+    link: Link,
+    error: bool,
+    send: &Callback<Msg>,
+) -> Html {
+    let (l, to, from) = link;
+    let input = NodeRef::default();
+    let submit = {
+        let input = input.clone();
+        send.reform(move |e: SubmitEvent| {
+            e.prevent_default();
+            let text = input
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            Msg::SetWeight(link, text)
+        })
+    };
+    let label = t
+        .weight_edit
+        .replace("{from}", &unit_label(m, t, l, from))
+        .replace("{to}", &unit_label(m, t, l + 1, to));
+    let value = format!("{:.4}", m.mlp.weight(l, to, from));
+    // A new key whenever the weight changes, so the field shows the new value.
+    let key = format!("{link:?}{value}");
+    html! {
+        <form class="bd-weight-editor" onsubmit={submit}>
+            <label>
+                <span>{ label }</span>
+                <input ref={input} class={classes!("bd-weight-input", error.then_some("invalid"))}
+                       type="text" inputmode="decimal" size="9" {key} {value}
+                       aria-invalid={error.to_string()} />
+            </label>
+            <button type="submit" class="bd-weight-set">{ t.weight_set }</button>
+            <button type="button" class="bd-weight-close"
+                    onclick={send.reform(|_| Msg::SelectLink(None))}>{ t.close }</button>
+            if error {
+                <span class="bd-field-error" role="alert">{ t.weight_invalid }</span>
+            }
+        </form>
     }
 }
 

@@ -132,6 +132,9 @@ pub struct Model {
     pub edited: bool,
     /// The epoch a shared link asks to replay to, while the replay runs.
     pub replay_to: Option<usize>,
+    /// Whether a weight was set by hand since the network was built (then a link carries
+    /// the weights themselves, as no replay can reach them).
+    pub hand_edited: bool,
     seed: u64,
     train_samples: Samples,
     test_samples: Samples,
@@ -192,6 +195,7 @@ impl Model {
             show_test: true,
             edited: false,
             replay_to: None,
+            hand_edited: false,
             seed: defaults.seed,
             train_samples: Samples::default(),
             test_samples: Samples::default(),
@@ -229,6 +233,8 @@ impl Model {
 
     /// New weights for the current shape; the epoch count and history start over.
     fn rebuild_network(&mut self) {
+        self.hand_edited = false;
+        self.replay_to = None;
         self.mlp = Mlp::new(&self.network_config());
         self.rng = Rng::seeded(self.seed);
         self.epoch = 0;
@@ -570,6 +576,29 @@ impl Model {
     /// Sets the batch size (at least 1).
     pub fn set_batch_size(&mut self, batch_size: usize) {
         self.train_config.batch_size = batch_size.max(1);
+    }
+
+    /// Sets the weight of link (`layer`, `to`, `from`) to the number typed; text that is not
+    /// a finite number is refused and the weight stays.
+    pub fn set_weight_text(
+        &mut self,
+        (layer, to, from): (usize, usize, usize),
+        text: &str,
+    ) -> bool {
+        let exists = self
+            .mlp
+            .layers()
+            .get(layer)
+            .is_some_and(|l| to < l.units && from < l.inputs);
+        match parse_number(&text.replace('−', "-")) {
+            Some(value) if exists => {
+                self.mlp.set_weight(layer, to, from, value);
+                self.hand_edited = true;
+                self.refresh();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// φ(x), every unit and the score at `(x1, x2)`.

@@ -4,7 +4,7 @@ use nnp_core::dataset::{Dataset, RANGE};
 use nnp_core::features::Formula;
 use nnp_core::mlp::GridEval;
 
-use super::{GRID, Model, PhiChoice};
+use super::{GRID, Model, Notice, PhiChoice};
 use crate::screens::boundaries::link::Settings;
 
 impl Model {
@@ -33,6 +33,7 @@ impl Model {
             train: self.train_config,
             seed: self.seed,
             epochs: self.epoch as u64,
+            weights: self.hand_edited.then(|| self.mlp.params().to_vec()),
             show_test: self.show_test,
         }
     }
@@ -82,7 +83,17 @@ impl Model {
         model.show_test = settings.show_test;
         model.resample();
         model.rebuild_network();
-        model.replay_to = (settings.epochs > 0).then_some(settings.epochs as usize);
+        match &settings.weights {
+            Some(weights) if weights.len() == model.mlp.params().len() => {
+                // Hand-set weights travel as they are; the epoch counter is only shown.
+                model.mlp.set_params(weights);
+                model.hand_edited = true;
+                model.epoch = settings.epochs as usize;
+                model.refresh();
+            }
+            Some(_) => model.notice = Some(Notice::LinkPartlyRead(vec!["w".into()])),
+            None => model.replay_to = (settings.epochs > 0).then_some(settings.epochs as usize),
+        }
         model
     }
 

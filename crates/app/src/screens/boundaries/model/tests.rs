@@ -142,3 +142,29 @@ fn a_broken_link_keeps_what_it_can() {
     assert_eq!(model.replay_to, Some(12));
     assert_eq!(model.train_config.learning_rate, 0.03);
 }
+
+#[test]
+fn a_hand_set_weight_travels_in_the_link() {
+    use crate::screens::boundaries::link;
+    use crate::share;
+    let mut model = Model::new();
+    for _ in 0..5 {
+        assert!(model.train_epoch());
+    }
+    assert!(!model.set_weight_text((0, 1, 0), "abc"));
+    assert!(!model.set_weight_text((9, 0, 0), "1"));
+    assert!(!model.hand_edited);
+    assert!(model.set_weight_text((0, 1, 0), "−2.5"));
+    assert_eq!(model.mlp.weight(0, 1, 0), -2.5);
+    let (query, _) = link::write(&model.settings());
+    assert!(query.contains("&w="), "{query}");
+    let mut settings = Model::new().settings();
+    assert_eq!(
+        share::read_query(&link::fields(), &query, &mut settings),
+        []
+    );
+    let copy = Model::from_settings(&settings);
+    assert_eq!(copy.replay_to, None);
+    assert_eq!(copy.epoch, 5);
+    assert_eq!(copy.mlp.params(), model.mlp.params());
+}
