@@ -258,3 +258,20 @@ async fn clicking_a_link_opens_its_weight_for_editing() {
     assert_eq!(count(&root, ".bd-weight-editor"), 0);
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn discrete_output_paints_only_the_two_class_colours() {
+    let root = mount("#/boundaries").await;
+    let heat = find_as::<web_sys::HtmlCanvasElement>(&root, ".bd-heat");
+    let colours = |pixels: Vec<u8>| -> std::collections::BTreeSet<Vec<u8>> {
+        pixels.chunks(4).map(<[u8]>::to_vec).collect()
+    };
+    assert!(
+        colours(canvas_pixels(&heat)).len() > 10,
+        "shaded by confidence"
+    );
+    click(&root, ".bd-discretize").await;
+    let discrete = colours(canvas_pixels(&heat));
+    assert!((1..=3).contains(&discrete.len()), "{discrete:?}");
+    root.remove();
+}

@@ -20,6 +20,7 @@ pub struct BoundariesTexts {
     pub regenerate: &'static str,
     /// Checkbox: draw the test points.
     pub show_test: &'static str,
+    pub discretize: &'static str,
     /// Count of points: `{train}` training, `{test}` test.
     pub point_counts: &'static str,
     /// Heading of the painting tools.
@@ -192,6 +193,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     train_ratio: "Training share",
     regenerate: "New points",
     show_test: "Show test points",
+    discretize: "Discrete output (class only, no shading)",
     point_counts: "{train} training · {test} test points",
     paint_heading: "Paint",
     paint_hint: "Click or drag on the plane. Keys: 1 = +1, 2 = −1, E = eraser.",
@@ -296,6 +298,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     train_ratio: "训练集比例",
     regenerate: "重新生成",
     show_test: "显示测试点",
+    discretize: "离散输出（只显示类别，不显示深浅）",
     point_counts: "{train} 个训练点 · {test} 个测试点",
     paint_heading: "画点",
     paint_hint: "在平面上点击或拖动。按键：1 = +1，2 = −1，E = 橡皮擦。",

@@ -147,6 +147,7 @@ pub fn view_data_panel(m: &Model, t: &'static BoundariesTexts, send: &Callback<M
         }
     };
     let show_test = m.show_test;
+    let discretize = m.discretize;
     html! {
         <section class="bd-panel bd-data">
             <h2>{ t.data_heading }</h2>
@@ -176,6 +177,11 @@ pub fn view_data_panel(m: &Model, t: &'static BoundariesTexts, send: &Callback<M
                     <input type="checkbox" class="bd-show-test" checked={show_test}
                            onchange={send.reform(move |_| Msg::ShowTest(!show_test))} />
                     { t.show_test }
+                </label>
+                <label class="bd-check">
+                    <input type="checkbox" class="bd-discretize" checked={discretize}
+                           onchange={send.reform(move |_| Msg::Discretize(!discretize))} />
+                    { t.discretize }
                 </label>
             </div>
             <p class="bd-counts">{ counts }</p>

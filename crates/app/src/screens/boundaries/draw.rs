@@ -69,14 +69,21 @@ pub struct Painter {
 }
 
 impl Painter {
-    /// The score over the plane (confidence as colour strength).
+    /// The score over the plane (confidence as colour strength, or only the class when
+    /// discretised).
     pub fn heatmap(&mut self, canvas: &HtmlCanvasElement, model: &Model) {
         if model.grid.layer_count() == 0 {
             return;
         }
         let values = model.grid.output();
-        let range = scale(Some(model.output_activation()), values, true);
-        fill_rgba(values, range, 0.8, &mut self.buf);
+        let (centre, half) = scale(Some(model.output_activation()), values, true);
+        // Discretised: every point gets its class's full colour, the boundary stays sharp.
+        let half = if model.discretize {
+            f32::MIN_POSITIVE
+        } else {
+            half
+        };
+        fill_rgba(values, (centre, half), 0.8, &mut self.buf);
         put(canvas, model.grid.n(), &self.buf);
     }
 

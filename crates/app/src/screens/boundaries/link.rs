@@ -50,6 +50,8 @@ pub struct Settings {
     pub weights: Option<Vec<f64>>,
     /// Whether test points are shown.
     pub show_test: bool,
+    /// Whether the heatmap shows only the class.
+    pub discretize: bool,
 }
 
 /// The link's fields, in the order they are written.
@@ -232,6 +234,14 @@ pub fn fields() -> Vec<Field<Settings>> {
             write: |s| (!s.show_test).then(|| flag_text(false)),
             read: |s, v| {
                 s.show_test = flag(v)?;
+                Ok(())
+            },
+        },
+        Field {
+            key: "disc",
+            write: |s| s.discretize.then(|| flag_text(true)),
+            read: |s, v| {
+                s.discretize = flag(v)?;
                 Ok(())
             },
         },

@@ -127,6 +127,8 @@ pub struct Model {
     pub tool: Tool,
     /// Whether test points are drawn.
     pub show_test: bool,
+    /// Whether the heatmap shows only the class (no confidence shading).
+    pub discretize: bool,
     /// Whether the points were painted or erased (then a link carries them, snapped to its
     /// lattice).
     pub edited: bool,
@@ -193,6 +195,7 @@ impl Model {
             formula_error: None,
             tool: Tool::Positive,
             show_test: true,
+            discretize: false,
             edited: false,
             replay_to: None,
             hand_edited: false,

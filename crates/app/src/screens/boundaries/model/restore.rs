@@ -35,6 +35,7 @@ impl Model {
             epochs: self.epoch as u64,
             weights: self.hand_edited.then(|| self.mlp.params().to_vec()),
             show_test: self.show_test,
+            discretize: self.discretize,
         }
     }
 
@@ -81,6 +82,7 @@ impl Model {
         model.regularization_rate_text = settings.train.regularization_rate.to_string();
         model.seed = settings.seed;
         model.show_test = settings.show_test;
+        model.discretize = settings.discretize;
         model.resample();
         model.rebuild_network();
         match &settings.weights {
