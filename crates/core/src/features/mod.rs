@@ -91,6 +91,19 @@ impl Named {
         }
     }
 
+    /// The monomial `x1^p1·x2^p2` this feature equals, as `(p1, p2)`, if it is one.
+    pub fn monomial(self) -> Option<(u32, u32)> {
+        match self {
+            Named::One => Some((0, 0)),
+            Named::X1 => Some((1, 0)),
+            Named::X2 => Some((0, 1)),
+            Named::X1Squared => Some((2, 0)),
+            Named::X2Squared => Some((0, 2)),
+            Named::X1X2 => Some((1, 1)),
+            Named::SinX1 | Named::SinX2 | Named::AbsDiff => None,
+        }
+    }
+
     /// The feature's value at `(x1, x2)`.
     pub fn value(self, x1: f64, x2: f64) -> f64 {
         match self {
@@ -203,6 +216,26 @@ impl FeatureSet {
         Self::new(features)
     }
 
+    /// φ as a feature panel builds it: the named features, then every monomial up to
+    /// `degree` that is not already among them (so `x1` is never there twice), then the
+    /// typed formulas.
+    pub fn compose(named: &[Named], degree: u32, formulas: &[Formula]) -> Self {
+        let mut features: Vec<Feature> = named.iter().map(|n| Feature::Named(*n)).collect();
+        if degree > 0 {
+            let taken: Vec<(u32, u32)> = named.iter().filter_map(|n| n.monomial()).collect();
+            let fresh = Self::monomials(degree)
+                .features
+                .into_iter()
+                .filter(|f| match f {
+                    Feature::Monomial { p1, p2 } => !taken.contains(&(*p1, *p2)),
+                    _ => true,
+                });
+            features.extend(fresh);
+        }
+        features.extend(formulas.iter().cloned().map(Feature::Formula));
+        Self::new(features)
+    }
+
     /// The dimension of φ.
     pub fn len(&self) -> usize {
         self.features.len()
@@ -292,5 +325,21 @@ mod tests {
         );
         let phi = set.apply(2.0, 3.0);
         assert_eq!(phi, [1.0, 2.0, 3.0, 4.0, 6.0, 9.0, 8.0, 12.0, 18.0, 27.0]);
+    }
+
+    #[test]
+    fn composed_phi_never_repeats_a_monomial() {
+        let formula = Formula::parse("x1 - x2").unwrap();
+        let phi = FeatureSet::compose(&[Named::X2, Named::SinX1, Named::X1X2], 2, &[formula]);
+        assert_eq!(
+            phi.labels(),
+            ["x2", "sin x1", "x1·x2", "1", "x1", "x1²", "x2²", "x1 - x2"]
+        );
+        for n in Named::ALL {
+            if let Some((p1, p2)) = n.monomial() {
+                let m = Feature::Monomial { p1, p2 };
+                assert_eq!(m.value(1.5, -0.5), n.value(1.5, -0.5), "{n:?}");
+            }
+        }
     }
 }
