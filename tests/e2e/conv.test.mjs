@@ -101,6 +101,26 @@ test("painting a stroke with the mouse changes the feature maps while the button
   await context.close();
 });
 
+test("at 512² with four 7×7 kernels the stroke's frames are timed on the page", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".conv-resolution").selectOption("512");
+  await page.locator(".conv-kernel-size").selectOption("7");
+  await page.waitForTimeout(200);
+  const box = await page.locator(".conv-paint").boundingBox();
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.5);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) {
+    await page.mouse.move(box.x + box.width * (0.1 + i * 0.025), box.y + box.height * (0.5 + 0.2 * Math.sin(i / 4)));
+  }
+  await page.mouse.up();
+  const timing = await page.locator(".conv-timing").textContent();
+  assert.match(timing, /Last stroke: \d+ frames, the slowest took [\d.]+ ms/);
+  // Reported, not asserted: timing belongs in benchmarks (README), never in a pass/fail.
+  console.log(`# conv 512², 4 × 7×7: ${timing}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the lecture example reads 6600 at the centre of the curve detector's map", async () => {
   const { context, problems, page } = await open(DESKTOP);
   await page.locator(".conv-lecture").click();

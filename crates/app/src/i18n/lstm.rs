@@ -312,50 +312,12 @@ pub const ZH: LstmTexts = LstmTexts {
     dismiss: "关闭",
 };
 
-/// `template` with each `{}` replaced by the next argument and each `{k}` by argument k.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut next = 0;
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
-            return out;
-        };
-        let inside = &after[..close];
-        let index = if inside.is_empty() {
-            next += 1;
-            Some(next - 1)
-        } else {
-            inside.parse::<usize>().ok()
-        };
-        match index.and_then(|k| args.get(k)) {
-            Some(arg) => out.push_str(arg),
-            None => out.push_str(&rest[open..open + close + 2]),
-        }
-        rest = &after[close + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
-
-    #[test]
-    fn fill_replaces_in_order_and_by_position() {
-        assert_eq!(fill("{} of {}", &["3", "20"]), "3 of 20");
-        assert_eq!(
-            fill("第 {1} 个位置的“{0}”", &["x", "4"]),
-            "第 4 个位置的“x”"
-        );
-    }
 
     #[test]
     fn lists_have_one_entry_per_choice_in_both_languages() {

@@ -269,6 +269,35 @@ pub static ZH: Texts = Texts {
     deep_ui: &deep::ZH,
 };
 
+/// `template` with each `{}` replaced by the next argument and each `{k}` by argument k.
+pub fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut next = 0;
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let inside = &after[..close];
+        let index = if inside.is_empty() {
+            next += 1;
+            Some(next - 1)
+        } else {
+            inside.parse::<usize>().ok()
+        };
+        match index.and_then(|k| args.get(k)) {
+            Some(arg) => out.push_str(arg),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[cfg(target_family = "wasm")]
@@ -319,5 +348,14 @@ mod tests {
             );
         }
         assert_eq!(zh.lstm_plan.len(), en.lstm_plan.len());
+    }
+
+    #[test]
+    fn fill_replaces_in_order_and_by_position() {
+        assert_eq!(fill("{} of {}", &["3", "20"]), "3 of 20");
+        assert_eq!(
+            fill("第 {1} 个位置的“{0}”", &["x", "4"]),
+            "第 4 个位置的“x”"
+        );
     }
 }

@@ -35,15 +35,58 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
+/// Steps of a colour ramp: fine enough that neighbouring colours differ by at most one
+/// level of 255, coarse enough to stay in the cache.
+const RAMP_STEPS: usize = 1024;
+
+/// A palette sampled once into a table, so colouring a pixel is one multiply and a lookup
+/// (a 512² map has a quarter of a million pixels per frame).
+#[derive(Debug)]
+struct Ramp {
+    /// The value that maps to the first entry.
+    low: f32,
+    /// The values the ramp covers, from `low`.
+    span: f32,
+    colours: Vec<[u8; 4]>,
+}
+
+impl Ramp {
+    fn new(low: f32, high: f32, palette: fn(f32) -> [u8; 3]) -> Self {
+        let colours = (0..=RAMP_STEPS)
+            .map(|i| {
+                let t = low + (high - low) * i as f32 / RAMP_STEPS as f32;
+                let [r, g, b] = palette(t);
+                [r, g, b, 255]
+            })
+            .collect();
+        Self {
+            low,
+            span: high - low,
+            colours,
+        }
+    }
+
+    /// The colour of `t` (NaN shows as the middle of the ramp).
+    fn colour(&self, t: f32) -> [u8; 4] {
+        let x = ((t - self.low) / self.span * RAMP_STEPS as f32).clamp(0.0, RAMP_STEPS as f32);
+        let i = if x.is_nan() {
+            RAMP_STEPS / 2
+        } else {
+            x.round() as usize
+        };
+        self.colours[i]
+    }
+}
+
 /// Writes `region` of a row-major plane of width `width` onto `canvas`, colouring each
-/// value `v` by `palette(v / scale)`. `buf` is reused between calls.
+/// value `v` by the ramp at `v / scale`. `buf` is reused between calls.
 fn put_region(
     canvas: &HtmlCanvasElement,
     plane: &[f32],
     width: usize,
     region: Rect,
     scale: f32,
-    palette: fn(f32) -> [u8; 3],
+    ramp: &Ramp,
     buf: &mut Vec<u8>,
 ) {
     if region.is_empty() {
@@ -53,10 +96,15 @@ fn put_region(
         return;
     };
     buf.clear();
+    buf.resize(region.width * region.height * 4, 0);
+    let inverse = 1.0 / scale;
+    let mut pixels = buf.chunks_exact_mut(4);
     for y in region.y..region.bottom() {
-        for &v in &plane[y * width + region.x..y * width + region.right()] {
-            let [r, g, b] = palette(v / scale);
-            buf.extend_from_slice(&[r, g, b, 255]);
+        for (&v, pixel) in plane[y * width + region.x..y * width + region.right()]
+            .iter()
+            .zip(&mut pixels)
+        {
+            pixel.copy_from_slice(&ramp.colour(v * inverse));
         }
     }
     if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(
@@ -96,11 +144,25 @@ pub struct Drawer {
     pub pooled: [NodeRef; MAX_KERNELS],
     scales: [[f32; MAX_KERNELS]; 3],
     buf: Vec<u8>,
+    ramps: Option<(Ramp, Ramp)>,
 }
 
+/// While the brush moves, a map that outgrows its colour scale gets this much headroom, so
+/// the next frames can draw only the touched rectangle again (the stroke's end redraws
+/// everything at the exact scale).
+const HEADROOM: f32 = 1.5;
+
 impl Drawer {
+    /// The grey ramp of the image and the diverging ramp of the maps.
+    fn ramps(&mut self) -> (Ramp, Ramp) {
+        self.ramps
+            .take()
+            .unwrap_or_else(|| (Ramp::new(0.0, 1.0, grey), Ramp::new(-1.0, 1.0, diverging)))
+    }
+
     /// Redraws every canvas.
     pub fn draw_all(&mut self, model: &Model) {
+        let (grey_ramp, ramp) = self.ramps();
         let image = model.image();
         let (w, h) = (image.width(), image.height());
         if let Some(c) = canvas(&self.input, w, h) {
@@ -110,7 +172,7 @@ impl Drawer {
                 w,
                 image.rect(),
                 input_scale(image),
-                grey,
+                &grey_ramp,
                 &mut self.buf,
             );
         }
@@ -132,12 +194,13 @@ impl Drawer {
                         map.width(),
                         map.rect(),
                         scale,
-                        diverging,
+                        &ramp,
                         &mut self.buf,
                     );
                 }
             }
         }
+        self.ramps = Some((grey_ramp, ramp));
     }
 
     fn node(&self, stage: usize, k: usize) -> &NodeRef {
@@ -152,6 +215,7 @@ impl Drawer {
     /// (and what it reaches after pooling). A map whose values outgrow its colour scale is
     /// redrawn whole with a new scale.
     pub fn draw_region(&mut self, model: &Model, dirty: Rect, region: Rect) {
+        let (grey_ramp, ramp) = self.ramps();
         let image = model.image();
         if let Some(c) = self.input.cast::<HtmlCanvasElement>() {
             let scale = input_scale(image);
@@ -161,7 +225,7 @@ impl Drawer {
                 image.width(),
                 dirty,
                 scale,
-                grey,
+                &grey_ramp,
                 &mut self.buf,
             );
         }
@@ -187,18 +251,18 @@ impl Drawer {
                     continue;
                 };
                 let region = if region_max_abs(plane, w, region) > self.scales[stage][k] {
-                    self.scales[stage][k] = max_abs(plane);
+                    self.scales[stage][k] = HEADROOM * max_abs(plane);
                     map.rect()
                 } else {
                     region
                 };
                 let scale = self.scales[stage][k];
-                put_region(&c, plane, w, region, scale, diverging, &mut self.buf);
+                put_region(&c, plane, w, region, scale, &ramp, &mut self.buf);
             }
         }
+        self.ramps = Some((grey_ramp, ramp));
     }
 }
-
 /// The white point of the image: 1 for painted images, the largest value otherwise (the
 /// lecture's patch goes up to 50).
 pub fn input_scale(image: &FeatureMap) -> f32 {

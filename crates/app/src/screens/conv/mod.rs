@@ -17,6 +17,8 @@ use web_sys::{Element, HtmlInputElement, PointerEvent};
 use yew::prelude::*;
 
 use crate::app::use_texts;
+use crate::i18n::conv::ConvTexts;
+use crate::i18n::fill;
 use draw::Drawer;
 use model::{LECTURE_SIZE, Model};
 use msg::Msg;
@@ -27,6 +29,30 @@ struct Live {
     pending: Rect,
     scheduled: bool,
     frame: Option<AnimationFrame>,
+    timing: StrokeTiming,
+}
+
+/// How long the frames of the current (or last) stroke took, in milliseconds.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct StrokeTiming {
+    frames: u32,
+    /// The slowest frame: (pipeline, drawing).
+    slowest: (f64, f64),
+}
+
+impl StrokeTiming {
+    fn record(&mut self, math: f64, drawing: f64) {
+        self.frames += 1;
+        if math + drawing > self.slowest.0 + self.slowest.1 {
+            self.slowest = (math, drawing);
+        }
+    }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Position of a pointer over `element` in units of a `width × height` grid.
@@ -48,8 +74,14 @@ fn flush(model: &RefCell<Model>, drawer: &RefCell<Drawer>, live: &RefCell<Live>)
         return;
     }
     let mut model = model.borrow_mut();
+    let start = now_ms();
     let region = model.run_region(dirty);
+    let computed = now_ms();
     drawer.borrow_mut().draw_region(&model, dirty, region);
+    let drawn = now_ms();
+    live.borrow_mut()
+        .timing
+        .record(computed - start, drawn - computed);
 }
 
 /// The convolution painter.
@@ -99,6 +131,7 @@ pub fn ConvPainter() -> Html {
                 let n = m.resolution();
                 let (x, y) = grid_position(event, &element, n, n);
                 if begin {
+                    live.borrow_mut().timing = StrokeTiming::default();
                     let _ = element.set_pointer_capture(event.pointer_id());
                     m.stroke_begin(x, y)
                 } else {
@@ -164,6 +197,7 @@ pub fn ConvPainter() -> Html {
             <h1>{ texts.conv.name }</h1>
             <p class="lead">{ t.intro }</p>
             { view::toolbar(t, &m, &dispatch, on_upload) }
+            { view_timing(t, live.borrow().timing) }
             <div class="conv-stage">
                 { view::input_panel(t, &m, &d, on_down, on_move, on_up) }
                 { view::maps_panel(t, &m, &d, &dispatch) }
@@ -174,4 +208,22 @@ pub fn ConvPainter() -> Html {
             { view::params_panel(t, &m) }
         </section>
     }
+}
+
+/// The last stroke's slowest frame: the brush must keep up with the pointer.
+fn view_timing(t: &'static ConvTexts, timing: StrokeTiming) -> Html {
+    if timing.frames == 0 {
+        return Html::default();
+    }
+    let (math, drawing) = timing.slowest;
+    let text = fill(
+        t.stroke_timing,
+        &[
+            &timing.frames.to_string(),
+            &format!("{:.1}", math + drawing),
+            &format!("{math:.1}"),
+            &format!("{drawing:.1}"),
+        ],
+    );
+    html! { <p class="conv-timing" aria-live="polite">{ text }</p> }
 }

@@ -53,6 +53,12 @@ impl Model {
         if !matches!(msg, Msg::Probe(..) | Msg::StrokeEnd) {
             self.notice = None;
         }
+        // Pointing and brush settings change no pixel: the canvases stay as they are
+        // (hovering a map must not redraw every map).
+        let pixels_change = !matches!(
+            msg,
+            Msg::Tool(_) | Msg::BrushSize(_) | Msg::Intensity(_) | Msg::Probe(..)
+        );
         match msg {
             Msg::Tool(tool) => self.tool = tool,
             Msg::BrushSize(size) if size.is_finite() => self.brush_size = size.clamp(1.0, 64.0),
@@ -75,6 +81,8 @@ impl Model {
             Msg::UploadFailed => self.notice = Some(Notice::NotAnImage),
             Msg::StrokeEnd => self.stroke_end(),
         }
-        self.generation += 1;
+        if pixels_change {
+            self.generation += 1;
+        }
     }
 }

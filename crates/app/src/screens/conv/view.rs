@@ -13,6 +13,7 @@ use super::model::{
 };
 use super::msg::Msg;
 use crate::i18n::conv::ConvTexts;
+pub use crate::i18n::fill;
 
 /// Value of the `<select>` or `<input>` an event came from.
 pub fn select_value(e: &Event) -> String {
@@ -21,20 +22,6 @@ pub fn select_value(e: &Event) -> String {
 
 fn input_value(e: &InputEvent) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-/// `{}` in `template` replaced by each of `args` in turn.
-pub fn fill(template: &str, args: &[&str]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut rest = template;
-    while let Some(i) = rest.find("{}") {
-        out.push_str(&rest[..i]);
-        out.push_str(args.next().copied().unwrap_or(""));
-        rest = &rest[i + 2..];
-    }
-    out.push_str(rest);
-    out
 }
 
 pub fn activation_name(t: &ConvTexts, a: Activation) -> &'static str {

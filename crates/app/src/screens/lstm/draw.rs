@@ -8,7 +8,8 @@ use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
 use super::model::Model;
-use crate::i18n::lstm::{LstmTexts, fill};
+use crate::i18n::fill;
+use crate::i18n::lstm::LstmTexts;
 
 /// Colours of the chosen units' lines, in order.
 pub const UNIT_COLOURS: [(u8, u8, u8); 6] = [

@@ -6,7 +6,8 @@ use super::compare::{DISTANCES, MAX_UPDATES, VARIANTS};
 use super::model::Model;
 use super::msg::Msg;
 use super::view_controls::{click, variant_index};
-use crate::i18n::lstm::{LstmTexts, fill};
+use crate::i18n::fill;
+use crate::i18n::lstm::LstmTexts;
 
 pub fn view_compare(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> Html {
     let c = &m.comparison;

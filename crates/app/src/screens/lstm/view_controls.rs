@@ -9,7 +9,8 @@ use super::format::num;
 use super::input::InputError;
 use super::model::{DISTANCES, HIDDEN_SIZES, Model, Notice, TaskKind};
 use super::msg::Msg;
-use crate::i18n::lstm::{LstmTexts, fill};
+use crate::i18n::fill;
+use crate::i18n::lstm::LstmTexts;
 
 /// The value of the `<input>`, `<select>` or `<textarea>` an event came from.
 pub fn event_value(event: &Event) -> String {

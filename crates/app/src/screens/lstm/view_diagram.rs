@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use super::format::num;
 use super::model::Model;
-use crate::i18n::lstm::{LstmTexts, fill};
+use crate::i18n::fill;
+use crate::i18n::lstm::LstmTexts;
 
 const BOX_W: f64 = 84.0;
 const BOX_H: f64 = 40.0;

@@ -6,7 +6,8 @@ use super::format::{num, write};
 use super::model::Model;
 use super::msg::Msg;
 use super::view_heatmaps::{quantity_id, quantity_name};
-use crate::i18n::lstm::{LstmTexts, fill};
+use crate::i18n::fill;
+use crate::i18n::lstm::LstmTexts;
 
 /// One line per quantity of the cell, the clicked band's line highlighted.
 pub fn view_equations(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> Html {

@@ -9,7 +9,8 @@ use super::format::num;
 use super::model::Model;
 use super::msg::Msg;
 use super::view_controls::click;
-use crate::i18n::lstm::{LstmTexts, fill};
+use crate::i18n::fill;
+use crate::i18n::lstm::LstmTexts;
 
 /// Pixels of height per row of a band.
 const ROW_PX: usize = 12;
