@@ -7,6 +7,9 @@ mod model;
 mod msg;
 mod upload;
 mod view;
+mod view_chain;
+mod view_params;
+mod view_probe;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -201,11 +204,11 @@ pub fn ConvPainter() -> Html {
             <div class="conv-stage">
                 { view::input_panel(t, &m, &d, on_down, on_move, on_up) }
                 { view::maps_panel(t, &m, &d, &dispatch) }
-                { view::probe_panel(t, &m) }
+                { view_probe::probe_panel(t, &m) }
             </div>
             { kernels::kernels_panel(t, &m, &dispatch) }
-            { view::chain_panel(t, &m, &d, &dispatch) }
-            { view::params_panel(t, &m) }
+            { view_chain::chain_panel(t, &m, &d, &dispatch) }
+            { view_params::params_panel(t, &m) }
         </section>
     }
 }

@@ -2,14 +2,14 @@
 //! the maps, and the parameter counts.
 
 use nnp_core::activation::Activation;
-use nnp_core::conv::{FeatureMap, PipelineConfig, PoolConfig, PoolKind, ReceptiveField};
+use nnp_core::conv::FeatureMap;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
 use super::draw::{Drawer, input_scale, legend_gradient};
 use super::kernels::preset_name;
 use super::model::{
-    ACTIVATIONS, LECTURE_SIZE, Model, Notice, RESOLUTIONS, Sample, Tool, format_number, max_abs,
+    LECTURE_SIZE, Model, Notice, RESOLUTIONS, Sample, Tool, format_number, max_abs,
 };
 use super::msg::Msg;
 use crate::i18n::conv::ConvTexts;
@@ -146,7 +146,7 @@ fn legend(low: f32, high: f32, gradient: String) -> Html {
     }
 }
 
-fn signed_legend(plane: &[f32]) -> Html {
+pub fn signed_legend(plane: &[f32]) -> Html {
     let m = max_abs(plane);
     let m = if m <= 1e-6 { 0.0 } else { m };
     legend(-m, m, legend_gradient())
@@ -280,301 +280,10 @@ pub fn maps_panel(t: &'static ConvTexts, m: &Model, d: &Drawer, dispatch: &Callb
     }
 }
 
-fn grid(size: usize, cells: impl Iterator<Item = (String, bool)>, class: &'static str) -> Html {
+pub fn grid(size: usize, cells: impl Iterator<Item = (String, bool)>, class: &'static str) -> Html {
     html! {
         <div class={classes!("conv-mini-grid", class)} style={format!("--n:{size}")}>
             { for cells.map(|(v, pad)| html! { <span class={classes!(pad.then_some("pad"))}>{ v }</span> }) }
         </div>
-    }
-}
-
-fn sum_terms(t: &ConvTexts, f: &ReceptiveField) -> String {
-    const SHOWN: usize = 16;
-    let nonzero: Vec<String> = f
-        .terms
-        .iter()
-        .filter(|term| term.weight != 0.0)
-        .map(|term| {
-            format!(
-                "{}·{}",
-                format_number(term.weight),
-                format_number(term.input)
-            )
-        })
-        .collect();
-    let mut text = if nonzero.is_empty() {
-        "0".to_owned()
-    } else if nonzero.len() > SHOWN {
-        let more = fill(t.more_terms, &[&(nonzero.len() - SHOWN).to_string()]);
-        format!("{} + {more}", nonzero[..SHOWN].join(" + "))
-    } else {
-        nonzero.join(" + ")
-    };
-    if f.bias != 0.0 {
-        text.push_str(&format!(" + ({})", format_number(f.bias)));
-    }
-    text
-}
-
-/// The multiply-and-sum of the probed pixel, with numbers.
-pub fn probe_panel(t: &'static ConvTexts, m: &Model) -> Html {
-    let Some(f) = m.receptive_field() else {
-        return html! {
-            <section class="conv-panel conv-probe">
-                <h2>{ t.probe_title }</h2>
-                <p class="conv-hint">{ t.probe_hint }</p>
-            </section>
-        };
-    };
-    let kw = f.width;
-    let window = f.terms.iter().take(kw * f.height);
-    let inputs = window
-        .clone()
-        .map(|term| (format_number(term.input), term.padding));
-    let weights = window
-        .clone()
-        .map(|term| (format_number(term.weight), false));
-    let products = window.map(|term| (format_number(term.product), term.padding));
-    let activation = m.pipeline().config().activation;
-    let activated = m.pipeline().activated().get(f.out_channel, f.x, f.y);
-    let rows = format!("{}…{}", f.input_y, f.input_y + f.height as isize - 1);
-    let cols = format!("{}…{}", f.input_x, f.input_x + kw as isize - 1);
-    html! {
-        <section class="conv-panel conv-probe" aria-live="polite">
-            <h2>{ t.probe_title }</h2>
-            <p>{ fill(t.probe_where, &[&(f.out_channel + 1).to_string(), &f.x.to_string(), &f.y.to_string(), &rows, &cols]) }</p>
-            <div class="conv-probe-grids">
-                <figure><figcaption>{ t.patch }</figcaption>{ grid(kw, inputs, "conv-grid-input") }</figure>
-                <span class="conv-op" aria-hidden="true">{ "⊙" }</span>
-                <figure><figcaption>{ t.kernel }</figcaption>{ grid(kw, weights, "conv-grid-kernel") }</figure>
-                <span class="conv-op" aria-hidden="true">{ "=" }</span>
-                <figure><figcaption>{ t.products }</figcaption>{ grid(kw, products, "conv-grid-products") }</figure>
-            </div>
-            <p class="conv-probe-sum">
-                { "Σ = " }{ sum_terms(t, &f) }{ " = " }
-                <output class="conv-probe-value">{ format_number(f.value) }</output>
-            </p>
-            <p class="conv-probe-activated">
-                { format!("{}({}) = {}", activation_name(t, activation), format_number(f.value), format_number(activated)) }
-            </p>
-            if f.terms.iter().any(|term| term.padding) {
-                <p class="conv-hint">{ t.padding_note }</p>
-            }
-        </section>
-    }
-}
-
-fn small_select(
-    class: &'static str,
-    label: &'static str,
-    options: Vec<(String, String)>,
-    selected: &str,
-    onchange: Callback<Event>,
-) -> Html {
-    html! {
-        <label class="conv-select">
-            <span>{ label }</span>
-            <select class={class} {onchange}>
-                { for options.into_iter().map(|(value, text)| {
-                    let on = value == selected;
-                    html! { <option {value} selected={on}>{ text }</option> }
-                }) }
-            </select>
-        </label>
-    }
-}
-
-fn numbers(range: std::ops::RangeInclusive<usize>) -> Vec<(String, String)> {
-    range.map(|v| (v.to_string(), v.to_string())).collect()
-}
-
-fn mini_maps(nodes: &[NodeRef], map: &FeatureMap, class: &'static str) -> Html {
-    html! {
-        <div class={classes!("conv-mini-maps", class)}>
-            { for (0..map.channels()).map(|k| html! {
-                <figure>
-                    <canvas ref={nodes[k].clone()} class="conv-canvas"
-                            width={map.width().to_string()} height={map.height().to_string()} />
-                    { signed_legend(map.plane(k)) }
-                </figure>
-            }) }
-        </div>
-    }
-}
-
-/// Activation → pooling → fully connected, each adjustable and shown.
-pub fn chain_panel(t: &'static ConvTexts, m: &Model, d: &Drawer, dispatch: &Callback<Msg>) -> Html {
-    let p = m.pipeline();
-    let config = *p.config();
-    let set = move |f: fn(&mut PipelineConfig, &str)| {
-        dispatch.reform(move |e: Event| {
-            let mut c = config;
-            f(&mut c, &select_value(&e));
-            Msg::Config(c)
-        })
-    };
-    let activations = ACTIVATIONS
-        .iter()
-        .map(|&a| (a.id().to_owned(), activation_name(t, a).to_owned()))
-        .collect::<Vec<_>>();
-    let pool = config.pool;
-    let pool_kind = pool.map_or("none", |p| p.kind.id());
-    let maps = p.maps();
-    let pooled_shape = p.pooled().map(|q| (q.width(), q.height()));
-    let dense = p.dense();
-    let reseed = {
-        let mut c = config;
-        c.seed = c.seed.wrapping_add(1);
-        dispatch.reform(move |_| Msg::Config(c))
-    };
-    let flat = dense.inputs();
-    html! {
-        <section class="conv-panel conv-chain">
-            <h2>{ t.chain_title }</h2>
-            <p class="conv-hint">{ t.chain_intro }</p>
-            <div class="conv-chain-stages">
-                <div class="conv-chain-stage conv-stage-activation">
-                    <h3>{ t.stage_activation }</h3>
-                    { small_select("conv-activation", t.activation, activations.clone(), config.activation.id(),
-                        set(|c, v| if let Some(a) = Activation::from_id(v) { c.activation = a })) }
-                    { mini_maps(&d.activated, p.activated(), "conv-activated") }
-                </div>
-                <div class="conv-chain-stage conv-stage-pool">
-                    <h3>{ t.stage_pool }</h3>
-                    { small_select("conv-pool-kind", t.pool_kind,
-                        vec![("none".into(), t.pool_none.into()), ("max".into(), t.pool_max.into()), ("average".into(), t.pool_average.into())],
-                        pool_kind,
-                        set(|c, v| c.pool = PoolKind::from_id(v).map(|kind| PoolConfig { kind, ..c.pool.unwrap_or_default() }))) }
-                    if let Some(pc) = pool {
-                        { small_select("conv-pool-size", t.pool_size, numbers(1..=4), &pc.size.to_string(),
-                            set(|c, v| if let (Some(p), Ok(s)) = (c.pool.as_mut(), v.parse()) { p.size = s })) }
-                        { small_select("conv-pool-stride", t.stride, numbers(1..=4), &pc.stride.to_string(),
-                            set(|c, v| if let (Some(p), Ok(s)) = (c.pool.as_mut(), v.parse()) { p.stride = s })) }
-                    }
-                    if let (Some((pw, ph)), Some(pooled)) = (pooled_shape, p.pooled()) {
-                        <p class="conv-shape">{ format!("{} × {} → {pw} × {ph}", maps.width(), maps.height()) }</p>
-                        { mini_maps(&d.pooled, pooled, "conv-pooled") }
-                    }
-                </div>
-                <div class="conv-chain-stage conv-stage-dense">
-                    <h3>{ t.stage_dense }</h3>
-                    { small_select("conv-dense-outputs", t.outputs, numbers(1..=4), &config.dense_outputs.to_string(),
-                        set(|c, v| if let Ok(n) = v.parse() { c.dense_outputs = n })) }
-                    { small_select("conv-dense-activation", t.activation, activations, config.dense_activation.id(),
-                        set(|c, v| if let Some(a) = Activation::from_id(v) { c.dense_activation = a })) }
-                    <p class="conv-shape">{ fill(t.dense_shape, &[&flat.to_string(), &dense.outputs().to_string(), &(flat * dense.outputs() + dense.outputs()).to_string()]) }</p>
-                    <ul class="conv-outputs">
-                        { for p.output().iter().enumerate().map(|(i, &y)| output_bar(t, i, y, config.dense_activation)) }
-                    </ul>
-                    <button type="button" class="conv-reseed" onclick={reseed}>{ t.reseed }</button>
-                    <p class="conv-hint">{ t.dense_note }</p>
-                </div>
-            </div>
-        </section>
-    }
-}
-
-fn output_bar(t: &ConvTexts, i: usize, y: f32, activation: Activation) -> Html {
-    let (lo, hi) = activation.range();
-    let frac = if lo.is_finite() && hi.is_finite() && hi > lo {
-        ((f64::from(y) - lo) / (hi - lo)).clamp(0.0, 1.0)
-    } else {
-        (f64::from(y).abs() / (1.0 + f64::from(y).abs())).clamp(0.0, 1.0)
-    };
-    html! {
-        <li>
-            <span>{ fill(t.output_label, &[&(i + 1).to_string()]) }</span>
-            <span class="conv-bar"><span style={format!("width:{:.1}%", frac * 100.0)}></span></span>
-            <output>{ format_number(y) }</output>
-        </li>
-    }
-}
-
-/// `1 000 000` style, with `= 10ⁿ` for exact powers of ten.
-pub fn format_count(v: u128) -> String {
-    let digits = v.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{2009}');
-        }
-        out.push(ch);
-    }
-    let zeros = digits.len() - 1;
-    if v >= 1000 && digits.starts_with('1') && digits[1..].chars().all(|c| c == '0') {
-        const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-        let exp: String = zeros
-            .to_string()
-            .chars()
-            .filter_map(|c| c.to_digit(10).map(|d| SUP[d as usize]))
-            .collect();
-        out.push_str(&format!(" = 10{exp}"));
-    }
-    out
-}
-
-fn count_cell(v: u128) -> Html {
-    let width = ((v.max(1) as f64).log10() / 12.0 * 100.0).clamp(1.0, 100.0);
-    html! {
-        <td>
-            <span class="conv-count">{ format_count(v) }</span>
-            <span class="conv-bar"><span style={format!("width:{width:.1}%")}></span></span>
-        </td>
-    }
-}
-
-/// Fully connected vs locally connected vs convolutional, here and in the lecture.
-pub fn params_panel(t: &'static ConvTexts, m: &Model) -> Html {
-    let (config, here) = m.parameter_counts();
-    let lecture = nnp_core::conv::parameter_counts(&Default::default());
-    let n = m.resolution();
-    let k = m.kernel_size();
-    let head_here = fill(
-        t.params_here,
-        &[
-            &format!("{n} × {n}"),
-            &config.kernels.to_string(),
-            &format!("{k} × {k}"),
-        ],
-    );
-    let rows = [
-        (
-            t.fully_connected,
-            here.fully_connected,
-            lecture.fully_connected,
-            t.fully_formula,
-        ),
-        (
-            t.locally_connected,
-            here.locally_connected,
-            lecture.locally_connected,
-            t.locally_formula,
-        ),
-        (
-            t.convolutional,
-            here.convolutional,
-            lecture.convolutional,
-            t.conv_formula,
-        ),
-    ];
-    html! {
-        <section class="conv-panel conv-params">
-            <h2>{ t.params_title }</h2>
-            <p class="conv-hint">{ t.params_intro }</p>
-            <div class="conv-table-wrap">
-                <table class="conv-params-table">
-                    <thead><tr><th>{ t.layer }</th><th>{ head_here }</th><th>{ t.params_lecture }</th></tr></thead>
-                    <tbody>
-                        { for rows.into_iter().map(|(name, h, l, formula)| html! {
-                            <tr>
-                                <th scope="row">{ name }<small>{ formula }</small></th>
-                                { count_cell(h) }
-                                { count_cell(l) }
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
-        </section>
     }
 }

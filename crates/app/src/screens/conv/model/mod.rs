@@ -4,10 +4,19 @@
 
 use nnp_core::activation::Activation;
 use nnp_core::conv::{
-    CURVE_DETECTOR, CellError, FeatureMap, KernelBank, LECTURE_PATCH, ParameterConfig,
-    ParameterCounts, Pipeline, PipelineConfig, ReceptiveField, Rect, parameter_counts, preset,
-    receptive_field, update_cell,
+    CURVE_DETECTOR, FeatureMap, KernelBank, LECTURE_PATCH, ParameterConfig, ParameterCounts,
+    Pipeline, PipelineConfig, ReceptiveField, Rect, parameter_counts, receptive_field,
 };
+
+mod kernels;
+mod sample;
+mod slot;
+#[cfg(test)]
+mod tests;
+
+pub use sample::Sample;
+use sample::segment_distance;
+pub use slot::{Slot, format_number};
 
 /// Most kernels (feature maps) at once.
 pub const MAX_KERNELS: usize = 4;
@@ -29,169 +38,6 @@ pub enum Tool {
     Brush,
     /// Removes ink.
     Eraser,
-}
-
-/// The procedurally drawn sample images.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sample {
-    /// A handwritten-looking seven.
-    Seven,
-    /// A ring.
-    Ring,
-    /// A square outline.
-    Square,
-    /// Two crossing diagonals.
-    Cross,
-    /// Vertical stripes.
-    Stripes,
-}
-
-impl Sample {
-    /// Every sample, in menu order.
-    pub const ALL: [Sample; 5] = [
-        Sample::Seven,
-        Sample::Ring,
-        Sample::Square,
-        Sample::Cross,
-        Sample::Stripes,
-    ];
-
-    /// Stable id for the menu.
-    pub fn id(self) -> &'static str {
-        match self {
-            Sample::Seven => "seven",
-            Sample::Ring => "ring",
-            Sample::Square => "square",
-            Sample::Cross => "cross",
-            Sample::Stripes => "stripes",
-        }
-    }
-
-    /// Ink at `(u, v)` in the unit square, given the size of one pixel `px`.
-    fn ink(self, u: f32, v: f32, px: f32) -> f32 {
-        let line = |d: f32, half: f32| ((half - d) / px + 0.5).clamp(0.0, 1.0);
-        match self {
-            Sample::Seven => line(
-                segment_distance((u, v), (0.28, 0.24), (0.72, 0.24)).min(segment_distance(
-                    (u, v),
-                    (0.72, 0.24),
-                    (0.42, 0.8),
-                )),
-                0.05,
-            ),
-            Sample::Ring => line((((u - 0.5).hypot(v - 0.5)) - 0.28).abs(), 0.05),
-            Sample::Square => line(((u - 0.5).abs().max((v - 0.5).abs()) - 0.27).abs(), 0.045),
-            Sample::Cross => line(
-                segment_distance((u, v), (0.25, 0.25), (0.75, 0.75)).min(segment_distance(
-                    (u, v),
-                    (0.75, 0.25),
-                    (0.25, 0.75),
-                )),
-                0.05,
-            ),
-            Sample::Stripes => {
-                let phase = (u * 4.0).fract();
-                if (0.15..0.85).contains(&v) && (0.35..0.65).contains(&phase) {
-                    1.0
-                } else {
-                    0.0
-                }
-            }
-        }
-    }
-}
-
-fn segment_distance(p: (f32, f32), a: (f32, f32), b: (f32, f32)) -> f32 {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 {
-        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
-}
-
-/// One kernel of the editor: its cells' texts, their last good weights and errors.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Slot {
-    /// The preset last chosen, while the weights are unchanged.
-    pub preset: Option<&'static str>,
-    /// Row-major weights (last good value of every cell).
-    pub weights: Vec<f32>,
-    /// What each cell shows.
-    pub texts: Vec<String>,
-    /// Why a cell's text is ignored.
-    pub errors: Vec<Option<CellError>>,
-    /// The bias `b`.
-    pub bias: f32,
-    /// What the bias field shows.
-    pub bias_text: String,
-    /// Why the bias text is ignored.
-    pub bias_error: Option<CellError>,
-}
-
-impl Slot {
-    fn from_weights(weights: Vec<f32>, preset: Option<&'static str>) -> Self {
-        Slot {
-            preset,
-            texts: weights.iter().map(|&w| format_number(w)).collect(),
-            errors: vec![None; weights.len()],
-            weights,
-            bias: 0.0,
-            bias_text: "0".to_owned(),
-            bias_error: None,
-        }
-    }
-
-    fn from_preset(id: &'static str, size: usize) -> Self {
-        let weights = preset(id)
-            .map(|p| resize_centred(p.weights, p.size, size))
-            .unwrap_or_else(|| vec![0.0; size * size]);
-        Slot::from_weights(weights, Some(id))
-    }
-
-    fn resized(&self, from: usize, to: usize) -> Self {
-        let mut slot = Slot::from_weights(resize_centred(&self.weights, from, to), self.preset);
-        slot.bias = self.bias;
-        slot.bias_text = self.bias_text.clone();
-        slot
-    }
-
-    /// Whether the weights outside the central `size × size` window are all zero.
-    fn fits(&self, from: usize, size: usize) -> bool {
-        let cropped = resize_centred(&self.weights, from, size);
-        resize_centred(&cropped, size, from) == self.weights
-    }
-}
-
-/// A square kernel of side `from` placed centred (by its centre cell `(k − 1)/2`) in one of
-/// side `to`, padded with zeros or cropped.
-fn resize_centred(weights: &[f32], from: usize, to: usize) -> Vec<f32> {
-    let offset = (to as isize - 1) / 2 - (from as isize - 1) / 2;
-    let mut out = vec![0.0; to * to];
-    for i in 0..to {
-        for j in 0..to {
-            let (si, sj) = (i as isize - offset, j as isize - offset);
-            if (0..from as isize).contains(&si) && (0..from as isize).contains(&sj) {
-                out[i * to + j] = weights[si as usize * from + sj as usize];
-            }
-        }
-    }
-    out
-}
-
-/// A weight as the editor shows it: at most four decimals, no trailing zeros.
-pub fn format_number(v: f32) -> String {
-    if v == v.trunc() && v.abs() < 1e7 {
-        return format!("{}", v as i64);
-    }
-    if v.abs() >= 1e7 || v.abs() < 1e-4 {
-        return format!("{v:.3e}");
-    }
-    let text = format!("{v:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" { "0" } else { text }.to_owned()
 }
 
 /// The pixel of a feature map whose receptive field is shown.
@@ -449,107 +295,6 @@ impl Model {
     pub fn run_region(&mut self, dirty: Rect) -> Rect {
         self.pipeline.run_region(&self.image, dirty)
     }
-
-    fn rebuild_kernels(&mut self) {
-        let size = self.kernel_size;
-        let weights = self.slots.iter().flat_map(|s| s.weights.clone()).collect();
-        let bias = self.slots.iter().map(|s| s.bias).collect();
-        *self.pipeline.kernels_mut() = KernelBank::from_weights(size, size, 1, weights, bias);
-        self.pipeline.run(&self.image);
-        if let Some(p) = self.probe {
-            let maps = self.pipeline.maps();
-            if p.map >= maps.channels() || p.x >= maps.width() || p.y >= maps.height() {
-                self.probe = None;
-            }
-        }
-    }
-
-    /// Types `text` into cell `cell` of kernel `k`: a number replaces the weight, anything
-    /// else is marked and ignored.
-    pub fn set_cell(&mut self, k: usize, cell: usize, text: String) {
-        let Some(slot) = self.slots.get_mut(k) else {
-            return;
-        };
-        if cell >= slot.weights.len() {
-            return;
-        }
-        let result = update_cell(&mut slot.weights[cell], &text);
-        slot.errors[cell] = result.err();
-        slot.texts[cell] = text;
-        slot.preset = None;
-        self.rebuild_kernels();
-    }
-
-    /// Types `text` into the bias of kernel `k`.
-    pub fn set_bias(&mut self, k: usize, text: String) {
-        let Some(slot) = self.slots.get_mut(k) else {
-            return;
-        };
-        slot.bias_error = update_cell(&mut slot.bias, &text).err();
-        slot.bias_text = text;
-        self.rebuild_kernels();
-    }
-
-    /// Fills kernel `k` with preset `id`. The kernel size becomes the preset's when no
-    /// other kernel loses a weight by it; otherwise the preset is placed centred.
-    pub fn set_preset(&mut self, k: usize, id: &str) {
-        let Some(p) = preset(id) else {
-            return;
-        };
-        if k >= self.slots.len() {
-            return;
-        }
-        let from = self.kernel_size;
-        let others_fit = self
-            .slots
-            .iter()
-            .enumerate()
-            .all(|(i, s)| i == k || s.fits(from, p.size));
-        if p.size > from || others_fit {
-            self.set_kernel_size(p.size);
-        }
-        self.slots[k] = Slot::from_preset(p.id, self.kernel_size);
-        self.rebuild_kernels();
-    }
-
-    /// Makes every kernel `size × size`, keeping each centred (zeros added or border cut).
-    pub fn set_kernel_size(&mut self, size: usize) {
-        if !KERNEL_SIZES.contains(&size) || size == self.kernel_size {
-            return;
-        }
-        let from = self.kernel_size;
-        self.slots = self.slots.iter().map(|s| s.resized(from, size)).collect();
-        self.kernel_size = size;
-        self.rebuild_kernels();
-    }
-
-    /// Adds a kernel (identity) if there is room.
-    pub fn add_kernel(&mut self) {
-        if self.slots.len() < MAX_KERNELS {
-            self.slots
-                .push(Slot::from_preset("identity", self.kernel_size));
-            self.rebuild_kernels();
-        }
-    }
-
-    /// Removes kernel `k`, keeping at least one.
-    pub fn remove_kernel(&mut self, k: usize) {
-        if self.slots.len() > 1 && k < self.slots.len() {
-            self.slots.remove(k);
-            self.rebuild_kernels();
-        }
-    }
-
-    /// Replaces stride, padding, activation, pooling and the dense layer's settings.
-    pub fn set_config(&mut self, config: PipelineConfig) {
-        let config = PipelineConfig {
-            dense_outputs: config.dense_outputs.clamp(1, 4),
-            ..config
-        };
-        self.pipeline.set_config(config);
-        self.rebuild_kernels();
-    }
-
     /// Points the multiply-and-sum at pixel `(x, y)` of map `map` (ignored outside).
     pub fn set_probe(&mut self, map: usize, x: usize, y: usize) {
         let maps = self.pipeline.maps();
@@ -604,62 +349,4 @@ pub fn max_abs(values: &[f32]) -> f32 {
         .iter()
         .fold(0.0f32, |m, v| if v.abs() > m { v.abs() } else { m })
         .max(1e-6)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use nnp_core::conv::LECTURE_RESPONSE;
-
-    #[test]
-    fn lecture_example_reads_6600_at_the_centre() {
-        let mut model = Model::new();
-        model.load_lecture();
-        let field = model.receptive_field().map(|f| f.value);
-        assert_eq!(field, Some(LECTURE_RESPONSE));
-        assert_eq!(model.pipeline().maps().get(0, 3, 3), LECTURE_RESPONSE);
-    }
-
-    #[test]
-    fn a_bad_cell_is_marked_and_keeps_its_weight() {
-        let mut model = Model::new();
-        let before = model.pipeline().maps().clone();
-        model.set_cell(0, 0, "abc".to_owned());
-        assert!(model.slots()[0].errors[0].is_some());
-        assert_eq!(model.slots()[0].weights[0], -1.0);
-        assert_eq!(model.pipeline().maps(), &before);
-    }
-
-    #[test]
-    fn presets_set_the_size_only_when_nothing_is_lost() {
-        let mut model = Model::new();
-        model.set_preset(0, "curve-detector");
-        assert_eq!(model.kernel_size(), 7);
-        assert_eq!(model.slots()[1].weights[3 * 7 + 3], 0.0);
-        assert_eq!(model.slots()[1].weights[2 * 7 + 2], -1.0);
-        model.set_preset(0, "sobel-x");
-        assert_eq!(model.kernel_size(), 3);
-        assert_eq!(model.slots()[1].weights, preset("sobel-y").unwrap().weights);
-    }
-
-    #[test]
-    fn strokes_change_only_their_rectangle_and_undo_restores() {
-        let mut model = Model::new();
-        model.clear();
-        let dirty = model.stroke_begin(10.0, 10.0);
-        let dirty = dirty.union(model.stroke_to(40.0, 12.0));
-        model.stroke_end();
-        assert!(dirty.contains(10, 10) && dirty.contains(40, 12) && !dirty.contains(80, 80));
-        assert_eq!(model.image().get(0, 25, 11), 1.0);
-        model.undo();
-        assert_eq!(model.image().get(0, 25, 11), 0.0);
-    }
-
-    #[test]
-    fn numbers_are_short() {
-        assert_eq!(format_number(1.0 / 9.0), "0.1111");
-        assert_eq!(format_number(-2.0), "-2");
-        assert_eq!(format_number(0.0625), "0.0625");
-        assert_eq!(format_number(6600.0), "6600");
-    }
 }
