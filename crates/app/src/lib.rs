@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod i18n;
+pub mod offline;
 pub mod panic_banner;
 pub mod prefs;
 pub mod route;
@@ -13,6 +14,7 @@ pub mod widgets;
 /// Starts the app in the page's `<div id="app">` (or the body).
 pub fn start() {
     panic_banner::install();
+    offline::register();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
