@@ -52,6 +52,20 @@ for (const kind of [DESKTOP, PHONE]) {
   });
 }
 
+test("the page carries a Content-Security-Policy that allows no inline script but Trunk's own", async () => {
+  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(site.url);
+  await page.locator(".cards .card").first().waitFor();
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+  assert.doesNotMatch(policy, /script-src[^;]*unsafe-inline/);
+  assert.match(policy, /connect-src 'self'/);
+  // Every screen ran under it without a violation (they would be console errors).
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a shared link opens its screen directly, in the visitor's remembered language", async () => {
   const { context, problems } = await watchedContext(browser, DESKTOP);
   const page = await context.newPage();
