@@ -734,7 +734,7 @@ mod tests {
         ];
         let mut rng = Rng::seeded(5);
         let mut parsed = 0;
-        for _ in 0..3000 {
+        for _ in 0..10_000 {
             let len = 1 + rng.index(10);
             let text: String = (0..len).map(|_| pieces[rng.index(pieces.len())]).collect();
             if let Ok(formula) = Formula::parse(&text) {

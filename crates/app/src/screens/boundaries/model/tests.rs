@@ -168,3 +168,39 @@ fn a_hand_set_weight_travels_in_the_link() {
     assert_eq!(copy.epoch, 5);
     assert_eq!(copy.mlp.params(), model.mlp.params());
 }
+
+#[test]
+fn ten_thousand_mangled_share_links_never_panic() {
+    use crate::screens::boundaries::link;
+    use crate::share;
+    let mut model = Model::new();
+    model.tool = Tool::Positive;
+    model.paint(0.5, 0.5);
+    assert!(model.set_weight_text((0, 0, 0), "1.5"));
+    let (good, _) = link::write(&model.settings());
+    let fields = link::fields();
+    let defaults = Model::new().settings();
+    let mut rng = nnp_core::rng::Rng::seeded(9);
+    let junk = b"%&=?;.-_0aZ\xff";
+    for round in 0..10_000 {
+        let mut bytes: Vec<u8> = good.bytes().collect();
+        for _ in 0..1 + rng.index(4) {
+            let at = rng.index(bytes.len() + 1);
+            match rng.index(3) {
+                0 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                1 => bytes.insert(at, junk[rng.index(junk.len())]),
+                _ => bytes.truncate(at),
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let mut settings = defaults.clone();
+        let _ = share::read_query(&fields, &text, &mut settings);
+        // Building the model is the expensive part: a sample of the readings is enough.
+        if round % 500 == 0 {
+            let built = Model::from_settings(&settings);
+            assert!(built.mlp.params().iter().all(|p| p.is_finite()));
+        }
+    }
+}
