@@ -139,3 +139,31 @@ test("phone: the graph scrolls inside its box, the page never sideways", async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("desktop: the share link reopens the same weights, example and half-stepped pass", async () => {
+  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/backprop`);
+  await page.locator(".bp-graph-svg").waitFor();
+  await page.getByRole("button", { name: "Random init" }).click();
+  await page.locator(".bp-table tbody tr").nth(1).getByRole("button").click();
+  const step = page.getByRole("button", { name: "Step one node" });
+  for (let k = 0; k < 25; k++) await step.click();
+  const read = async (p) => ({
+    status: await p.locator(".bp-status").textContent(),
+    nodes: await p.locator(".bp-node").evaluateAll((ns) => ns.map((n) => n.textContent)),
+  });
+  const original = await read(page);
+  const link = page.url();
+  assert.match(link, /#\/backprop\?loss=squared&.*step=25/);
+
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(link);
+  await other.locator(".bp-graph-svg").waitFor();
+  assert.deepEqual(await read(other), original);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

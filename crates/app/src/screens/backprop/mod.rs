@@ -4,6 +4,7 @@
 
 mod format;
 mod layout;
+mod link;
 mod model;
 mod view_chain;
 mod view_controls;
@@ -22,6 +23,8 @@ use yew::prelude::*;
 
 use crate::app::use_texts;
 use crate::i18n::backprop::BackpropTexts;
+use crate::route::Route;
+use crate::share;
 use model::{InputError, Model, TrainSet};
 
 /// What a person can do on this screen.
@@ -71,6 +74,32 @@ struct State {
     model: Model,
     error: Option<InputError>,
     epochs_left: usize,
+    /// Keys of the page's link that could not be used.
+    link_problems: Vec<String>,
+}
+
+impl State {
+    /// The screen the page's link describes (the default screen without one).
+    fn from_link() -> Self {
+        let Some(query) = share::current_query() else {
+            return Self::default();
+        };
+        let mut settings = Model::new().settings();
+        let problems = share::read_query(&link::fields(), &query, &mut settings);
+        Self {
+            model: Model::from_settings(&settings),
+            link_problems: problems.into_iter().map(|p| p.key).collect(),
+            ..Self::default()
+        }
+    }
+}
+
+/// Puts the screen's share link into the address bar.
+fn write_link(model: &Model) {
+    share::replace_query(
+        Route::Backprop,
+        &share::write_query(&link::fields(), &model.settings()),
+    );
 }
 
 /// The screen.
@@ -78,7 +107,7 @@ struct State {
 pub fn Backprop() -> Html {
     let texts = use_texts();
     let t = texts.backprop_ui;
-    let state = use_mut_ref(State::default);
+    let state = use_mut_ref(State::from_link);
     let frame = use_mut_ref(|| None::<AnimationFrame>);
     let focus_editor = use_mut_ref(|| Cell::new(false));
     let editor = use_node_ref();
@@ -107,6 +136,7 @@ pub fn Backprop() -> Html {
                 focus_editor.borrow().set(true);
             }
             let start = update(&mut state.borrow_mut(), msg);
+            write_link(&state.borrow().model);
             if start {
                 schedule(state.clone(), frame.clone(), redraw.clone());
             } else if state.borrow().epochs_left == 0 {
@@ -132,6 +162,11 @@ pub fn Backprop() -> Html {
             <p class="lead">{ t.intro }</p>
             { view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }
             { view_error(s.error, t) }
+            if !s.link_problems.is_empty() {
+                <p class="bp-link-problems notice notice-error" role="status">
+                    { crate::i18n::fill(t.link_partly_read, &[&s.link_problems.join(", ")]) }
+                </p>
+            }
             <div class="bp-layout">
                 <div class="bp-main">
                     { view_controls::status(&s.model, t) }
@@ -219,6 +254,8 @@ fn schedule(
         // The spent handle stays in `slot` until the next one replaces it.
         if more {
             schedule(state, slot, redraw.clone());
+        } else {
+            write_link(&state.borrow().model);
         }
         redraw.force_update();
     });

@@ -285,10 +285,20 @@ impl Model {
         self.net.plane(PLANE_LOW, PLANE_HIGH, n)
     }
 
-    fn set_example(&mut self, example: CarExample) {
+    pub(super) fn set_example(&mut self, example: CarExample) {
         self.example = example;
         self.net.set_example(&example);
         self.last_update = None;
+    }
+
+    /// The seed of the next training run's visiting order.
+    pub fn train_seed(&self) -> u64 {
+        self.train_seed
+    }
+
+    /// Sets the seed of the next training run's visiting order.
+    pub fn set_train_seed(&mut self, seed: u64) {
+        self.train_seed = seed;
     }
 
     fn changed(&mut self) {
