@@ -1,13 +1,222 @@
-//! Deep networks by greedy layer-wise autoencoder pretraining (lecture §5): being built;
-//! shows the announcement until then.
+//! Deep networks by greedy layer-wise autoencoder pretraining (lecture §5): pretrain layer
+//! 1, then 2, on unlabelled digits, then fine-tune with a few labels, next to the same net
+//! trained from random weights.
 
+mod draw;
+mod loader;
+mod model;
+mod msg;
+mod series;
+mod text;
+mod view_charts;
+mod view_pictures;
+mod view_settings;
+mod view_stack;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::render::{AnimationFrame, request_animation_frame};
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::route::Route;
-use crate::screens::Placeholder;
+use crate::app::use_texts;
+use crate::shortcuts::{Shortcut, use_shortcuts};
+use draw::Painter;
+use model::{Load, LoadError, Model};
+use msg::Msg;
+use text::fill;
+use view_pictures::Canvases;
+
+/// Milliseconds of training per animation frame.
+const FRAME_BUDGET_MS: f64 = 7.0;
+/// Yew re-renders the charts and numbers every this many frames.
+const RENDER_EVERY: u32 = 6;
+const CREDIT: &str = "UCI optdigits, Alpaydin & Kaynak, CC BY 4.0";
+
+/// Props of [`DeepScreen`].
+#[derive(Debug, Clone, PartialEq, Default, Properties)]
+pub struct DeepScreenProps {
+    /// The digits file's text; without it the screen fetches [`loader::DATA_URL`].
+    #[prop_or_default]
+    pub csv: Option<AttrValue>,
+}
+
+impl Canvases {
+    fn paint(&self, model: &Model, painter: &mut Painter) {
+        if let Some(canvas) = self.digits.cast::<HtmlCanvasElement>() {
+            painter.digits(&canvas, &model.reconstructions());
+        }
+        if let Some(canvas) = self.features.cast::<HtmlCanvasElement>() {
+            painter.features(&canvas, &model.feature_images());
+        }
+    }
+}
+
+/// The training loop: a few milliseconds of steps per animation frame while `handle`
+/// holds a frame.
+struct TrainLoop {
+    model: Rc<RefCell<Model>>,
+    painter: Rc<RefCell<Painter>>,
+    canvases: Canvases,
+    force: UseForceUpdateHandle,
+    handle: Rc<RefCell<Option<AnimationFrame>>>,
+    frames: Cell<u32>,
+}
+
+impl TrainLoop {
+    fn schedule(self: &Rc<Self>) {
+        let next = Rc::clone(self);
+        *self.handle.borrow_mut() = Some(request_animation_frame(move |_| next.tick()));
+    }
+
+    fn tick(self: Rc<Self>) {
+        let clock = web_sys::window().and_then(|w| w.performance());
+        let now = move || clock.as_ref().map_or(f64::INFINITY, |p| p.now());
+        let start = now();
+        let keep = {
+            let mut model = self.model.borrow_mut();
+            let keep = model.running && model.train_while(|| now() - start < FRAME_BUDGET_MS);
+            self.canvases.paint(&model, &mut self.painter.borrow_mut());
+            keep
+        };
+        let frames = self.frames.get().wrapping_add(1);
+        self.frames.set(frames);
+        if !keep {
+            self.model.borrow_mut().running = false;
+            self.force.force_update();
+            return;
+        }
+        if frames.is_multiple_of(RENDER_EVERY) {
+            self.force.force_update();
+        }
+        self.schedule();
+    }
+}
 
 /// The deep-networks screen.
 #[component]
-pub fn DeepScreen() -> Html {
-    html! { <Placeholder route={Route::Deep} /> }
+pub fn DeepScreen(props: &DeepScreenProps) -> Html {
+    let texts = use_texts();
+    let t = texts.deep_ui;
+    let model = use_mut_ref(Model::new);
+    let painter = use_mut_ref(Painter::default);
+    let frame = use_mut_ref(|| None::<AnimationFrame>);
+    let force = use_force_update();
+    let attempt = use_state_eq(|| 0_u32);
+    let canvases = Canvases {
+        digits: use_node_ref(),
+        features: use_node_ref(),
+        plane: use_node_ref(),
+    };
+
+    let send = {
+        let (model, force, attempt) = (model.clone(), force.clone(), attempt.clone());
+        Callback::from(move |msg: Msg| {
+            if msg == Msg::Retry {
+                attempt.set(*attempt + 1);
+            }
+            model.borrow_mut().update(msg);
+            force.force_update();
+        })
+    };
+    {
+        let send = send.clone();
+        use_effect_with((*attempt, props.csv.clone()), move |(_, csv)| match csv {
+            Some(text) => send.emit(Msg::Loaded(Ok(text.to_string()))),
+            None => wasm_bindgen_futures::spawn_local(async move {
+                send.emit(Msg::Loaded(loader::fetch_text(loader::DATA_URL).await));
+            }),
+        });
+    }
+    {
+        let (model, painter, canvases) = (model.clone(), painter.clone(), canvases.clone());
+        use_effect(move || {
+            let mut m = model.borrow_mut();
+            canvases.paint(&m, &mut painter.borrow_mut());
+            if let (Some(canvas), Some(p)) =
+                (canvases.plane.cast::<HtmlCanvasElement>(), m.projection())
+            {
+                draw::projection(&canvas, p);
+            }
+        });
+    }
+    let running = model.borrow().running;
+    {
+        let send = send.clone();
+        use_shortcuts(Callback::from(move |shortcut| {
+            send.emit(match shortcut {
+                Shortcut::PlayPause if running => Msg::Pause,
+                Shortcut::PlayPause => Msg::Play,
+                Shortcut::Step => Msg::Steps,
+                Shortcut::Reset => Msg::Reset,
+            });
+        }));
+    }
+    {
+        let train_loop = TrainLoop {
+            model: model.clone(),
+            painter: painter.clone(),
+            canvases: canvases.clone(),
+            force: force.clone(),
+            handle: frame.clone(),
+            frames: Cell::new(0),
+        };
+        use_effect_with(running, move |&on| {
+            if on {
+                Rc::new(train_loop).schedule();
+            }
+            move || drop(frame.borrow_mut().take())
+        });
+    }
+
+    let mut m = model.borrow_mut();
+    let body = match &m.load {
+        Load::Loading => html! {
+            <p class="notice notice-info deep-loading" role="status">{ t.loading }</p>
+        },
+        Load::Failed(error) => {
+            let message = match error {
+                LoadError::Network => t.failed_network.to_owned(),
+                LoadError::Status(code) => fill(t.failed_status, &[&code.to_string()]),
+                LoadError::Parse(e) => fill(t.failed_parse, &[&e.line.to_string()]),
+            };
+            html! {
+                <div class="notice notice-error deep-load-error" role="alert">
+                    <p>{ message }</p>
+                    <button class="deep-retry" onclick={send.reform(|_| Msg::Retry)}>
+                        { t.retry }
+                    </button>
+                </div>
+            }
+        }
+        Load::Ready => html! {
+            <>
+                <div class="deep-panel deep-train">
+                    { view_stack::stack(t, &m) }
+                    { view_stack::phases(t, &m) }
+                    { view_stack::controls(t, &m, &send) }
+                    { view_stack::status(t, &m) }
+                    { view_stack::notice(t, &m) }
+                </div>
+                <div class="deep-grid">
+                    { view_pictures::reconstructions(t, &m, &canvases) }
+                    { view_pictures::features(t, &m, &canvases) }
+                    { view_charts::loss_chart(t, &m) }
+                    { view_charts::accuracy_chart(t, &m) }
+                    { view_settings::settings(t, &m, &send) }
+                    { view_pictures::projection(t, &mut m, &canvases, &send) }
+                </div>
+            </>
+        },
+    };
+    html! {
+        <section class="screen screen-deep">
+            <p class="screen-section">{ texts.deep.section }</p>
+            <h1>{ texts.deep.name }</h1>
+            <p class="lead">{ t.intro }</p>
+            { body }
+            <p class="deep-credit">{ t.credit }{ " " }{ CREDIT }</p>
+        </section>
+    }
 }

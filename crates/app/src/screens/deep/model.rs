@@ -1,0 +1,361 @@
+//! The screen's state: the digits once loaded, the experiment, the settings as typed, and
+//! what to tell the user. Plain data for the views; no Html here.
+
+use nnp_core::deep::{
+    DIGIT_CLASSES, Digits, DigitsError, Evaluation, FineTune, Phase, PretrainConfig, Pretrainer,
+    Projection, Reconstructed,
+};
+
+/// Labelled examples per class the user can choose for fine-tuning.
+pub const LABEL_CHOICES: [usize; 4] = [1, 5, 10, 50];
+/// A loss this many times its phase's first loss counts as diverged: with too large a
+/// rate the logistic units saturate and the loss grows without ever becoming NaN.
+const DIVERGED: f64 = 1000.0;
+/// Steps taken between two looks at the clock while training.
+const CHUNK: usize = 4;
+
+/// Why the digits are not there.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The request did not reach the server (offline, blocked).
+    Network,
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// The file arrived but is not a digits file.
+    Parse(DigitsError),
+}
+
+/// Where the data is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// Being fetched.
+    Loading,
+    /// Could not be had.
+    Failed(LoadError),
+    /// Parsed; the experiment exists.
+    Ready,
+}
+
+/// The two learning rates the user types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateField {
+    /// Learning rate of the autoencoders.
+    Pretrain,
+    /// Learning rate of supervised training.
+    FineTune,
+}
+
+impl RateField {
+    fn index(self) -> usize {
+        match self {
+            RateField::Pretrain => 0,
+            RateField::FineTune => 1,
+        }
+    }
+}
+
+/// Something the user must read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Notice {
+    /// The loss became NaN, infinite or a thousand times its first value at this phase
+    /// and step; training stopped.
+    Diverged {
+        /// The phase that diverged.
+        phase: Phase,
+        /// Its step count.
+        step: usize,
+    },
+}
+
+/// How a hidden layer of the stack is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayerState {
+    /// Not trained yet.
+    Waiting,
+    /// Its autoencoder is training now.
+    Training,
+    /// Pretrained and frozen while a deeper layer trains.
+    Frozen,
+    /// Fine-tuned with the labels together with the output.
+    FineTuning,
+}
+
+/// The whole screen state.
+#[derive(Debug)]
+pub struct Model {
+    /// Where the data is.
+    pub load: Load,
+    /// The settings of the next (and current) experiment.
+    pub config: PretrainConfig,
+    /// The learning rates as typed (they may be wrong).
+    pub rate_text: [String; 2],
+    /// Whether each typed rate is refused.
+    pub rate_error: [bool; 2],
+    /// Message for the user.
+    pub notice: Option<Notice>,
+    /// Whether the animation loop trains.
+    pub running: bool,
+    /// Show the random-init net's codes instead of the pretrained ones.
+    pub show_baseline: bool,
+    /// Changes whenever the experiment's weights change (pictures must be redrawn).
+    pub generation: u64,
+    data: Option<Digits>,
+    trainer: Option<Pretrainer>,
+    shown: Vec<usize>,
+    projection: Option<(u64, bool, Projection)>,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        let config = PretrainConfig::default();
+        Self {
+            load: Load::Loading,
+            rate_text: [
+                config.pretrain_rate.to_string(),
+                config.fine_tune_rate.to_string(),
+            ],
+            config,
+            rate_error: [false; 2],
+            notice: None,
+            running: false,
+            show_baseline: false,
+            generation: 0,
+            data: None,
+            trainer: None,
+            shown: Vec::new(),
+            projection: None,
+        }
+    }
+}
+
+impl Model {
+    /// A model waiting for its data.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The fetch starts (again).
+    pub fn start_loading(&mut self) {
+        if self.data.is_none() {
+            self.load = Load::Loading;
+        }
+    }
+
+    /// The fetch ended: the file's text, or why there is none.
+    pub fn loaded(&mut self, result: Result<String, LoadError>) {
+        match result.and_then(|text| Digits::parse_csv(&text).map_err(LoadError::Parse)) {
+            Ok(digits) => {
+                self.data = Some(digits);
+                self.load = Load::Ready;
+                self.reset();
+            }
+            Err(error) => self.load = Load::Failed(error),
+        }
+    }
+
+    /// The experiment, once the data is there.
+    pub fn trainer(&self) -> Option<&Pretrainer> {
+        self.trainer.as_ref()
+    }
+
+    /// A fresh experiment with the current settings (same seed: same split and weights).
+    pub fn reset(&mut self) {
+        self.running = false;
+        self.notice = None;
+        self.projection = None;
+        self.generation += 1;
+        let Some(data) = &self.data else { return };
+        let trainer = Pretrainer::new(data, &self.config);
+        let labels = &trainer.test_set().labels;
+        self.shown = (0..DIGIT_CLASSES)
+            .filter_map(|class| labels.iter().position(|&l| l == class))
+            .collect();
+        self.trainer = Some(trainer);
+    }
+
+    /// The current phase (pretraining layer 1 before the data is there).
+    pub fn phase(&self) -> Phase {
+        self.trainer
+            .as_ref()
+            .map_or(Phase::Pretrain { layer: 0 }, Pretrainer::phase)
+    }
+
+    /// Steps taken in the current phase.
+    pub fn phase_steps(&self) -> usize {
+        let Some(t) = &self.trainer else { return 0 };
+        match t.phase() {
+            Phase::Pretrain { layer } => t.pretrain_losses(layer).len(),
+            Phase::FineTune => t.fine_tune_losses().len(),
+        }
+    }
+
+    /// Whether training can go on (data there, nothing diverged).
+    pub fn can_train(&self) -> bool {
+        self.trainer.is_some() && self.notice.is_none()
+    }
+
+    /// Trains in chunks until `more` says the time is up or the loss stops being a number.
+    /// Returns whether training may go on.
+    pub fn train_while(&mut self, mut more: impl FnMut() -> bool) -> bool {
+        if !self.can_train() {
+            self.running = false;
+            return false;
+        }
+        loop {
+            if !self.train_steps(CHUNK) {
+                return false;
+            }
+            if !more() {
+                return true;
+            }
+        }
+    }
+
+    /// Takes `steps` steps; stops (with a notice) at a loss that is not a number or has
+    /// exploded.
+    pub fn train_steps(&mut self, steps: usize) -> bool {
+        if !self.can_train() {
+            return false;
+        }
+        let Some(trainer) = &mut self.trainer else {
+            return false;
+        };
+        self.generation += 1;
+        for _ in 0..steps {
+            let report = trainer.step();
+            let first = match report.phase {
+                Phase::Pretrain { layer } => trainer.pretrain_losses(layer).first(),
+                Phase::FineTune => trainer.fine_tune_losses().first(),
+            };
+            let limit = DIVERGED * first.copied().unwrap_or(1.0).max(1.0);
+            let sane = |loss: f64| loss.is_finite() && loss <= limit;
+            if !sane(report.loss) || !report.baseline_loss.is_none_or(sane) {
+                self.notice = Some(Notice::Diverged {
+                    phase: report.phase,
+                    step: report.step,
+                });
+                self.running = false;
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Stacks the layer being trained and starts the next phase.
+    pub fn advance(&mut self) {
+        self.running = false;
+        if let Some(trainer) = &mut self.trainer {
+            trainer.advance();
+            self.generation += 1;
+        }
+    }
+
+    /// Chooses how many labelled examples per class fine-tuning gets; restarts.
+    pub fn set_labels_per_class(&mut self, n: usize) {
+        if LABEL_CHOICES.contains(&n) && n != self.config.labels_per_class {
+            self.config.labels_per_class = n;
+            self.reset();
+        }
+    }
+
+    /// Chooses which layers fine-tuning changes; restarts.
+    pub fn set_fine_tune(&mut self, how: FineTune) {
+        if how != self.config.fine_tune {
+            self.config.fine_tune = how;
+            self.reset();
+        }
+    }
+
+    /// A learning rate as typed: a positive number restarts the experiment with it;
+    /// anything else is marked and changes nothing.
+    pub fn set_rate(&mut self, field: RateField, text: &str) {
+        let i = field.index();
+        self.rate_text[i] = text.to_owned();
+        let parsed = text.trim().replace(',', ".").parse::<f64>().ok();
+        match parsed.filter(|r| r.is_finite() && *r > 0.0) {
+            Some(rate) => {
+                self.rate_error[i] = false;
+                let slot = match field {
+                    RateField::Pretrain => &mut self.config.pretrain_rate,
+                    RateField::FineTune => &mut self.config.fine_tune_rate,
+                };
+                if *slot != rate {
+                    *slot = rate;
+                    self.reset();
+                }
+            }
+            None => self.rate_error[i] = true,
+        }
+    }
+
+    /// How hidden layer `layer` is drawn in the stack.
+    pub fn layer_state(&self, layer: usize) -> LayerState {
+        match self.phase() {
+            Phase::Pretrain { layer: now } if layer == now => LayerState::Training,
+            Phase::Pretrain { layer: now } if layer < now => LayerState::Frozen,
+            Phase::Pretrain { .. } => LayerState::Waiting,
+            Phase::FineTune if self.config.fine_tune == FineTune::WholeNet => {
+                LayerState::FineTuning
+            }
+            Phase::FineTune => LayerState::Frozen,
+        }
+    }
+
+    /// The layer the pictures show (the one training, or the deepest when fine-tuning).
+    pub fn shown_layer(&self) -> usize {
+        self.trainer
+            .as_ref()
+            .and_then(Pretrainer::current_layer)
+            .unwrap_or(0)
+    }
+
+    /// One held-out digit per class with its reconstruction through the shown layer.
+    pub fn reconstructions(&self) -> Vec<Reconstructed> {
+        self.trainer
+            .as_ref()
+            .map(|t| t.reconstructions(&self.shown))
+            .unwrap_or_default()
+    }
+
+    /// Each unit of the shown layer as an 8×8 picture of input weights.
+    pub fn feature_images(&self) -> Vec<Vec<f64>> {
+        self.trainer
+            .as_ref()
+            .map(|t| t.feature_images(self.shown_layer()))
+            .unwrap_or_default()
+    }
+
+    /// Held-out reconstruction loss of the shown layer.
+    pub fn held_out_loss(&self) -> Option<f64> {
+        let t = self.trainer.as_ref()?;
+        Some(t.reconstruction_loss(t.current_layer()?))
+    }
+
+    /// Every held-out measurement so far.
+    pub fn evaluations(&self) -> &[Evaluation] {
+        self.trainer.as_ref().map_or(&[], |t| t.evaluations())
+    }
+
+    /// The codes of the deepest trained layer in 2-D, cached until the weights change.
+    pub fn projection(&mut self) -> Option<&Projection> {
+        let depth = match self.phase() {
+            Phase::Pretrain { layer } => layer + 1,
+            Phase::FineTune => self.trainer.as_ref()?.depth(),
+        };
+        let fresh = matches!(&self.projection,
+            Some((g, b, _)) if *g == self.generation && *b == self.show_baseline);
+        if !fresh {
+            let t = self.trainer.as_ref()?;
+            let p = if self.show_baseline {
+                t.baseline_projection(depth)
+            } else {
+                t.projection(depth)
+            };
+            self.projection = Some((self.generation, self.show_baseline, p));
+        }
+        self.projection.as_ref().map(|(_, _, p)| p)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! The screen's model on the real digits: what a student sees happen, checked natively.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use nnp_core::deep::Phase;
+
+use super::*;
+use crate::screens::deep::msg::{Msg, STEP_CLICK};
+use crate::screens::deep::series::thin;
+
+const DIGITS: &str = include_str!("../../../../../../web/data/digits.csv");
+
+fn ready() -> Model {
+    let mut m = Model::new();
+    m.update(Msg::Loaded(Ok(DIGITS.to_owned())));
+    assert_eq!(m.load, Load::Ready);
+    m
+}
+
+#[test]
+fn the_digits_load_and_a_broken_file_says_which_line() {
+    let mut m = Model::new();
+    assert_eq!(m.load, Load::Loading);
+    m.update(Msg::Loaded(Ok("1,2,3\n".to_owned())));
+    match &m.load {
+        Load::Failed(LoadError::Parse(e)) => assert_eq!(e.line, 1),
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+    assert!(m.trainer().is_none());
+    m.update(Msg::Retry);
+    assert_eq!(m.load, Load::Loading);
+    m.update(Msg::Loaded(Err(LoadError::Status(404))));
+    assert_eq!(m.load, Load::Failed(LoadError::Status(404)));
+    m.update(Msg::Loaded(Ok(DIGITS.to_owned())));
+    let t = m.trainer().unwrap();
+    assert_eq!(t.test_set().len(), 500);
+    assert_eq!(t.labels_used(), 100);
+    assert_eq!(t.unlabelled_count(), 1297);
+    assert_eq!(
+        m.reconstructions().len(),
+        10,
+        "one held-out digit per class"
+    );
+}
+
+#[test]
+fn each_layer_learns_to_reconstruct_and_pretraining_beats_random_weights() {
+    let mut m = ready();
+    let before = m.held_out_loss().unwrap();
+    let features_before = m.feature_images();
+    for _ in 0..6 {
+        m.update(Msg::Steps);
+    }
+    let after = m.held_out_loss().unwrap();
+    assert!(after < 0.8 * before, "layer 1: {before} → {after}");
+    assert_ne!(m.feature_images(), features_before);
+    assert_eq!(m.layer_state(0), LayerState::Training);
+    assert_eq!(m.layer_state(1), LayerState::Waiting);
+
+    m.update(Msg::Advance);
+    assert_eq!(m.phase(), Phase::Pretrain { layer: 1 });
+    assert_eq!(m.layer_state(0), LayerState::Frozen);
+    assert_eq!(m.feature_images().len(), 16);
+    let before = m.held_out_loss().unwrap();
+    for _ in 0..6 {
+        m.update(Msg::Steps);
+    }
+    let after = m.held_out_loss().unwrap();
+    assert!(after < before, "layer 2: {before} → {after}");
+
+    m.update(Msg::Advance);
+    assert_eq!(m.phase(), Phase::FineTune);
+    assert_eq!(m.layer_state(1), LayerState::FineTuning);
+    for _ in 0..3 {
+        m.update(Msg::Steps);
+    }
+    assert_eq!(m.phase_steps(), 3 * STEP_CLICK);
+    let last = *m.evaluations().last().unwrap();
+    // Seed 1, 10 labels per class, 600 + 600 pretraining steps, 300 fine-tuning steps.
+    assert!(last.pretrained_accuracy > 0.8, "{last:?}");
+    assert!(
+        last.pretrained_accuracy > last.baseline_accuracy,
+        "pretrained {} vs random init {}",
+        last.pretrained_accuracy,
+        last.baseline_accuracy
+    );
+    let [pre, random] = m.accuracy_curves();
+    assert_eq!(pre.len(), random.len());
+    assert_eq!(pre.last().unwrap().0, 300.0);
+    assert!(m.projection().unwrap().points.len() == 500);
+}
+
+#[test]
+fn a_huge_rate_stops_training_with_a_notice_instead_of_a_crash() {
+    let mut m = ready();
+    m.update(Msg::Rate(RateField::Pretrain, "1e300".to_owned()));
+    assert!(!m.rate_error[0]);
+    m.update(Msg::Play);
+    assert!(m.running);
+    let mut slices = 0;
+    let keep = m.train_while(|| {
+        slices += 1;
+        slices < 100
+    });
+    assert!(!keep);
+    assert!(!m.running);
+    assert!(matches!(m.notice, Some(Notice::Diverged { .. })));
+    let steps = m.phase_steps();
+    m.update(Msg::Steps);
+    m.update(Msg::Play);
+    assert_eq!(m.phase_steps(), steps, "no training after divergence");
+    assert!(!m.running);
+    m.update(Msg::Rate(RateField::Pretrain, "0.05".to_owned()));
+    assert_eq!(m.notice, None, "a sane rate restarts cleanly");
+    assert!(m.train_steps(10));
+}
+
+#[test]
+fn a_rate_that_is_not_a_number_is_refused_and_training_keeps_its_state() {
+    let mut m = ready();
+    m.update(Msg::Steps);
+    for bad in ["abc", "", "-1", "0", "NaN", "inf"] {
+        m.update(Msg::Rate(RateField::FineTune, bad.to_owned()));
+        assert!(m.rate_error[1], "{bad:?} accepted");
+        assert_eq!(m.config.fine_tune_rate, 0.1);
+        assert_eq!(m.phase_steps(), STEP_CLICK, "{bad:?} restarted the run");
+    }
+    m.update(Msg::Rate(RateField::FineTune, "0,2".to_owned()));
+    assert!(!m.rate_error[1]);
+    assert_eq!(m.config.fine_tune_rate, 0.2);
+    assert_eq!(m.phase_steps(), 0, "a new rate restarts");
+}
+
+#[test]
+fn fewer_labels_per_class_means_fewer_labels_used() {
+    let mut m = ready();
+    m.update(Msg::LabelsPerClass(1));
+    assert_eq!(m.trainer().unwrap().labels_used(), 10);
+    m.update(Msg::LabelsPerClass(7));
+    assert_eq!(m.config.labels_per_class, 1, "only the offered choices");
+    m.update(Msg::LabelsPerClass(50));
+    assert_eq!(m.trainer().unwrap().labels_used(), 500);
+}
+
+#[test]
+fn long_curves_are_averaged_down_for_the_chart() {
+    let values: Vec<f64> = (1..=1000).map(f64::from).collect();
+    let points = thin(&values);
+    assert_eq!(points.len(), 200);
+    assert_eq!(points[0], (5.0, 3.0));
+    assert_eq!(points.last().unwrap().0, 1000.0);
+    assert_eq!(thin(&[1.0, f64::NAN, 3.0]), vec![(1.0, 1.0), (3.0, 3.0)]);
+}

@@ -1,0 +1,57 @@
+//! What the user can do on the screen, and how each action changes the model.
+
+use nnp_core::deep::FineTune;
+
+use super::model::{LoadError, Model, RateField};
+
+/// Steps one click of "+ steps" takes.
+pub const STEP_CLICK: usize = 100;
+
+/// One user action (the animation loop trains without messages).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Train continuously.
+    Play,
+    /// Stop training.
+    Pause,
+    /// Take [`STEP_CLICK`] steps now.
+    Steps,
+    /// Stack the layer and go to the next phase.
+    Advance,
+    /// Start over with the same settings.
+    Reset,
+    /// Labelled examples per class.
+    LabelsPerClass(usize),
+    /// A learning rate as typed.
+    Rate(RateField, String),
+    /// Which layers fine-tuning changes.
+    FineTuneWhat(FineTune),
+    /// Show the random-init net's codes (true) or the pretrained ones.
+    ShowBaseline(bool),
+    /// Fetch the data again.
+    Retry,
+    /// The fetch ended.
+    Loaded(Result<String, LoadError>),
+}
+
+impl Model {
+    /// Applies one action.
+    pub fn update(&mut self, msg: Msg) {
+        match msg {
+            Msg::Play => self.running = self.can_train(),
+            Msg::Pause => self.running = false,
+            Msg::Steps => {
+                self.running = false;
+                self.train_steps(STEP_CLICK);
+            }
+            Msg::Advance => self.advance(),
+            Msg::Reset => self.reset(),
+            Msg::LabelsPerClass(n) => self.set_labels_per_class(n),
+            Msg::Rate(field, text) => self.set_rate(field, &text),
+            Msg::FineTuneWhat(how) => self.set_fine_tune(how),
+            Msg::ShowBaseline(on) => self.show_baseline = on,
+            Msg::Retry => self.start_loading(),
+            Msg::Loaded(result) => self.loaded(result),
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! The deep-networks screen in headless Chromium: without its data file it says so and
+//! offers a retry; with a small digits file it pretrains layer by layer through its buttons.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
+
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
+use nnp_app::screens::DeepScreen;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlCanvasElement, HtmlElement, HtmlInputElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::*;
+
+async fn click(root: &Element, selector: &str) {
+    find(root, selector)
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+}
+
+/// A digits file of 80 images: class `k` is a bar at row `k % 8` (columns for k ≥ 8) with
+/// a little per-image variation.
+fn small_csv() -> String {
+    let mut out = String::new();
+    for i in 0..80_usize {
+        let class = i % 10;
+        let pixels: Vec<String> = (0..64_usize)
+            .map(|p| {
+                let (row, col) = (p / 8, p % 8);
+                let on = if class < 8 {
+                    row == class
+                } else {
+                    col == class - 6
+                };
+                let v = if on {
+                    12 + (i + p) % 5
+                } else {
+                    (i * 7 + p) % 3
+                };
+                v.to_string()
+            })
+            .collect();
+        out.push_str(&format!("{},{class}\n", pixels.join(",")));
+    }
+    out
+}
+
+#[component]
+fn WithData() -> Html {
+    html! { <DeepScreen csv={AttrValue::from(small_csv())} /> }
+}
+
+async fn mount_with_data() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<WithData>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
+fn features(root: &Element) -> Vec<u8> {
+    canvas_pixels(&find_as::<HtmlCanvasElement>(root, ".deep-feature-grid"))
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_data_file_is_explained_and_can_be_retried() {
+    let root = mount("#/deep").await;
+    assert_eq!(text(&root, "main h1"), "Deep networks, layer by layer");
+    for _ in 0..50 {
+        if count(&root, ".deep-load-error") > 0 {
+            break;
+        }
+        sleep(Duration::from_millis(40)).await;
+        settle().await;
+    }
+    let message = text(&root, ".deep-load-error p");
+    assert!(message.contains("404"), "{message}");
+    assert_eq!(
+        count(&root, ".deep-grid"),
+        0,
+        "no empty panels without data"
+    );
+    click(&root, ".deep-retry").await;
+    assert!(
+        count(&root, ".deep-loading") + count(&root, ".deep-load-error") == 1,
+        "retry shows the loading state or the error again"
+    );
+    assert!(text(&root, ".deep-credit").contains("UCI optdigits, Alpaydin & Kaynak, CC BY 4.0"));
+}
+
+#[wasm_bindgen_test]
+async fn pretraining_layer_by_layer_changes_the_pictures_and_ends_in_the_race() {
+    let root = mount_with_data().await;
+    assert!(text(&root, ".deep-now").contains("Pretrain layer 1"));
+    assert_eq!(count(&root, ".deep-training"), 1);
+    assert!(text(&root, ".deep-labels-readout").starts_with("40 labels of 40 training images"));
+    let before = features(&root);
+    assert_eq!(
+        before.len(),
+        71 * 35 * 4,
+        "32 units in a grid of 8 × 4 pictures"
+    );
+
+    click(&root, ".deep-steps").await;
+    assert!(text(&root, ".deep-status").starts_with("Layer 1: 100 steps"));
+    let after = features(&root);
+    let changed = before
+        .chunks(4)
+        .zip(after.chunks(4))
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(changed > 200, "only {changed} feature pixels changed");
+
+    click(&root, ".deep-advance").await;
+    assert!(text(&root, ".deep-now").contains("Pretrain layer 2"));
+    assert_eq!(count(&root, ".deep-frozen"), 1, "layer 1 is frozen");
+    assert_eq!(features(&root).len(), 71 * 17 * 4, "16 units in two rows");
+    assert!(text(&root, ".deep-race").contains("Appears when fine-tuning starts"));
+    click(&root, ".deep-steps").await;
+
+    click(&root, ".deep-advance").await;
+    assert!(text(&root, ".deep-now").contains("Fine-tune"));
+    assert_eq!(count(&root, ".deep-advance"), 0);
+    click(&root, ".deep-steps").await;
+    assert_eq!(count(&root, ".deep-race canvas"), 1);
+    assert!(text(&root, ".deep-accuracy").starts_with("After 100 steps: pretrained"));
+
+    click(&root, ".deep-reset").await;
+    assert!(text(&root, ".deep-now").contains("Pretrain layer 1"));
+    assert_eq!(
+        features(&root),
+        before,
+        "reset brings back the same seeded weights"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_rate_that_is_not_a_number_is_refused_without_losing_the_run() {
+    let root = mount_with_data().await;
+    click(&root, ".deep-steps").await;
+    let input = find_as::<HtmlInputElement>(&root, ".deep-rate-pretrain input");
+    input.set_value("fast");
+    fire(&input, "change");
+    settle().await;
+    assert!(text(&root, ".deep-rate-pretrain [role=alert]").contains("positive number"));
+    assert!(text(&root, ".deep-status").starts_with("Layer 1: 100 steps"));
+
+    input.set_value("1e300");
+    fire(&input, "change");
+    settle().await;
+    assert_eq!(count(&root, ".deep-rate-pretrain [role=alert]"), 0);
+    click(&root, ".deep-steps").await;
+    assert!(text(&root, ".deep-notice").contains("learning rate is too large"));
+    let play = find_as::<HtmlElement>(&root, ".deep-play");
+    assert!(
+        play.has_attribute("disabled"),
+        "no training after divergence"
+    );
+}
