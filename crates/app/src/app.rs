@@ -1,12 +1,15 @@
 //! The shell around every screen: language, routing, header, navigation and footer.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Texts};
 use crate::prefs::Prefs;
 use crate::route::Route;
 use crate::screens;
+use crate::shortcuts::{self, Shortcut, typed_into_control};
 
 /// The active language and a way to change it, shared with every component.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +48,26 @@ fn set_document_lang(lang: Lang, title: &str) {
 #[component]
 pub fn App() -> Html {
     let lang = use_state(|| Prefs::load().lang);
+    let presenter = use_state_eq(|| Prefs::load().presenter);
+    let keys_open = use_state_eq(|| false);
     let route = use_state(|| Route::from_hash(&current_hash()));
+
+    use_effect_with(*presenter, |on| set_presenter_class(*on));
+    {
+        let keys_open = keys_open.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                // Not passive: Space and → must not scroll the page when they are shortcuts.
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&window, "keydown", options, move |event| {
+                    if let Some(event) = event.dyn_ref::<KeyboardEvent>() {
+                        on_key(event, &keys_open);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     {
         let route = route.clone();
@@ -72,11 +94,31 @@ pub fn App() -> Html {
     }
 
     let set_lang = {
-        let lang = lang.clone();
+        let (lang, presenter) = (lang.clone(), presenter.clone());
         Callback::from(move |next: Lang| {
-            Prefs { lang: next }.save();
+            Prefs {
+                lang: next,
+                presenter: *presenter,
+            }
+            .save();
             lang.set(next);
         })
+    };
+    let toggle_presenter = {
+        let (lang, presenter) = (lang.clone(), presenter.clone());
+        Callback::from(move |_: MouseEvent| {
+            let on = !*presenter;
+            Prefs {
+                lang: *lang,
+                presenter: on,
+            }
+            .save();
+            presenter.set(on);
+        })
+    };
+    let toggle_keys = {
+        let keys_open = keys_open.clone();
+        Callback::from(move |_: MouseEvent| keys_open.set(!*keys_open))
     };
     let context = LangContext {
         lang: *lang,
@@ -98,10 +140,24 @@ pub fn App() -> Html {
                 <nav class="site-nav" aria-label={texts.nav_label}>
                     { for Route::SCREENS.into_iter().map(|r| nav_link(r, *route, texts)) }
                 </nav>
-                <button class="lang-switch" onclick={toggle} lang={lang.other().tag()}>
-                    { texts.switch_language }
-                </button>
+                <div class="header-tools">
+                    <button class="keys-button" onclick={toggle_keys.clone()} title={texts.keys_title}
+                            aria-label={texts.keys_title}
+                            aria-expanded={keys_open.to_string()} aria-controls="keys-list">
+                        { "?" }
+                    </button>
+                    <button class="presenter-switch" onclick={toggle_presenter}
+                            aria-pressed={presenter.to_string()} title={texts.presenter_title}>
+                        { texts.presenter }
+                    </button>
+                    <button class="lang-switch" onclick={toggle} lang={lang.other().tag()}>
+                        { texts.switch_language }
+                    </button>
+                </div>
             </header>
+            if *keys_open {
+                { view_keys(texts, toggle_keys) }
+            }
             <main id="main" class="site-main" tabindex="-1">
                 { screens::view(*route) }
             </main>
@@ -136,5 +192,54 @@ fn nav_link(target: Route, current: Route, texts: &'static Texts) -> Html {
            aria-current={active.then_some("page")} title={screen.name}>
             { screen.short }
         </a>
+    }
+}
+
+/// Presenter mode is a class on `<html>`, so every screen's styles can follow it.
+fn set_presenter_class(on: bool) {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let classes = root.class_list();
+        let _ = if on {
+            classes.add_1("presenter")
+        } else {
+            classes.remove_1("presenter")
+        };
+    }
+}
+
+/// A key pressed anywhere: `?` and Esc belong to the shortcut list, the others are
+/// announced to the screen (unless a control is using the key).
+fn on_key(event: &KeyboardEvent, keys_open: &UseStateHandle<bool>) {
+    if event.ctrl_key() || event.meta_key() || event.alt_key() || typed_into_control(event) {
+        return;
+    }
+    match event.key().as_str() {
+        "?" => keys_open.set(!**keys_open),
+        "Escape" => keys_open.set(false),
+        key => {
+            if let Some(shortcut) = Shortcut::from_key(key) {
+                // Space would scroll the page and → would move it sideways.
+                event.prevent_default();
+                shortcuts::announce(shortcut);
+            }
+        }
+    }
+}
+
+/// The list of keyboard shortcuts.
+fn view_keys(texts: &'static Texts, close: Callback<MouseEvent>) -> Html {
+    html! {
+        <aside id="keys-list" class="keys-list" role="dialog" aria-labelledby="keys-title">
+            <h2 id="keys-title">{ texts.keys_title }</h2>
+            <dl>
+                { for texts.keys_rows.iter().map(|(keys, what)| html! {
+                    <><dt><kbd>{ *keys }</kbd></dt><dd>{ *what }</dd></>
+                }) }
+            </dl>
+            <button class="keys-close" onclick={close}>{ texts.close }</button>
+        </aside>
     }
 }

@@ -9,6 +9,7 @@ pub mod prefs;
 pub mod route;
 pub mod screens;
 pub mod share;
+pub mod shortcuts;
 pub mod widgets;
 
 /// Starts the app in the page's `<div id="app">` (or the body).

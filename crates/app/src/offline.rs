@@ -20,9 +20,6 @@ pub fn register() {
     }
     let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
     // Relative to the document's base, so a sub-path deployment keeps its own scope.
-    let _ = navigator
-        .service_worker()
-        .register("sw.js")
-        .catch(&ignore);
+    let _ = navigator.service_worker().register("sw.js").catch(&ignore);
     ignore.forget();
 }

@@ -13,6 +13,9 @@ const KEY: &str = "nnp.prefs.v1";
 pub struct Prefs {
     /// The interface language.
     pub lang: Lang,
+    /// Presenter mode: large type for the back of a lecture hall.
+    #[serde(default)]
+    pub presenter: bool,
 }
 
 impl Prefs {
@@ -20,6 +23,7 @@ impl Prefs {
     pub fn load() -> Prefs {
         Self::read_saved().unwrap_or_else(|| Prefs {
             lang: browser_language(),
+            presenter: false,
         })
     }
 

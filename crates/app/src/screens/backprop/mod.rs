@@ -25,6 +25,7 @@ use crate::app::use_texts;
 use crate::i18n::backprop::BackpropTexts;
 use crate::route::Route;
 use crate::share;
+use crate::shortcuts::{Shortcut, use_shortcuts};
 use model::{InputError, Model, TrainSet};
 
 /// What a person can do on this screen.
@@ -145,6 +146,18 @@ pub fn Backprop() -> Html {
             redraw.force_update();
         })
     };
+
+    {
+        let (on_msg, training) = (on_msg.clone(), state.borrow().epochs_left > 0);
+        use_shortcuts(Callback::from(move |shortcut| {
+            on_msg.emit(match shortcut {
+                Shortcut::PlayPause if training => Msg::Stop,
+                Shortcut::PlayPause => Msg::Train,
+                Shortcut::Step => Msg::Step,
+                Shortcut::Reset => Msg::ResetPass,
+            });
+        }));
+    }
 
     let revision = state.borrow().model.revision;
     let plane = {

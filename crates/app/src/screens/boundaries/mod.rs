@@ -26,6 +26,7 @@ use yew::prelude::*;
 use crate::app::use_texts;
 use crate::route::Route;
 use crate::share;
+use crate::shortcuts::{Shortcut, use_shortcuts};
 use draw::{PLANE_PX, Painter};
 use model::{GRID, Model, Notice, Tool};
 use network::Link;
@@ -343,6 +344,17 @@ pub fn Boundaries() -> Html {
         })
     };
 
+    {
+        let (send, playing) = (send.clone(), *playing);
+        use_shortcuts(Callback::from(move |shortcut| {
+            send.emit(match shortcut {
+                Shortcut::PlayPause if playing => Msg::Pause,
+                Shortcut::PlayPause => Msg::Play,
+                Shortcut::Step => Msg::Step,
+                Shortcut::Reset => Msg::Reset,
+            });
+        }));
+    }
     let on_down = {
         let (model, redraw, painting, plane) = (
             model.clone(),

@@ -28,6 +28,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::app::use_texts;
+use crate::shortcuts::{Shortcut, use_shortcuts};
 use draw::Painter;
 use model::Model;
 use msg::Msg;
@@ -181,6 +182,17 @@ pub fn LstmScreen() -> Html {
             redraw.force_update();
         })
     };
+    {
+        let (send, training) = (send.clone(), model.borrow().training);
+        use_shortcuts(Callback::from(move |shortcut| {
+            send.emit(match shortcut {
+                Shortcut::PlayPause if training => Msg::Pause,
+                Shortcut::PlayPause => Msg::Train,
+                Shortcut::Step => Msg::Step,
+                Shortcut::Reset => Msg::Reset,
+            });
+        }));
+    }
     let on_play_time = {
         let (model, time_playing) = (model.clone(), time_playing.clone());
         Callback::from(move |_: MouseEvent| {
