@@ -118,3 +118,44 @@ test("desktop: the share link opens the same points, settings and trained networ
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("desktop: the points survive a reload without the link, and a saved file opens them again", async () => {
+  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  await page.locator(".bd-clear").click();
+  const plane = page.locator(".bd-points");
+  const box = await plane.boundingBox();
+  for (const [fx, fy] of [[0.2, 0.2], [0.3, 0.7], [0.8, 0.4]]) {
+    await plane.click({ position: { x: box.width * fx, y: box.height * fy } });
+  }
+  await page.waitForFunction(() => document.querySelector(".bd-counts").textContent.startsWith("3 "));
+  const counts = await page.locator(".bd-counts").textContent();
+
+  // Opening the screen again without any link brings back what this browser remembered.
+  await page.goto(`${site.url}#/`);
+  await page.goto(`${site.url}#/boundaries`);
+  await page.reload();
+  await page.locator(".bd-heat").waitFor();
+  assert.equal(await page.locator(".bd-counts").textContent(), counts);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".state-save").click()]);
+  const saved = await download.path();
+
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(`${site.url}#/boundaries`);
+  await other.locator(".bd-heat").waitFor();
+  assert.notEqual(await other.locator(".bd-counts").textContent(), counts);
+  await other.locator(".state-open input").setInputFiles(saved);
+  await other.waitForFunction((c) => document.querySelector(".bd-counts").textContent === c, counts);
+  // A file that is not ours is refused with a message; the points stay.
+  await other.locator(".state-open input").setInputFiles({ name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+  await other.locator(".file-error").waitFor();
+  assert.equal(await other.locator(".bd-counts").textContent(), counts);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

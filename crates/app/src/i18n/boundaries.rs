@@ -146,6 +146,7 @@ pub struct BoundariesTexts {
     /// Button closing a notice.
     pub dismiss: &'static str,
     pub link_partly_read: &'static str,
+    pub saved_partly_read: &'static str,
     pub hyp_title: &'static str,
     pub hyp_intro: &'static str,
     pub hyp_parabola: &'static str,
@@ -275,6 +276,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     hyp_weights: "Best W",
     hyp_error: "Mean squared error",
     link_partly_read: "Part of this link could not be used ({keys}); everything else was restored.",
+    saved_partly_read: "Part of the state this browser remembered could not be used ({keys}); the rest was restored and the old copy set aside.",
     link_without_points: "Too many points for a link: it keeps the settings only (your points stay here).",
     replaying: "Replaying the shared run: epoch {epoch} of {target}…",
     copy_link: "Copy link",
@@ -377,6 +379,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     hyp_weights: "最优 W",
     hyp_error: "均方误差",
     link_partly_read: "链接中有一部分无法使用（{keys}）；其余设置已恢复。",
+    saved_partly_read: "浏览器记住的状态有一部分无法使用（{keys}）；其余已恢复，旧的副本已另存。",
     link_without_points: "点太多，链接放不下：链接只保存设置（你的点仍保留在这里）。",
     replaying: "正在重放分享的训练过程：第 {epoch} / {target} 轮……",
     copy_link: "复制链接",

@@ -7,6 +7,7 @@
 //! and skipped.
 
 mod bytes;
+pub mod store;
 
 pub use bytes::{from_base64url, to_base64url};
 

@@ -1,5 +1,7 @@
 //! Reusable controls and drawings shared by the screens.
 
 pub mod line_chart;
+pub mod state_file;
 
 pub use line_chart::{LineChart, Series};
+pub use state_file::StateFile;

@@ -26,7 +26,9 @@ use yew::prelude::*;
 use crate::app::use_texts;
 use crate::route::Route;
 use crate::share;
+use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
+use crate::widgets::StateFile;
 use draw::{PLANE_PX, Painter};
 use model::{GRID, Model, Notice, Tool};
 use network::Link;
@@ -66,6 +68,8 @@ pub enum Msg {
     SelectLink(Option<Link>),
     /// Sets a link's weight to the typed text.
     SetWeight(Link, String),
+    /// Replaces everything by the state of an opened file (its query).
+    OpenState(String),
 }
 
 /// The canvases a frame draws on.
@@ -140,13 +144,26 @@ impl TrainLoop {
 /// Milliseconds of each frame spent replaying a shared run.
 const REPLAY_MS_PER_FRAME: f64 = 12.0;
 
-/// The model the page's link describes (the default one without a link).
+/// The model the page's link describes, else the one this browser remembered, else the
+/// default one.
 fn initial_model() -> Model {
-    let Some(query) = share::current_query() else {
+    let Some(origin) = store::starting_state(Route::Boundaries) else {
         return Model::new();
     };
+    let mut model = model_from_query(origin.query());
+    if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
+        && matches!(origin, Origin::Saved(_))
+    {
+        store::set_aside(Route::Boundaries);
+        model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
+    }
+    model
+}
+
+/// The model a query describes; unusable parts are named in a notice.
+fn model_from_query(query: &str) -> Model {
     let mut settings = Model::new().settings();
-    let problems = share::read_query(&link::fields(), &query, &mut settings);
+    let problems = share::read_query(&link::fields(), query, &mut settings);
     let mut model = Model::from_settings(&settings);
     let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
     if let Some(Notice::LinkPartlyRead(more)) = &model.notice {
@@ -158,10 +175,16 @@ fn initial_model() -> Model {
     model
 }
 
-/// Puts the model's share link into the address bar.
+/// The model's whole state as a query (no length limit: for storage and files).
+fn full_query(model: &Model) -> String {
+    share::write_query(&link::fields(), &model.settings())
+}
+
+/// Puts the model's share link into the address bar and remembers the whole state.
 fn write_link(model: &mut Model) {
     let (query, without_points) = link::write(&model.settings());
     share::replace_query(Route::Boundaries, &query);
+    store::remember(Route::Boundaries, &full_query(model));
     if without_points && model.notice.is_none() {
         model.notice = Some(Notice::LinkWithoutPoints);
     }
@@ -338,6 +361,11 @@ pub fn Boundaries() -> Html {
                     selected.set(link);
                 }
                 Msg::SetWeight(link, text) => weight_error.set(!m.set_weight_text(link, &text)),
+                Msg::OpenState(query) => {
+                    *m = model_from_query(&query);
+                    // A saved run replays to its epoch, as a link does.
+                    playing.set(m.replay_to.is_some());
+                }
             }
             write_link(&mut m);
             redraw.force_update();
@@ -419,6 +447,10 @@ pub fn Boundaries() -> Html {
         Callback::from(move |link: Option<Link>| hovered.set(link))
     };
 
+    let state_query = {
+        let model = model.clone();
+        Callback::from(move |_: ()| full_query(&model.borrow()))
+    };
     let m = model.borrow();
     let tool_class = match m.tool {
         Tool::Positive => "tool-positive",
@@ -431,6 +463,8 @@ pub fn Boundaries() -> Html {
             <h1>{ texts.boundaries.name }</h1>
             <p class="lead">{ t.intro }</p>
             { controls::view_train_bar(&m, t, *playing, *copied, &send) }
+            <StateFile route={Route::Boundaries} query={state_query}
+                       on_open={send.reform(Msg::OpenState)} />
             { readout::view_replay(&m, t) }
             { readout::view_notice(&m, t, &send) }
             <div class="bd-layout">

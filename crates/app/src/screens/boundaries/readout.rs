@@ -36,6 +36,10 @@ pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>)
             (t.link_partly_read.replace("{keys}", &keys.join(", ")), true)
         }
         Notice::LinkWithoutPoints => (t.link_without_points.to_string(), false),
+        Notice::SavedPartlyRead(keys) => (
+            t.saved_partly_read.replace("{keys}", &keys.join(", ")),
+            true,
+        ),
     };
     let class = if error { "notice-error" } else { "notice-info" };
     html! {

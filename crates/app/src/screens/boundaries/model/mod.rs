@@ -60,6 +60,8 @@ pub enum Notice {
     LinkPartlyRead(Vec<String>),
     /// The points are too many for a link; it carries the settings only.
     LinkWithoutPoints,
+    /// The state remembered by the browser had parts that could not be used (their keys).
+    SavedPartlyRead(Vec<String>),
 }
 
 /// Which fields of the training bar hold text that is not a valid number.

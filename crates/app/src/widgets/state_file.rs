@@ -1,0 +1,83 @@
+//! "Save to file" and "Open file" for a screen's whole state (the text of its share link,
+//! without the link's length limit). A file that is not ours, or of another screen, gets a
+//! clear message and the screen stays as it was.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::use_texts;
+use crate::route::Route;
+use crate::share::store::{self, FileError};
+
+/// Props of [`StateFile`].
+#[derive(Debug, Clone, PartialEq, Properties)]
+pub struct StateFileProps {
+    /// The screen whose state is saved.
+    pub route: Route,
+    /// The screen's full state as a query, asked for when the user saves.
+    pub query: Callback<(), String>,
+    /// Called with the query of a file the user opened.
+    pub on_open: Callback<String>,
+}
+
+/// The two buttons and the message of the last attempt.
+#[component]
+pub fn StateFile(props: &StateFileProps) -> Html {
+    let texts = use_texts();
+    let message = use_state_eq(|| None::<Result<(), FileError>>);
+    let save = {
+        let (route, query) = (props.route, props.query.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = store::file_text(route, &query.emit(()));
+            let _ = store::download(&format!("nnp-{}.txt", route.slug()), &text);
+        })
+    };
+    let open = {
+        let (route, on_open, message) = (props.route, props.on_open.clone(), message.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (on_open, message) = (on_open.clone(), message.clone());
+            store::read_text(
+                &file,
+                Callback::from(move |text: Result<String, FileError>| {
+                    match text.and_then(|t| store::parse_file(&t, route)) {
+                        Ok(query) => {
+                            message.set(Some(Ok(())));
+                            on_open.emit(query);
+                        }
+                        Err(error) => message.set(Some(Err(error))),
+                    }
+                }),
+            );
+        })
+    };
+    let shown = match &*message {
+        None => Html::default(),
+        Some(Ok(())) => {
+            html! { <span class="file-message" role="status">{ texts.file_opened }</span> }
+        }
+        Some(Err(error)) => {
+            let text = match error {
+                FileError::NotOurs => texts.file_not_ours.to_string(),
+                FileError::OtherScreen(slug) => crate::i18n::fill(texts.file_other_screen, &[slug]),
+                FileError::TooBig => texts.file_too_big.to_string(),
+                FileError::Unreadable => texts.file_unreadable.to_string(),
+            };
+            html! { <span class="file-message file-error" role="alert">{ text }</span> }
+        }
+    };
+    html! {
+        <div class="state-file">
+            <button type="button" class="state-save" onclick={save}>{ texts.save_file }</button>
+            <label class="state-open">
+                <span>{ texts.open_file }</span>
+                <input type="file" accept=".txt,text/plain" onchange={open} />
+            </label>
+            { shown }
+        </div>
+    }
+}
