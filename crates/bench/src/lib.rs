@@ -39,6 +39,8 @@ pub fn workloads() -> Vec<Workload> {
         conv_pipeline(),
         boundaries_frame("boundaries_frame_6x8", 6, 8),
         boundaries_frame("boundaries_frame_8x32", 8, 32),
+        boundaries_epoch("boundaries_epoch_8x32", 8, 32),
+        boundaries_grid("boundaries_grid_8x32", 8, 32),
         lstm_forward("lstm_forward_h32_t100", 32),
         lstm_forward("lstm_forward_h128_t100", 128),
     ]
@@ -98,16 +100,16 @@ fn conv_pipeline() -> Workload {
     }
 }
 
-/// One training frame of the decision-boundary screen (issue 3): an epoch over 250 points
-/// and every unit's value over a 100×100 grid.
-fn boundaries_frame(name: &'static str, layers: usize, units: usize) -> Workload {
+/// The spiral's training points through φ = (x1, x2), and a tanh network of `layers`
+/// hidden layers of `units` each, as the decision-boundary screen builds them.
+fn boundaries_setup(layers: usize, units: usize) -> (FeatureSet, Samples, Mlp) {
     let data = Dataset::generate(&DatasetConfig {
         kind: DatasetKind::Spiral,
         ..DatasetConfig::default()
     });
     let features = FeatureSet::raw();
     let samples = Samples::new(&features, &data.train);
-    let mut mlp = Mlp::new(&MlpConfig {
+    let mlp = Mlp::new(&MlpConfig {
         inputs: features.len(),
         hidden: vec![
             LayerConfig {
@@ -118,6 +120,13 @@ fn boundaries_frame(name: &'static str, layers: usize, units: usize) -> Workload
         ],
         ..MlpConfig::default()
     });
+    (features, samples, mlp)
+}
+
+/// One training frame of the decision-boundary screen (issue 3): an epoch over 250 points
+/// and every unit's value over a 100×100 grid.
+fn boundaries_frame(name: &'static str, layers: usize, units: usize) -> Workload {
+    let (features, samples, mut mlp) = boundaries_setup(layers, units);
     let train = TrainConfig::default();
     let mut grid = GridEval::new(&features, 100, (-6.0, 6.0));
     let mut rng = Rng::seeded(1);
@@ -130,6 +139,35 @@ fn boundaries_frame(name: &'static str, layers: usize, units: usize) -> Workload
                 .unwrap_or(f64::NAN);
             grid.evaluate(&mlp);
             loss + f64::from(grid.output()[0])
+        }),
+    }
+}
+
+/// The training half of [`boundaries_frame`]: one epoch over 250 points, batch size 10.
+fn boundaries_epoch(name: &'static str, layers: usize, units: usize) -> Workload {
+    let (_, samples, mut mlp) = boundaries_setup(layers, units);
+    let train = TrainConfig::default();
+    let mut rng = Rng::seeded(1);
+    Workload {
+        name,
+        description: "one epoch over 250 points (batch size 10)",
+        run: Box::new(move || {
+            mlp.train_epoch(&samples, &train, &mut rng)
+                .unwrap_or(f64::NAN)
+        }),
+    }
+}
+
+/// The drawing half of [`boundaries_frame`]: every unit over a 100×100 grid.
+fn boundaries_grid(name: &'static str, layers: usize, units: usize) -> Workload {
+    let (features, _, mlp) = boundaries_setup(layers, units);
+    let mut grid = GridEval::new(&features, 100, (-6.0, 6.0));
+    Workload {
+        name,
+        description: "every unit over a 100×100 grid",
+        run: Box::new(move || {
+            grid.evaluate(&mlp);
+            f64::from(grid.output()[0])
         }),
     }
 }

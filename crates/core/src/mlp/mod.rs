@@ -12,6 +12,7 @@
 //! [`GridEval`] evaluates every input feature, hidden unit and the output over an n×n
 //! grid of the plane, batched, for the decision-boundary pictures.
 
+mod batch;
 mod grid;
 
 use std::fmt;
@@ -24,6 +25,7 @@ use crate::features::FeatureSet;
 use crate::loss::Loss;
 use crate::rng::Rng;
 
+use batch::Workspace;
 pub use grid::GridEval;
 
 /// One hidden layer: how many units and their activation.
@@ -455,15 +457,8 @@ impl Mlp {
         acts[0].clear();
         acts[0].extend_from_slice(phi);
         for (l, layer) in self.layers.iter().enumerate() {
-            let (before, after) = acts.split_at_mut(l + 1);
-            let (input, out) = (&before[l], &mut after[0]);
-            out.clear();
-            let w = &params[layer.weights_at..layer.weights_at + layer.units * layer.inputs];
-            for (j, row) in w.chunks_exact(layer.inputs).enumerate() {
-                let b = layer.biases_at.map_or(0.0, |b| params[b + j]);
-                let z = b + dot(row, input);
-                out.push(layer.activation.value(z));
-            }
+            let (below, above) = acts.split_at_mut(l + 1);
+            batch::forward(layer, params, &below[l], &mut above[0]);
         }
     }
 
@@ -531,66 +526,74 @@ impl Mlp {
         batch: &[usize],
         train: &TrainConfig,
     ) -> (f64, Vec<f64>) {
+        let mut work = Workspace::default();
+        let loss = self.objective_into(params, samples, batch, train, &mut work);
+        (loss, work.grad)
+    }
+
+    /// The objective at `params`, with its gradient left in `work.grad`: the batch goes
+    /// forward and backward layer by layer (see [`batch`]).
+    fn objective_into(
+        &self,
+        params: &[f64],
+        samples: &Samples,
+        batch: &[usize],
+        train: &TrainConfig,
+        work: &mut Workspace,
+    ) -> f64 {
         assert_eq!(
             samples.dim, self.inputs,
             "samples have {} features, the network {} inputs",
             samples.dim, self.inputs
         );
-        let mut grad = vec![0.0; params.len()];
-        let mut acts = Vec::new();
-        let mut deltas: Vec<Vec<f64>> = self.layers.iter().map(|l| vec![0.0; l.units]).collect();
-        let mut loss = 0.0;
+        let last = self.layers.len() - 1;
+        work.acts.resize(self.layers.len() + 1, Vec::new());
+        work.deltas.resize(self.layers.len(), Vec::new());
+        work.acts[0].clear();
         for &i in batch {
+            work.acts[0].extend_from_slice(samples.row(i));
+        }
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (below, above) = work.acts.split_at_mut(l + 1);
+            batch::forward(layer, params, &below[l], &mut above[0]);
+        }
+        let mut loss = 0.0;
+        let output = self.layers[last].activation;
+        work.deltas[last].clear();
+        for (&i, &s) in batch.iter().zip(&work.acts[last + 1]) {
             let y = samples.labels[i];
-            self.forward_into(params, samples.row(i), &mut acts);
-            let last = self.layers.len() - 1;
-            let s = acts[last + 1][0];
             loss += self.loss.value(s, y);
-            deltas[last][0] =
-                self.loss.derivative(s, y) * self.layers[last].activation.derivative_from_output(s);
-            for l in (0..self.layers.len()).rev() {
-                let layer = self.layers[l];
-                if l < last {
-                    let above = self.layers[l + 1];
-                    let w =
-                        &params[above.weights_at..above.weights_at + above.units * above.inputs];
-                    let (lower, upper) = deltas.split_at_mut(l + 1);
-                    let back = &mut lower[l];
-                    back.iter_mut().for_each(|d| *d = 0.0);
-                    for (g, row) in upper[0].iter().zip(w.chunks_exact(above.inputs)) {
-                        for (d, w) in back.iter_mut().zip(row) {
-                            *d += g * w;
-                        }
-                    }
-                    for (d, a) in back.iter_mut().zip(&acts[l + 1]) {
-                        *d *= layer.activation.derivative_from_output(*a);
-                    }
-                }
-                let input = &acts[l];
-                for (j, &d) in deltas[l].iter().enumerate() {
-                    let row = &mut grad[layer.weights_at + j * layer.inputs..][..layer.inputs];
-                    for (g, a) in row.iter_mut().zip(input) {
-                        *g += d * a;
-                    }
-                    if let Some(b) = layer.biases_at {
-                        grad[b + j] += d;
-                    }
-                }
+            work.deltas[last].push(self.loss.derivative(s, y) * output.derivative_from_output(s));
+        }
+        for l in (0..last).rev() {
+            let above = &self.layers[l + 1];
+            let weights = &params[above.weights_at..][..above.units * above.inputs];
+            let (lower, upper) = work.deltas.split_at_mut(l + 1);
+            batch::backward(above, weights, &upper[0], &mut lower[l]);
+            let activation = self.layers[l].activation;
+            for (d, a) in lower[l].iter_mut().zip(&work.acts[l + 1]) {
+                *d *= activation.derivative_from_output(*a);
             }
+        }
+        work.grad.clear();
+        work.grad.resize(params.len(), 0.0);
+        for (l, layer) in self.layers.iter().enumerate() {
+            batch::gradient(layer, &work.deltas[l], &work.acts[l], &mut work.grad);
         }
         let n = batch.len().max(1) as f64;
         loss /= n;
-        grad.iter_mut().for_each(|g| *g /= n);
+        work.grad.iter_mut().for_each(|g| *g /= n);
         let (reg, rate) = (train.regularization, train.regularization_rate);
         if reg != Regularization::None && rate != 0.0 {
             for layer in &self.layers {
-                for k in layer.weights_at..layer.weights_at + layer.units * layer.inputs {
-                    loss += rate * reg.value(params[k]);
-                    grad[k] += rate * reg.derivative(params[k]);
+                let weights = layer.weights_at..layer.weights_at + layer.units * layer.inputs;
+                for (g, &w) in work.grad[weights.clone()].iter_mut().zip(&params[weights]) {
+                    loss += rate * reg.value(w);
+                    *g += rate * reg.derivative(w);
                 }
             }
         }
-        (loss, grad)
+        loss
     }
 
     /// One gradient-descent step on the points `batch`; returns the objective before the
@@ -601,8 +604,19 @@ impl Mlp {
         batch: &[usize],
         train: &TrainConfig,
     ) -> Result<f64, Diverged> {
-        let (loss, grad) = self.objective(&self.params, samples, batch, train);
-        for (p, g) in self.params.iter_mut().zip(&grad) {
+        self.step_with(samples, batch, train, &mut Workspace::default())
+    }
+
+    /// [`step`](Self::step) with the batch's buffers kept in `work`.
+    fn step_with(
+        &mut self,
+        samples: &Samples,
+        batch: &[usize],
+        train: &TrainConfig,
+        work: &mut Workspace,
+    ) -> Result<f64, Diverged> {
+        let loss = self.objective_into(&self.params, samples, batch, train, work);
+        for (p, g) in self.params.iter_mut().zip(&work.grad) {
             *p -= train.learning_rate * g;
         }
         if loss.is_finite() && self.params.iter().all(|p| p.is_finite()) {
@@ -627,9 +641,10 @@ impl Mlp {
         let mut total = 0.0;
         let batches = order.chunks(train.batch_size.max(1));
         let count = batches.len();
+        let mut work = Workspace::default();
         for (step, batch) in batches.enumerate() {
             total += self
-                .step(samples, batch, train)
+                .step_with(samples, batch, train, &mut work)
                 .map_err(|d| Diverged { step, ..d })?;
         }
         Ok(if count == 0 {
@@ -638,20 +653,6 @@ impl Mlp {
             total / count as f64
         })
     }
-}
-
-/// `Σ a_i b_i` with four running sums, so the compiler can use SIMD lanes.
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let mut sums = [0.0; 4];
-    let (a4, a_rest) = a.as_chunks::<4>();
-    let (b4, b_rest) = b.as_chunks::<4>();
-    for (x, y) in a4.iter().zip(b4) {
-        for k in 0..4 {
-            sums[k] += x[k] * y[k];
-        }
-    }
-    let tail: f64 = a_rest.iter().zip(b_rest).map(|(x, y)| x * y).sum();
-    (sums[0] + sums[1]) + (sums[2] + sums[3]) + tail
 }
 
 #[cfg(test)]
