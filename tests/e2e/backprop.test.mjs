@@ -140,7 +140,7 @@ test("phone: the graph scrolls inside its box, the page never sideways", async (
   await context.close();
 });
 
-test("desktop: the share link reopens the same weights, example and half-stepped pass", async () => {
+test("desktop: the share link (and, without one, the browser's memory) reopens the same weights, example and half-stepped pass", async () => {
   const { context, problems } = await watchedContext(browser, DESKTOP);
   const page = await context.newPage();
   await page.goto(`${site.url}#/backprop`);
@@ -160,6 +160,12 @@ test("desktop: the share link reopens the same weights, example and half-stepped
   const fresh = await watchedContext(browser, DESKTOP);
   const other = await fresh.context.newPage();
   await other.goto(link);
+  await other.locator(".bp-graph-svg").waitFor();
+  assert.deepEqual(await read(other), original);
+  // Without a link, the screen opens as this browser last left it.
+  await other.goto(`${site.url}#/`);
+  await other.goto(`${site.url}#/backprop`);
+  await other.reload();
   await other.locator(".bp-graph-svg").waitFor();
   assert.deepEqual(await read(other), original);
   assert.deepEqual(fresh.problems, []);

@@ -159,3 +159,28 @@ test("desktop: the points survive a reload without the link, and a saved file op
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("desktop: 8 hidden layers × 32 train live; the frame time is shown on the page", async () => {
+  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const page = await context.newPage();
+  const layers = Array(8).fill("32-tanh").join(".");
+  await page.goto(`${site.url}#/boundaries?d=spiral&h=${layers}`);
+  await page.locator(".bd-heat").waitFor();
+  assert.equal(await page.locator(".bd-thumb").count(), 2 + 8 * 32 + 1);
+  await page.locator(".bd-play").click();
+  const totals = [];
+  for (let k = 0; k < 12; k++) {
+    await page.waitForTimeout(250);
+    const text = await page.locator(".bd-frame-time").textContent();
+    totals.push(Number(text.match(/([\d.]+) ms/)[1]));
+  }
+  await page.locator(".bd-play").click();
+  totals.sort((a, b) => a - b);
+  // Reported, not asserted: timing belongs in benchmarks (README), never in a pass/fail.
+  console.log(`# boundaries 8×32 frame (train an epoch + draw 259 pictures): median ${totals[6]} ms, range ${totals[0]}–${totals[11]} ms`);
+  assert.ok(parseInt(await page.locator(".bd-epoch-value").textContent(), 10) > 10, "it trained");
+  await page.locator(".bd-network").scrollIntoViewIfNeeded();
+  await screenshot(page, "desktop-boundaries-8x32.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -21,6 +21,7 @@ pub struct BoundariesTexts {
     /// Checkbox: draw the test points.
     pub show_test: &'static str,
     pub discretize: &'static str,
+    pub frame_time: &'static str,
     /// Count of points: `{train}` training, `{test}` test.
     pub point_counts: &'static str,
     /// Heading of the painting tools.
@@ -195,6 +196,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     regenerate: "New points",
     show_test: "Show test points",
     discretize: "Discrete output (class only, no shading)",
+    frame_time: "Last frame: {total} ms ({training} ms training an epoch, {drawing} ms drawing); 60 frames per second need under 16 ms.",
     point_counts: "{train} training · {test} test points",
     paint_heading: "Paint",
     paint_hint: "Click or drag on the plane. Keys: 1 = +1, 2 = −1, E = eraser.",
@@ -301,6 +303,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     regenerate: "重新生成",
     show_test: "显示测试点",
     discretize: "离散输出（只显示类别，不显示深浅）",
+    frame_time: "上一帧：{total} 毫秒（训练一轮 {training} 毫秒，绘制 {drawing} 毫秒）；每秒 60 帧需要低于 16 毫秒。",
     point_counts: "{train} 个训练点 · {test} 个测试点",
     paint_heading: "画点",
     paint_hint: "在平面上点击或拖动。按键：1 = +1，2 = −1，E = 橡皮擦。",

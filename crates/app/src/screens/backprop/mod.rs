@@ -25,7 +25,9 @@ use crate::app::use_texts;
 use crate::i18n::backprop::BackpropTexts;
 use crate::route::Route;
 use crate::share;
+use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
+use crate::widgets::StateFile;
 use model::{InputError, Model, TrainSet};
 
 /// What a person can do on this screen.
@@ -67,6 +69,8 @@ pub enum Msg {
     Select(usize),
     /// A parameter's value typed.
     Weight(usize, String),
+    /// Everything replaced by the state of an opened file (its query).
+    OpenState(String),
 }
 
 /// The state shared by the component, its callbacks and the training loop.
@@ -80,13 +84,28 @@ struct State {
 }
 
 impl State {
-    /// The screen the page's link describes (the default screen without one).
+    /// The screen the page's link describes, else the one this browser remembered, else
+    /// the default screen. A remembered state that cannot be read in full is set aside.
     fn from_link() -> Self {
-        let Some(query) = share::current_query() else {
+        let Some(origin) = store::starting_state(Route::Backprop) else {
             return Self::default();
         };
+        let state = Self::from_query(origin.query());
+        match origin {
+            Origin::Saved(_) if !state.link_problems.is_empty() => {
+                store::set_aside(Route::Backprop)
+            }
+            // A link opened here is this browser's state from now on.
+            Origin::Link(_) => write_link(&state.model),
+            Origin::Saved(_) => {}
+        }
+        state
+    }
+
+    /// The screen a query describes; unusable parts are listed.
+    fn from_query(query: &str) -> Self {
         let mut settings = Model::new().settings();
-        let problems = share::read_query(&link::fields(), &query, &mut settings);
+        let problems = share::read_query(&link::fields(), query, &mut settings);
         Self {
             model: Model::from_settings(&settings),
             link_problems: problems.into_iter().map(|p| p.key).collect(),
@@ -95,12 +114,11 @@ impl State {
     }
 }
 
-/// Puts the screen's share link into the address bar.
+/// Puts the screen's share link into the address bar and remembers it in the browser.
 fn write_link(model: &Model) {
-    share::replace_query(
-        Route::Backprop,
-        &share::write_query(&link::fields(), &model.settings()),
-    );
+    let query = share::write_query(&link::fields(), &model.settings());
+    share::replace_query(Route::Backprop, &query);
+    store::remember(Route::Backprop, &query);
 }
 
 /// The screen.
@@ -167,6 +185,12 @@ pub fn Backprop() -> Html {
         })
     };
 
+    let state_query = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            share::write_query(&link::fields(), &state.borrow().model.settings())
+        })
+    };
     let s = state.borrow();
     html! {
         <section class="screen screen-backprop">
@@ -174,6 +198,8 @@ pub fn Backprop() -> Html {
             <h1>{ texts.backprop.name }</h1>
             <p class="lead">{ t.intro }</p>
             { view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }
+            <StateFile route={Route::Backprop} query={state_query}
+                       on_open={on_msg.reform(Msg::OpenState)} />
             { view_error(s.error, t) }
             if !s.link_problems.is_empty() {
                 <p class="bp-link-problems notice notice-error" role="status">
@@ -215,6 +241,10 @@ fn update(state: &mut State, msg: Msg) -> bool {
             state.epochs_left = 0;
             Ok(())
         }
+        Msg::OpenState(query) => {
+            *state = State::from_query(&query);
+            return false;
+        }
         other => {
             apply(m, other);
             Ok(())
@@ -244,7 +274,8 @@ fn apply(m: &mut Model, msg: Msg) {
         | Msg::Position(..)
         | Msg::Weight(..)
         | Msg::Train
-        | Msg::Stop => {}
+        | Msg::Stop
+        | Msg::OpenState(_) => {}
     }
 }
 

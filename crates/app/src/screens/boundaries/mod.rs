@@ -113,6 +113,7 @@ impl TrainLoop {
     }
 
     fn tick(self: Rc<Self>) {
+        let start = now_ms();
         let replaying = self.model.borrow().replay_to.is_some();
         let keep = if replaying {
             // A shared run is replayed as fast as a frame allows, drawn once per frame.
@@ -123,8 +124,12 @@ impl TrainLoop {
         } else {
             self.model.borrow_mut().train_epoch()
         };
+        let trained = now_ms();
         self.canvases
             .draw(&self.model.borrow(), &mut self.painter.borrow_mut());
+        if !replaying {
+            self.model.borrow_mut().frame_ms = Some((trained - start, now_ms() - trained));
+        }
         let frames = self.frames.get().wrapping_add(1);
         self.frames.set(frames);
         if !keep {
@@ -139,6 +144,12 @@ impl TrainLoop {
         }
         self.schedule();
     }
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 /// Milliseconds of each frame spent replaying a shared run.
@@ -482,6 +493,7 @@ pub fn Boundaries() -> Html {
                         <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
                     </div>
                     { readout::view_metrics(&m, t) }
+                    { readout::view_frame_time(&m, t) }
                     { readout::view_chart(&m, t) }
                     { readout::view_probe(&m, t, *probe_at) }
                 </div>

@@ -93,6 +93,19 @@ pub fn view_metrics(m: &Model, t: &'static BoundariesTexts) -> Html {
     }
 }
 
+/// How long the last training frame took: the whole frame must fit 16 ms for 60 fps.
+pub fn view_frame_time(m: &Model, t: &'static BoundariesTexts) -> Html {
+    let Some((training, drawing)) = m.frame_ms else {
+        return Html::default();
+    };
+    let text = t
+        .frame_time
+        .replace("{total}", &format!("{:.1}", training + drawing))
+        .replace("{training}", &format!("{training:.1}"))
+        .replace("{drawing}", &format!("{drawing:.1}"));
+    html! { <p class="bd-frame-time bd-hint">{ text }</p> }
+}
+
 /// Training and test loss per epoch.
 pub fn view_chart(m: &Model, t: &'static BoundariesTexts) -> Html {
     let series = Rc::new(vec![

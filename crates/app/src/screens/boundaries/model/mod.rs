@@ -136,6 +136,8 @@ pub struct Model {
     pub edited: bool,
     /// The epoch a shared link asks to replay to, while the replay runs.
     pub replay_to: Option<usize>,
+    /// The last training frame's `(training, drawing)` milliseconds, measured by the screen.
+    pub frame_ms: Option<(f64, f64)>,
     /// Whether a weight was set by hand since the network was built (then a link carries
     /// the weights themselves, as no replay can reach them).
     pub hand_edited: bool,
@@ -201,6 +203,7 @@ impl Model {
             edited: false,
             replay_to: None,
             hand_edited: false,
+            frame_ms: None,
             seed: defaults.seed,
             train_samples: Samples::default(),
             test_samples: Samples::default(),
