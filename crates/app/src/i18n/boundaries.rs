@@ -22,6 +22,7 @@ pub struct BoundariesTexts {
     pub show_test: &'static str,
     pub discretize: &'static str,
     pub frame_time: &'static str,
+    pub too_many_points: &'static str,
     /// Count of points: `{train}` training, `{test}` test.
     pub point_counts: &'static str,
     /// Heading of the painting tools.
@@ -196,6 +197,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     regenerate: "New points",
     show_test: "Show test points",
     discretize: "Discrete output (class only, no shading)",
+    too_many_points: "The plane holds at most {max} points: erase some or clear before painting more.",
     frame_time: "Last frame: {total} ms ({training} ms training an epoch, {drawing} ms drawing); 60 frames per second need under 16 ms.",
     point_counts: "{train} training · {test} test points",
     paint_heading: "Paint",
@@ -303,6 +305,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     regenerate: "重新生成",
     show_test: "显示测试点",
     discretize: "离散输出（只显示类别，不显示深浅）",
+    too_many_points: "平面上最多 {max} 个点：请先擦除一些或清空，再继续画。",
     frame_time: "上一帧：{total} 毫秒（训练一轮 {training} 毫秒，绘制 {drawing} 毫秒）；每秒 60 帧需要低于 16 毫秒。",
     point_counts: "{train} 个训练点 · {test} 个测试点",
     paint_heading: "画点",

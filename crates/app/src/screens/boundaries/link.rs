@@ -18,8 +18,9 @@ use crate::share::{self, Field, flag, flag_text, from_base64url, number, to_base
 
 /// The most epochs a link may ask to replay.
 pub const MAX_EPOCHS: u64 = 100_000;
-/// The most points a link may carry (more make it too long; the settings still travel).
-pub const MAX_POINTS: usize = 600;
+/// The most points a state may hold (a link with many points gets too long and leaves them
+/// to the file and the browser's memory; see [`write`]).
+pub const MAX_POINTS: usize = super::model::MAX_POINTS;
 
 /// Everything a link says about the screen.
 #[derive(Debug, Clone, PartialEq)]

@@ -36,6 +36,11 @@ pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>)
             (t.link_partly_read.replace("{keys}", &keys.join(", ")), true)
         }
         Notice::LinkWithoutPoints => (t.link_without_points.to_string(), false),
+        Notice::TooManyPoints => (
+            t.too_many_points
+                .replace("{max}", &super::model::MAX_POINTS.to_string()),
+            true,
+        ),
         Notice::SavedPartlyRead(keys) => (
             t.saved_partly_read.replace("{keys}", &keys.join(", ")),
             true,

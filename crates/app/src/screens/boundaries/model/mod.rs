@@ -22,6 +22,8 @@ pub const MAX_UNITS: usize = 32;
 pub const MAX_DEGREE: u32 = 6;
 /// Points per generated data set.
 const SAMPLES: usize = 400;
+/// The most points the plane holds (every epoch visits them all, every frame).
+pub const MAX_POINTS: usize = 5000;
 /// How near (in plane units) the eraser must come to a point.
 pub const ERASE_RADIUS: f64 = 0.5;
 /// Loss-curve points kept before the history is thinned.
@@ -60,6 +62,8 @@ pub enum Notice {
     LinkPartlyRead(Vec<String>),
     /// The points are too many for a link; it carries the settings only.
     LinkWithoutPoints,
+    /// The plane already holds [`MAX_POINTS`] points.
+    TooManyPoints,
     /// The state remembered by the browser had parts that could not be used (their keys).
     SavedPartlyRead(Vec<String>),
 }
@@ -376,6 +380,12 @@ impl Model {
         self.start_editing();
         let (x1, x2) = (snap(x1), snap(x2));
         let changed = match self.tool {
+            Tool::Positive | Tool::Negative
+                if self.train.points.len() + self.test.points.len() >= MAX_POINTS =>
+            {
+                self.notice = Some(Notice::TooManyPoints);
+                false
+            }
             Tool::Positive | Tool::Negative => {
                 let label = if self.tool == Tool::Positive {
                     1.0

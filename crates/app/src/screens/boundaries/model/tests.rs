@@ -204,3 +204,49 @@ fn ten_thousand_mangled_share_links_never_panic() {
         }
     }
 }
+
+#[test]
+fn painting_stops_at_the_limit_with_a_message() {
+    let mut model = Model::new();
+    model.tool = Tool::Positive;
+    let room = MAX_POINTS - model.test.points.len() - 1;
+    model.train.points = (0..room)
+        .map(|k| {
+            Point::new(
+                (k % 100) as f64 / 10.0 - 5.0,
+                (k / 100) as f64 / 10.0 - 5.0,
+                1.0,
+            )
+        })
+        .collect();
+    assert!(model.paint(1.0, 1.0), "the last point still fits");
+    assert!(!model.paint(0.0, 0.0));
+    assert_eq!(model.notice, Some(Notice::TooManyPoints));
+    assert_eq!(
+        model.train.points.len() + model.test.points.len(),
+        MAX_POINTS
+    );
+    // The whole state still travels through a file (no length limit) exactly.
+    use crate::screens::boundaries::link;
+    use crate::share;
+    let query = share::write_query(&link::fields(), &model.settings());
+    let mut settings = Model::new().settings();
+    assert_eq!(
+        share::read_query(&link::fields(), &query, &mut settings),
+        []
+    );
+    assert_eq!(
+        Model::from_settings(&settings).train.points,
+        model.train.points
+    );
+}
+
+#[test]
+fn a_formula_that_divides_by_zero_pauses_training_with_a_message() {
+    let mut model = Model::new();
+    assert!(model.add_formula("1 / (x1 - x1)"));
+    assert!(!model.train_epoch(), "infinite features cannot be trained on");
+    assert!(matches!(model.notice, Some(Notice::Diverged { .. })));
+    assert!(model.mlp.params().iter().all(|p| p.is_finite()));
+    assert_eq!(model.features.len(), 3, "the formula stays, so the user can remove it");
+}
