@@ -8,6 +8,7 @@ mod hypothesis;
 mod link;
 mod model;
 mod network;
+mod persist;
 mod readout;
 
 use std::cell::{Cell, RefCell};
@@ -25,13 +26,12 @@ use yew::prelude::*;
 
 use crate::app::use_texts;
 use crate::route::Route;
-use crate::share;
-use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
 use crate::widgets::StateFile;
 use draw::{PLANE_PX, Painter};
-use model::{GRID, Model, Notice, Tool};
+use model::{GRID, Model, Tool};
 use network::Link;
+use persist::{copy_link, full_query, initial_model, model_from_query, write_link};
 
 /// Something the user did.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,74 +154,6 @@ fn now_ms() -> f64 {
 
 /// Milliseconds of each frame spent replaying a shared run.
 const REPLAY_MS_PER_FRAME: f64 = 12.0;
-
-/// The model the page's link describes, else the one this browser remembered, else the
-/// default one.
-fn initial_model() -> Model {
-    let Some(origin) = store::starting_state(Route::Boundaries) else {
-        return Model::new();
-    };
-    let mut model = model_from_query(origin.query());
-    if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
-        && matches!(origin, Origin::Saved(_))
-    {
-        store::set_aside(Route::Boundaries);
-        model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
-    }
-    model
-}
-
-/// The model a query describes; unusable parts are named in a notice.
-fn model_from_query(query: &str) -> Model {
-    let mut settings = Model::new().settings();
-    let problems = share::read_query(&link::fields(), query, &mut settings);
-    let mut model = Model::from_settings(&settings);
-    let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
-    if let Some(Notice::LinkPartlyRead(more)) = &model.notice {
-        keys.extend(more.iter().cloned());
-    }
-    if !keys.is_empty() {
-        model.notice = Some(Notice::LinkPartlyRead(keys));
-    }
-    model
-}
-
-/// The model's whole state as a query (no length limit: for storage and files).
-fn full_query(model: &Model) -> String {
-    share::write_query(&link::fields(), &model.settings())
-}
-
-/// Puts the model's share link into the address bar and remembers the whole state.
-fn write_link(model: &mut Model) {
-    let (query, without_points) = link::write(&model.settings());
-    share::replace_query(Route::Boundaries, &query);
-    store::remember(Route::Boundaries, &full_query(model));
-    if without_points && model.notice.is_none() {
-        model.notice = Some(Notice::LinkWithoutPoints);
-    }
-}
-
-/// Copies the page's address (which holds the share link) to the clipboard, if the
-/// browser allows it here.
-fn copy_link() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let navigator = window.navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    let Ok(href) = window.location().href() else {
-        return false;
-    };
-    if !has_clipboard {
-        return false;
-    }
-    // A refusal (no permission) is not an error worth a console message.
-    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
-    let _ = navigator.clipboard().write_text(&href).catch(&ignore);
-    ignore.forget();
-    true
-}
 
 /// Where a pointer event falls on the plane, in plane coordinates.
 fn plane_point(canvas: &NodeRef, event: &PointerEvent) -> Option<(f64, f64)> {

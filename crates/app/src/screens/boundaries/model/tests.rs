@@ -245,8 +245,15 @@ fn painting_stops_at_the_limit_with_a_message() {
 fn a_formula_that_divides_by_zero_pauses_training_with_a_message() {
     let mut model = Model::new();
     assert!(model.add_formula("1 / (x1 - x1)"));
-    assert!(!model.train_epoch(), "infinite features cannot be trained on");
+    assert!(
+        !model.train_epoch(),
+        "infinite features cannot be trained on"
+    );
     assert!(matches!(model.notice, Some(Notice::Diverged { .. })));
     assert!(model.mlp.params().iter().all(|p| p.is_finite()));
-    assert_eq!(model.features.len(), 3, "the formula stays, so the user can remove it");
+    assert_eq!(
+        model.features.len(),
+        3,
+        "the formula stays, so the user can remove it"
+    );
 }

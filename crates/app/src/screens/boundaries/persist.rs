@@ -1,0 +1,76 @@
+//! Keeping the screen's state: the share link in the address bar, the browser's memory,
+//! and the clipboard.
+
+use super::link;
+use super::model::{Model, Notice};
+use crate::route::Route;
+use crate::share;
+use crate::share::store::{self, Origin};
+
+/// The model the page's link describes, else the one this browser remembered, else the
+/// default one.
+pub fn initial_model() -> Model {
+    let Some(origin) = store::starting_state(Route::Boundaries) else {
+        return Model::new();
+    };
+    let mut model = model_from_query(origin.query());
+    if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
+        && matches!(origin, Origin::Saved(_))
+    {
+        store::set_aside(Route::Boundaries);
+        model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
+    }
+    model
+}
+
+/// The model a query describes; unusable parts are named in a notice.
+pub fn model_from_query(query: &str) -> Model {
+    let mut settings = Model::new().settings();
+    let problems = share::read_query(&link::fields(), query, &mut settings);
+    let mut model = Model::from_settings(&settings);
+    let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
+    if let Some(Notice::LinkPartlyRead(more)) = &model.notice {
+        keys.extend(more.iter().cloned());
+    }
+    if !keys.is_empty() {
+        model.notice = Some(Notice::LinkPartlyRead(keys));
+    }
+    model
+}
+
+/// The model's whole state as a query (no length limit: for storage and files).
+pub fn full_query(model: &Model) -> String {
+    share::write_query(&link::fields(), &model.settings())
+}
+
+/// Puts the model's share link into the address bar and remembers the whole state.
+pub fn write_link(model: &mut Model) {
+    let (query, without_points) = link::write(&model.settings());
+    share::replace_query(Route::Boundaries, &query);
+    store::remember(Route::Boundaries, &full_query(model));
+    if without_points && model.notice.is_none() {
+        model.notice = Some(Notice::LinkWithoutPoints);
+    }
+}
+
+/// Copies the page's address (which holds the share link) to the clipboard, if the
+/// browser allows it here.
+pub fn copy_link() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    let Ok(href) = window.location().href() else {
+        return false;
+    };
+    if !has_clipboard {
+        return false;
+    }
+    // A refusal (no permission) is not an error worth a console message.
+    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+    let _ = navigator.clipboard().write_text(&href).catch(&ignore);
+    ignore.forget();
+    true
+}
