@@ -28,6 +28,7 @@ test("presenter mode enlarges the type and survives a reload", async () => {
   await page.getByRole("button", { name: "Presenter" }).click();
   assert.equal(await page.getAttribute("html", "class"), "presenter");
   assert.ok((await h1Size(page)) > 1.2 * normal, "the heading grew");
+  assert.equal(await page.locator(".fullscreen-switch").count(), 1, "a full-screen button appears");
   await screenshot(page, "desktop-presenter-boundaries.png");
   await page.reload();
   await page.locator(".bd-heat").waitFor();

@@ -146,6 +146,10 @@ pub fn App() -> Html {
                             aria-expanded={keys_open.to_string()} aria-controls="keys-list">
                         { "?" }
                     </button>
+                    if *presenter {
+                        <button class="fullscreen-switch" onclick={Callback::from(|_: MouseEvent| toggle_fullscreen())}
+                                title={texts.fullscreen}>{ "⤢ " }{ texts.fullscreen }</button>
+                    }
                     <button class="presenter-switch" onclick={toggle_presenter}
                             aria-pressed={presenter.to_string()} title={texts.presenter_title}>
                         { texts.presenter }
@@ -241,5 +245,18 @@ fn view_keys(texts: &'static Texts, close: Callback<MouseEvent>) -> Html {
             </dl>
             <button class="keys-close" onclick={close}>{ texts.close }</button>
         </aside>
+    }
+}
+
+/// Enters or leaves full screen (the whole page, so the header stays usable).
+fn toggle_fullscreen() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(root) = document.document_element() {
+        // Refused outside a click or by the browser: the page simply stays as it is.
+        let _ = root.request_fullscreen();
     }
 }

@@ -104,6 +104,7 @@ pub struct Texts {
     pub footer: &'static str,
     pub presenter: &'static str,
     pub presenter_title: &'static str,
+    pub fullscreen: &'static str,
     pub keys_title: &'static str,
     /// (keys, what they do) rows of the shortcut list.
     pub keys_rows: &'static [(&'static str, &'static str)],
@@ -200,6 +201,7 @@ pub static EN: Texts = Texts {
     footer: "Runs entirely in your browser. Based on the lecture “Neural Networks” (data mining course, USTC, 2017).",
     presenter: "Presenter",
     presenter_title: "Large type for projecting in a lecture hall",
+    fullscreen: "Full screen",
     keys_title: "Keyboard shortcuts",
     keys_rows: &[
         ("Space", "Play or pause training"),
@@ -299,6 +301,7 @@ pub static ZH: Texts = Texts {
     footer: "完全在你的浏览器中运行。内容基于“神经网络”一课（数据挖掘与数据仓库，中国科学技术大学，2017）。",
     presenter: "投影模式",
     presenter_title: "大字号，适合在教室里投影",
+    fullscreen: "全屏",
     keys_title: "键盘快捷键",
     keys_rows: &[
         ("空格", "开始或暂停训练"),
