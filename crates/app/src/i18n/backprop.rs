@@ -77,6 +77,7 @@ pub struct BackpropTexts {
     pub err_epochs: &'static str,
     pub err_position: &'static str,
     pub err_needs_backward: &'static str,
+    pub err_diverged: &'static str,
 }
 
 /// English.
@@ -157,6 +158,7 @@ pub static EN: BackpropTexts = BackpropTexts {
     err_epochs: "Epochs must be a whole number from 1 to 1000.",
     err_position: "Keep the cars within −100 and 100.",
     err_needs_backward: "Finish the backward pass first: the update needs every g.",
+    err_diverged: "Training diverged (a number grew too large to represent): the weights from before this epoch are back. Try a smaller learning rate η.",
 };
 
 /// Simplified Chinese.
@@ -237,4 +239,5 @@ pub static ZH: BackpropTexts = BackpropTexts {
     err_epochs: "轮数必须是 1 到 1000 之间的整数。",
     err_position: "车的位置请保持在 −100 到 100 之间。",
     err_needs_backward: "请先完成反向传播：更新需要所有的 g。",
+    err_diverged: "训练发散了（数值大到无法表示）：已恢复本轮之前的权重。请试试更小的学习率 η。",
 };

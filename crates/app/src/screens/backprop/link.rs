@@ -260,7 +260,7 @@ mod tests {
         model.reconfigure(LossKind::Hinge, false);
         model.randomize();
         model.train_set = TrainSet::Table;
-        model.train(3);
+        assert!(model.train(3).is_ok());
         model.choose_row(2);
         assert!(model.set_learning_rate("0.37").is_ok());
         let w2 = (0..model.net.graph.len())

@@ -290,8 +290,13 @@ fn schedule(
         let more = {
             let mut s = state.borrow_mut();
             if s.epochs_left > 0 {
-                s.model.train(1);
-                s.epochs_left -= 1;
+                match s.model.train(1) {
+                    Ok(()) => s.epochs_left -= 1,
+                    Err(error) => {
+                        s.epochs_left = 0;
+                        s.error = Some(error);
+                    }
+                }
             }
             s.epochs_left > 0
         };
@@ -316,6 +321,7 @@ fn view_error(error: Option<InputError>, t: &'static BackpropTexts) -> Html {
         InputError::Epochs => t.err_epochs,
         InputError::Position => t.err_position,
         InputError::NeedsBackward => t.err_needs_backward,
+        InputError::Diverged => t.err_diverged,
     };
     html! { <p class="bp-error notice notice-error" role="status" aria-live="polite">{ text }</p> }
 }

@@ -28,6 +28,8 @@ pub enum InputError {
     Position,
     /// An update needs the gradients of a finished backward pass.
     NeedsBackward,
+    /// Training produced a number too large to represent; the weights before it are back.
+    Diverged,
 }
 
 /// Which examples "train" visits.
@@ -159,7 +161,9 @@ impl Model {
     }
 
     /// Trains `epochs` epochs of online SGD on the chosen set; the example stays in the leaves.
-    pub fn train(&mut self, epochs: usize) {
+    /// A run whose loss or weights stop being finite is undone (the weights before it come
+    /// back) and reported.
+    pub fn train(&mut self, epochs: usize) -> Result<(), InputError> {
         let config = TrainConfig {
             learning_rate: self.learning_rate,
             epochs,
@@ -167,13 +171,29 @@ impl Model {
             seed: self.train_seed,
         };
         self.train_seed += 1;
+        let before = self.net.weights();
         let losses = match self.train_set {
             TrainSet::Table => self.net.train(&CarExample::lecture_table(), &config),
             TrainSet::Grid => self.net.train(&self.grid, &config),
         };
+        let weights = self.net.weights();
+        let finite = losses.iter().all(|l| l.is_finite())
+            && weights
+                .v1
+                .iter()
+                .chain(&weights.v2)
+                .chain(&weights.w)
+                .all(|w| w.is_finite());
+        if !finite {
+            self.net.set_weights(&before);
+            self.net.set_example(&self.example);
+            self.changed();
+            return Err(InputError::Diverged);
+        }
         self.history.extend(losses);
         self.net.set_example(&self.example);
         self.changed();
+        Ok(())
     }
 
     /// The fraction of the chosen training set classified right.
@@ -420,7 +440,7 @@ mod tests {
         m.choose_row(2);
         m.randomize();
         let start = m.accuracy();
-        m.train(10);
+        assert!(m.train(10).is_ok());
         assert_eq!(m.history.len(), 10);
         assert!(
             m.accuracy() > start && m.accuracy() > 0.95,
@@ -428,5 +448,19 @@ mod tests {
             m.accuracy()
         );
         assert_eq!(m.net.example().x, [1.0, 0.5]);
+    }
+
+    #[test]
+    fn a_run_that_overflows_is_undone_and_reported() {
+        let mut m = Model::new();
+        let w1 = (0..m.net.graph.len())
+            .find(|&i| m.net.graph.node(i).label == "w1")
+            .unwrap();
+        assert!(m.set_weight(w1, "1e308").is_ok());
+        assert!(m.set_learning_rate("10").is_ok());
+        let before = m.net.weights();
+        assert_eq!(m.train(1), Err(InputError::Diverged));
+        assert_eq!(m.net.weights(), before, "the weights from before the run");
+        assert!(m.history.is_empty());
     }
 }
