@@ -187,3 +187,150 @@ test("phone: everything fits the width and a finger paints", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** What a student sees of the painter's state: kernels, chain settings, outputs, probe, maps. */
+async function painterState(page) {
+  return {
+    kernels: await page.$$eval(".conv-kernel", (cards) =>
+      cards.map((c) => [c.querySelector(".conv-preset").value, ...Array.from(c.querySelectorAll("input[type=text]"), (i) => i.value)]),
+    ),
+    selects: await page.$$eval(".conv-toolbar select, .conv-kernels select, .conv-chain select", (all) => all.map((s) => s.value)),
+    outputs: await page.locator(".conv-outputs").textContent(),
+    probe: await page.locator(".conv-probe").textContent(),
+    map: await pixels(page, ".conv-map-0 canvas"),
+    activated: await pixels(page, ".conv-activated canvas"),
+  };
+}
+
+test("desktop: the share link opens the same image, kernels, chain and probed pixel elsewhere", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".conv-sample-ring").click();
+  await page.locator(".conv-kernel-1 .conv-preset").selectOption("emboss");
+  const cell = page.locator(".conv-kernel-0 .conv-cell").nth(4);
+  await cell.fill("0.3333");
+  await page.locator(".conv-kernel-2 .conv-bias-input").fill("-0.25");
+  await page.locator(".conv-activation").selectOption("tanh");
+  await page.locator(".conv-pool-kind").selectOption("average");
+  await page.locator(".conv-dense-outputs").selectOption("3");
+  await page.locator(".conv-map-1 canvas").scrollIntoViewIfNeeded();
+  const map = await page.locator(".conv-map-1 canvas").boundingBox();
+  await page.mouse.move(map.x + map.width * 0.3, map.y + map.height * 0.6);
+  await page.waitForFunction(() => /probe=1\.\d+\.\d+$/.test(location.hash));
+  const original = await painterState(page);
+  const link = page.url();
+  assert.match(link, /#\/conv\?n=128&img=ring&.*k=[^&]*emboss.*act=tanh&pool=average/);
+  assert.ok(link.length < 2100, `${link.length} characters`);
+
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(link);
+  await other.locator(".conv-map-0 canvas").waitFor();
+  await other.waitForTimeout(100);
+  assert.deepEqual(await painterState(other), original);
+  await screenshot(other, "desktop-conv-shared.png");
+
+  // A tampered link opens, says which parts it could not use, and keeps the rest.
+  await other.goto(`${site.url}#/conv?n=64&k=sobel-x;1,2,oops&act=tanh&pool=max.9.9`);
+  await other.reload();
+  await other.locator(".conv-notice[role=alert]").waitFor();
+  assert.match(await other.locator(".conv-notice").textContent(), /\(k, pool\)/);
+  assert.equal(await other.locator(".conv-activation").inputValue(), "tanh");
+  assert.equal(await other.locator(".conv-resolution").inputValue(), "64");
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** Paints a diagonal stroke with half-strength ink (grey levels a link cannot keep). */
+async function paintGreyStroke(page) {
+  await page.locator(".conv-clear").click();
+  await page.locator(".conv-range input").nth(1).fill("0.55");
+  const box = await page.locator(".conv-paint").boundingBox();
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.25);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), box.y + box.height * (0.25 + i * 0.04));
+  }
+  await page.mouse.up();
+  await page.waitForFunction(() => location.hash.includes("px="));
+}
+
+test("desktop: a painting survives a reload exactly, travels in 16 grey levels, and a saved file keeps every level", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await paintGreyStroke(page);
+  assert.match(await page.locator(".conv-link-status").textContent(), /16 grey levels/);
+  const painted = await pixels(page, ".conv-paint");
+  const maps = await pixels(page, ".conv-map-0 canvas");
+  const link = page.url();
+
+  // Reloading (the link is in the address bar) and opening the screen without a link both
+  // bring back every grey level this browser remembered.
+  await page.reload();
+  await page.locator(".conv-paint").waitFor();
+  assert.equal(differing(painted, await pixels(page, ".conv-paint")), 0, "reload keeps every level");
+  await page.goto(`${site.url}#/`);
+  await page.goto(`${site.url}#/conv`);
+  await page.reload();
+  await page.locator(".conv-paint").waitFor();
+  assert.equal(differing(painted, await pixels(page, ".conv-paint")), 0, "the remembered painting is back");
+  assert.equal(differing(maps, await pixels(page, ".conv-map-0 canvas")), 0);
+
+  // Elsewhere the link shows the painting in 16 grey levels: close, not exact.
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(link);
+  await other.locator(".conv-paint").waitFor();
+  const shared = await pixels(other, ".conv-paint");
+  const worst = shared.reduce((m, v, i) => Math.max(m, Math.abs(v - painted[i])), 0);
+  assert.ok(worst > 0 && worst <= 10, `grey levels differ by at most half a level, got ${worst}`);
+
+  // The saved file opens the very same painting in the other browser.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".state-save").click()]);
+  await other.locator(".state-open input").setInputFiles(await download.path());
+  await other.locator(".file-message").waitFor();
+  await other.waitForTimeout(100);
+  assert.equal(differing(painted, await pixels(other, ".conv-paint")), 0, "the file keeps every level");
+  assert.equal(differing(maps, await pixels(other, ".conv-map-0 canvas")), 0);
+  await screenshot(other, "desktop-conv-opened-file.png");
+
+  // A file that is not ours is refused with a message; the painting stays.
+  await other.locator(".state-open input").setInputFiles({ name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+  await other.locator(".file-error").waitFor();
+  assert.equal(differing(painted, await pixels(other, ".conv-paint")), 0);
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("desktop: a painting too detailed for a link leaves it out, and says so on both ends", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".conv-resolution").selectOption("256");
+  await page.locator(".conv-clear").click();
+  // Many grey strokes: far too many runs for 2,000 characters.
+  await page.locator(".conv-range input").nth(1).fill("0.4");
+  for (let i = 0; i < 24; i++) {
+    const box = await page.locator(".conv-paint").boundingBox();
+    await page.mouse.move(box.x + box.width * (0.05 + 0.037 * i), box.y + box.height * 0.1);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * (0.07 + 0.037 * i), box.y + box.height * 0.9, { steps: 4 });
+    await page.mouse.up();
+  }
+  await page.locator(".conv-link-status").filter({ hasText: "too detailed" }).waitFor();
+  const link = page.url();
+  assert.ok(link.length < 2200 && link.includes("img=file"), link);
+  await page.locator(".conv-share").scrollIntoViewIfNeeded();
+  await screenshot(page, "desktop-conv-too-detailed.png");
+
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(link);
+  await other.locator(".conv-notice[role=status]").waitFor();
+  assert.match(await other.locator(".conv-notice").textContent(), /without its painting/);
+  assert.equal(await other.locator(".conv-resolution").inputValue(), "256");
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,7 +1,12 @@
 //! The convolution painter in headless Chromium: presets fill the grid, a bad cell is
-//! marked without touching the maps, the lecture example reads 6600 under the pointer.
+//! marked without touching the maps, the lecture example reads 6600 under the pointer, a
+//! share link opens its state (a broken one says what it could not use), and every action
+//! puts the state into the address bar and the browser's storage.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
 
+use std::time::Duration;
+
+use gloo::timers::future::sleep;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{
@@ -124,5 +129,88 @@ async fn the_lecture_example_reads_6600_at_the_centre() {
     assert!(text(&root, ".conv-probe").contains("pixel (3, 3)"));
     assert_eq!(text(&root, ".conv-probe-value"), "6600");
     assert!(text(&root, ".conv-probe-sum").contains("30·50 + 30·20 + 30·50"));
+    // Once the pointer rests, the probed pixel is in the share link too.
+    sleep(Duration::from_millis(500)).await;
+    assert!(hash().contains("img=lecture&"), "{}", hash());
+    assert!(hash().ends_with("&probe=0.3.3"), "{}", hash());
+    root.remove();
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_share_link_opens_its_kernels_image_and_chain() {
+    let root = mount("#/conv?n=64&img=ring&ks=3&k=laplacian;0,1,0,0,0,0,0,0,-1:0.5&act=tanh&pool=none&probe=1.3.4").await;
+    assert_eq!(count(&root, ".conv-kernel"), 2);
+    assert_eq!(
+        cells(&root, 0),
+        ["0", "1", "0", "1", "-4", "1", "0", "1", "0"]
+    );
+    assert_eq!(cells(&root, 1)[8], "-1");
+    assert_eq!(
+        find_as::<HtmlInputElement>(&root, ".conv-kernel-1 .conv-bias-input").value(),
+        "0.5"
+    );
+    assert_eq!(
+        find_as::<HtmlSelectElement>(&root, ".conv-resolution").value(),
+        "64"
+    );
+    assert_eq!(
+        find_as::<HtmlSelectElement>(&root, ".conv-activation").value(),
+        "tanh"
+    );
+    assert_eq!(
+        find_as::<HtmlSelectElement>(&root, ".conv-pool-kind").value(),
+        "none"
+    );
+    assert!(text(&root, ".conv-probe").contains("pixel (3, 4)"));
+    assert_eq!(count(&root, ".conv-notice"), 0, "nothing to complain about");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_tampered_link_names_what_it_could_not_use_and_keeps_the_rest() {
+    let root = mount("#/conv?n=64&ks=3&k=box-blur;1,2&st=nine&act=tanh&v2setting=1").await;
+    let notice = text(&root, ".conv-notice[role=alert]");
+    assert!(notice.contains("(st, v2setting, k)"), "{notice}");
+    assert_eq!(count(&root, ".conv-kernel"), 4, "the default kernels stay");
+    assert_eq!(
+        find_as::<HtmlSelectElement>(&root, ".conv-activation").value(),
+        "tanh"
+    );
+    assert_eq!(
+        find_as::<HtmlSelectElement>(&root, ".conv-resolution").value(),
+        "64"
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_action_writes_the_link_and_remembers_the_state() {
+    let root = mount("#/conv").await;
+    assert_eq!(
+        hash(),
+        "#/conv",
+        "opening the screen leaves the address alone"
+    );
+    choose(&root, ".conv-kernel-0 .conv-preset", "emboss");
+    settle().await;
+    let link = hash();
+    assert!(link.starts_with("#/conv?n=128&img=seven&"), "{link}");
+    assert!(
+        link.contains("k=emboss;sobel-y;outline;gaussian-blur"),
+        "{link}"
+    );
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let saved = storage.get_item("nnp.state.v1.conv").unwrap().unwrap();
+    assert!(saved.contains("k=emboss;"), "{saved}");
+
+    // Painting makes the image travel as pixels, and the screen says how.
+    find_as::<HtmlElement>(&root, ".conv-clear").click();
+    settle().await;
+    assert!(hash().contains("px="), "{}", hash());
+    assert!(text(&root, ".conv-link-status").contains("16 grey levels"));
     root.remove();
 }

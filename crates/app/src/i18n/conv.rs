@@ -89,6 +89,15 @@ pub struct ConvTexts {
     pub padding_valid: &'static str,
     pub flip: &'static str,
     pub add_kernel: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    /// `{}`: the keys of the link that could not be used.
+    pub link_partly_read: &'static str,
+    /// `{}`: the keys of the remembered state that could not be used.
+    pub saved_partly_read: &'static str,
+    pub link_came_without_image: &'static str,
+    pub link_without_image: &'static str,
+    pub link_levels: &'static str,
 }
 
 /// English.
@@ -192,6 +201,15 @@ pub static EN: ConvTexts = ConvTexts {
     padding_valid: "valid (no padding)",
     flip: "Flip the kernel (true convolution)",
     add_kernel: "+ Add a kernel",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    link_partly_read: "Part of this link could not be used ({}); everything else was restored.",
+    saved_partly_read: "Part of the state this browser remembered could not be used ({}); the rest was restored and the old copy set aside.",
+    link_came_without_image: "This link came without its painting (too detailed for a link), so the canvas is blank. \
+        Ask for the saved file to get the painting too.",
+    link_without_image: "Your painting is too detailed for a link: the link keeps the kernels and settings only. \
+        Use “Save to file” to share the painting too.",
+    link_levels: "Links keep 16 grey levels of a painting; saved files (and this browser) keep every level.",
 };
 
 /// Simplified Chinese.
@@ -292,6 +310,13 @@ pub static ZH: ConvTexts = ConvTexts {
     padding_valid: "valid（不补零）",
     flip: "翻转卷积核（真正的卷积）",
     add_kernel: "+ 添加卷积核",
+    copy_link: "复制链接",
+    link_copied: "链接已复制",
+    link_partly_read: "链接中有一部分无法使用（{}）；其余设置已恢复。",
+    saved_partly_read: "浏览器记住的状态有一部分无法使用（{}）；其余已恢复，旧的副本已另存。",
+    link_came_without_image: "这个链接没有带上图画（细节太多，链接放不下），所以画布是空白的。请向对方索取保存的文件以获得图画。",
+    link_without_image: "你的图画细节太多，链接放不下：链接只保存卷积核和各项设置。要连图画一起分享，请使用“保存到文件”。",
+    link_levels: "链接只保留图画的 16 级灰度；保存的文件（以及本浏览器）保留全部灰度。",
 };
 
 #[cfg(test)]

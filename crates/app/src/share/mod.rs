@@ -107,6 +107,28 @@ pub fn replace_query(route: Route, query: &str) {
     }
 }
 
+/// Copies the page's address (which holds the share link) to the clipboard, if the
+/// browser allows it here; returns whether it tried.
+pub fn copy_link() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    let Ok(href) = window.location().href() else {
+        return false;
+    };
+    if !has_clipboard {
+        return false;
+    }
+    // A refusal (no permission) is not an error worth a console message.
+    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+    let _ = navigator.clipboard().write_text(&href).catch(&ignore);
+    ignore.forget();
+    true
+}
+
 /// Percent-encodes everything but letters, digits and `-_.~!*()',:;` (kept readable).
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

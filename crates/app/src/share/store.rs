@@ -49,13 +49,20 @@ pub fn remember(route: Route, query: &str) {
     }
 }
 
+/// What this browser remembered for `route`, whatever the link says.
+pub fn remembered(route: Route) -> Option<String> {
+    storage()?
+        .get_item(&key(route))
+        .ok()?
+        .filter(|s| !s.is_empty())
+}
+
 /// The state the screen should start from: the link's, else the remembered one.
 pub fn starting_state(route: Route) -> Option<Origin> {
     if let Some(query) = super::current_query() {
         return Some(Origin::Link(query));
     }
-    let saved = storage()?.get_item(&key(route)).ok()??;
-    (!saved.is_empty()).then_some(Origin::Saved(saved))
+    remembered(route).map(Origin::Saved)
 }
 
 /// Moves a remembered state that could not be read out of the way (kept under another

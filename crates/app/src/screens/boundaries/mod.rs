@@ -26,12 +26,13 @@ use yew::prelude::*;
 
 use crate::app::use_texts;
 use crate::route::Route;
+use crate::share::copy_link;
 use crate::shortcuts::{Shortcut, use_shortcuts};
 use crate::widgets::StateFile;
 use draw::{PLANE_PX, Painter};
 use model::{GRID, Model, Tool};
 use network::Link;
-use persist::{copy_link, full_query, initial_model, model_from_query, write_link};
+use persist::{full_query, initial_model, model_from_query, write_link};
 
 /// Something the user did.
 #[derive(Debug, Clone, PartialEq)]

@@ -52,25 +52,3 @@ pub fn write_link(model: &mut Model) {
         model.notice = Some(Notice::LinkWithoutPoints);
     }
 }
-
-/// Copies the page's address (which holds the share link) to the clipboard, if the
-/// browser allows it here.
-pub fn copy_link() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let navigator = window.navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    let Ok(href) = window.location().href() else {
-        return false;
-    };
-    if !has_clipboard {
-        return false;
-    }
-    // A refusal (no permission) is not an error worth a console message.
-    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
-    let _ = navigator.clipboard().write_text(&href).catch(&ignore);
-    ignore.forget();
-    true
-}

@@ -3,8 +3,13 @@
 
 mod draw;
 mod kernels;
+mod link;
 mod model;
 mod msg;
+mod pack;
+mod saving;
+#[cfg(test)]
+mod tests;
 mod upload;
 mod view;
 mod view_chain;
@@ -15,6 +20,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::render::{AnimationFrame, request_animation_frame};
+use gloo::timers::callback::Timeout;
 use nnp_core::conv::Rect;
 use web_sys::{Element, HtmlInputElement, PointerEvent};
 use yew::prelude::*;
@@ -22,9 +28,17 @@ use yew::prelude::*;
 use crate::app::use_texts;
 use crate::i18n::conv::ConvTexts;
 use crate::i18n::fill;
+use crate::route::Route;
+use crate::share::copy_link;
+use crate::widgets::StateFile;
 use draw::Drawer;
 use model::{LECTURE_SIZE, Model};
 use msg::Msg;
+use saving::{full_query, initial_model, model_from_query, write_link};
+
+/// Quiet time after the last probe move before the link is written (hovering a map
+/// moves the probe on every pixel; the address bar must not change that often).
+const PROBE_WRITE_MS: u32 = 400;
 
 /// The brush's pending work: the image rectangle painted since the last frame.
 #[derive(Default)]
@@ -92,17 +106,61 @@ fn flush(model: &RefCell<Model>, drawer: &RefCell<Drawer>, live: &RefCell<Live>)
 pub fn ConvPainter() -> Html {
     let texts = use_texts();
     let t = texts.conv_ui;
-    let model = use_mut_ref(Model::new);
+    let model = use_mut_ref(initial_model);
     let drawer = use_mut_ref(Drawer::default);
     let live = use_mut_ref(Live::default);
+    let probe_write = use_mut_ref(|| None::<Timeout>);
+    let copied = use_state_eq(|| false);
     let force = use_force_update();
 
     let dispatch = {
-        let model = model.clone();
+        let (model, probe_write, force) = (model.clone(), probe_write.clone(), force.clone());
+        let copied = copied.clone();
         Callback::from(move |msg: Msg| {
-            model.borrow_mut().update(msg);
+            let probing = matches!(msg, Msg::Probe(..));
+            // Brush settings are not part of the link; everything else is.
+            let writes =
+                !probing && !matches!(msg, Msg::Tool(_) | Msg::BrushSize(_) | Msg::Intensity(_));
+            let mut m = model.borrow_mut();
+            m.update(msg);
+            if writes {
+                copied.set(false);
+                probe_write.borrow_mut().take();
+                write_link(&mut m);
+            } else if probing {
+                let model = model.clone();
+                *probe_write.borrow_mut() = Some(Timeout::new(PROBE_WRITE_MS, move || {
+                    write_link(&mut model.borrow_mut());
+                }));
+            }
+            drop(m);
             force.force_update();
         })
+    };
+    let on_open = {
+        let (model, probe_write, force) = (model.clone(), probe_write.clone(), force.clone());
+        Callback::from(move |query: String| {
+            probe_write.borrow_mut().take();
+            let mut m = model.borrow_mut();
+            let generation = m.generation;
+            *m = model_from_query(&query);
+            m.generation = generation + 1;
+            write_link(&mut m);
+            drop(m);
+            force.force_update();
+        })
+    };
+    let on_copy = {
+        let (model, copied) = (model.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            // A state restored from storage is not in the address bar until now.
+            write_link(&mut model.borrow_mut());
+            copied.set(copy_link());
+        })
+    };
+    let state_query = {
+        let model = model.clone();
+        Callback::from(move |_: ()| full_query(&model.borrow()))
     };
 
     let generation = model.borrow().generation;
@@ -115,6 +173,10 @@ pub fn ConvPainter() -> Html {
     {
         let live = live.clone();
         use_effect_with((), move |_| move || drop(live.borrow_mut().frame.take()));
+    }
+    {
+        let probe_write = probe_write.clone();
+        use_effect_with((), move |_| move || drop(probe_write.borrow_mut().take()));
     }
 
     let paint = {
@@ -200,6 +262,13 @@ pub fn ConvPainter() -> Html {
             <h1>{ texts.conv.name }</h1>
             <p class="lead">{ t.intro }</p>
             { view::toolbar(t, &m, &dispatch, on_upload) }
+            <div class="conv-group conv-share">
+                <button type="button" class="conv-copy-link" onclick={on_copy}>
+                    { if *copied { format!("✓ {}", t.link_copied) } else { t.copy_link.to_owned() } }
+                </button>
+                <StateFile route={Route::Conv} query={state_query} on_open={on_open} />
+                { view::link_status(t, &m) }
+            </div>
             { view_timing(t, live.borrow().timing) }
             <div class="conv-stage">
                 { view::input_panel(t, &m, &d, on_down, on_move, on_up) }

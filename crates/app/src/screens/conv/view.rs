@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::draw::{Drawer, input_scale, legend_gradient};
 use super::kernels::preset_name;
 use super::model::{
-    LECTURE_SIZE, Model, Notice, RESOLUTIONS, Sample, Tool, format_number, max_abs,
+    ImageOrigin, LECTURE_SIZE, Model, Notice, RESOLUTIONS, Sample, Tool, format_number, max_abs,
 };
 use super::msg::Msg;
 use crate::i18n::conv::ConvTexts;
@@ -119,13 +119,23 @@ pub fn toolbar(
                     <input type="file" accept="image/*" onchange={on_upload} />
                 </label>
             </div>
-            { notice(t, m.notice) }
+            { notice(t, m.notice.as_ref()) }
         </div>
     }
 }
 
-fn notice(t: &ConvTexts, notice: Option<Notice>) -> Html {
+fn notice(t: &ConvTexts, notice: Option<&Notice>) -> Html {
+    let alert = |text: String| {
+        html! { <p class="notice notice-error conv-notice" role="alert">{ text }</p> }
+    };
     match notice {
+        Some(Notice::LinkPartlyRead(keys)) => alert(fill(t.link_partly_read, &[&keys.join(", ")])),
+        Some(Notice::SavedPartlyRead(keys)) => {
+            alert(fill(t.saved_partly_read, &[&keys.join(", ")]))
+        }
+        Some(Notice::LinkWithoutImage) => html! {
+            <p class="notice notice-info conv-notice" role="status">{ t.link_came_without_image }</p>
+        },
         Some(Notice::NotAnImage) => html! {
             <p class="notice notice-error conv-notice" role="alert">{ t.not_an_image }</p>
         },
@@ -134,6 +144,18 @@ fn notice(t: &ConvTexts, notice: Option<Notice>) -> Html {
         },
         None => html! {},
     }
+}
+
+/// What the share link keeps of the painting.
+pub fn link_status(t: &ConvTexts, m: &Model) -> Html {
+    let text = if m.link_without_image {
+        t.link_without_image
+    } else if m.origin() == ImageOrigin::Painted {
+        t.link_levels
+    } else {
+        return Html::default();
+    };
+    html! { <p class="conv-hint conv-link-status" role="status">{ text }</p> }
 }
 
 fn legend(low: f32, high: f32, gradient: String) -> Html {

@@ -9,6 +9,7 @@ use nnp_core::conv::{
 };
 
 mod kernels;
+mod restore;
 mod sample;
 mod slot;
 #[cfg(test)]
@@ -51,19 +52,37 @@ pub struct Probe {
     pub y: usize,
 }
 
-/// Something the screen tells the user about the last action.
+/// Where the image on the canvas came from (what a link has to carry).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageOrigin {
+    /// A sample, drawn at the resolution.
+    Sample(Sample),
+    /// The lecture's 7 × 7 patch.
+    Lecture,
+    /// Painted, uploaded, cleared or resampled: the pixels themselves.
+    Painted,
+}
+
+/// Something the screen tells the user about the last action.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
     /// The uploaded file is not an image the browser can read.
     NotAnImage,
     /// An image was loaded and scaled to the painting resolution.
     Uploaded,
+    /// These parts of the link (keys) could not be used; the rest was.
+    LinkPartlyRead(Vec<String>),
+    /// These parts of the remembered state could not be used; it was set aside.
+    SavedPartlyRead(Vec<String>),
+    /// The link came without its painting (too detailed for a link).
+    LinkWithoutImage,
 }
 
 /// The whole painter.
 #[derive(Debug)]
 pub struct Model {
     image: FeatureMap,
+    origin: ImageOrigin,
     kernel_size: usize,
     slots: Vec<Slot>,
     pipeline: Pipeline,
@@ -73,7 +92,7 @@ pub struct Model {
     pub brush_size: f32,
     /// Ink the brush lays down (0–1).
     pub intensity: f32,
-    undo: Vec<FeatureMap>,
+    undo: Vec<(FeatureMap, ImageOrigin)>,
     last_point: Option<(f32, f32)>,
     /// The feature-map pixel whose multiply-and-sum is shown.
     pub probe: Option<Probe>,
@@ -81,6 +100,8 @@ pub struct Model {
     pub notice: Option<Notice>,
     /// Bumped on every change the page must show; drives the redraw.
     pub generation: u64,
+    /// The share link had to leave the painting out (it would be too long).
+    pub link_without_image: bool,
 }
 
 impl Default for Model {
@@ -98,6 +119,7 @@ impl Model {
             .collect();
         let mut model = Model {
             image: FeatureMap::new(128, 128, 1),
+            origin: ImageOrigin::Sample(Sample::Seven),
             kernel_size: 3,
             pipeline: Pipeline::new(PipelineConfig::default(), KernelBank::new(3, 3, 1, 1)),
             slots,
@@ -109,6 +131,7 @@ impl Model {
             probe: None,
             notice: None,
             generation: 0,
+            link_without_image: false,
         };
         model.draw_sample(Sample::Seven);
         model.rebuild_kernels();
@@ -145,15 +168,21 @@ impl Model {
         !self.undo.is_empty()
     }
 
+    /// Where the image came from.
+    pub fn origin(&self) -> ImageOrigin {
+        self.origin
+    }
+
     fn remember(&mut self) {
         if self.undo.len() == UNDO_DEPTH {
             self.undo.remove(0);
         }
-        self.undo.push(self.image.clone());
+        self.undo.push((self.image.clone(), self.origin));
     }
 
     fn replace_image(&mut self, image: FeatureMap) {
         self.remember();
+        self.origin = ImageOrigin::Painted;
         if image.shape() != self.image.shape() {
             self.probe = None;
         }
@@ -163,11 +192,12 @@ impl Model {
 
     /// Takes back the last stroke, clear or load.
     pub fn undo(&mut self) {
-        if let Some(image) = self.undo.pop() {
+        if let Some((image, origin)) = self.undo.pop() {
             if image.shape() != self.image.shape() {
                 self.probe = None;
             }
             self.image = image;
+            self.origin = origin;
             self.pipeline.run(&self.image);
         }
     }
@@ -198,6 +228,7 @@ impl Model {
             self.probe = None;
         }
         self.draw_sample(sample);
+        self.origin = ImageOrigin::Sample(sample);
         self.pipeline.run(&self.image);
     }
 
@@ -206,6 +237,7 @@ impl Model {
     pub fn load_lecture(&mut self) {
         self.remember();
         self.image = FeatureMap::from_data(LECTURE_SIZE, LECTURE_SIZE, 1, LECTURE_PATCH.to_vec());
+        self.origin = ImageOrigin::Lecture;
         self.set_kernel_size(LECTURE_SIZE);
         self.slots[0] = Slot::from_weights(CURVE_DETECTOR.to_vec(), Some("curve-detector"));
         let mut config = *self.pipeline.config();
@@ -244,6 +276,7 @@ impl Model {
     /// Starts a stroke at image position `(x, y)`; returns the changed pixels.
     pub fn stroke_begin(&mut self, x: f32, y: f32) -> Rect {
         self.remember();
+        self.origin = ImageOrigin::Painted;
         self.last_point = Some((x, y));
         self.paint_segment((x, y), (x, y))
     }

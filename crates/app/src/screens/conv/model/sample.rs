@@ -36,6 +36,11 @@ impl Sample {
         }
     }
 
+    /// The sample whose [`id`](Self::id) is `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     /// Ink at `(u, v)` in the unit square, given the size of one pixel `px`.
     pub(super) fn ink(self, u: f32, v: f32, px: f32) -> f32 {
         let line = |d: f32, half: f32| ((half - d) / px + 0.5).clamp(0.0, 1.0);

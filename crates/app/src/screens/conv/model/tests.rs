@@ -1,5 +1,7 @@
 use super::*;
 use nnp_core::conv::{LECTURE_RESPONSE, preset};
+#[cfg(target_family = "wasm")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
 
 #[test]
 fn lecture_example_reads_6600_at_the_centre() {
