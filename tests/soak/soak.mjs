@@ -15,9 +15,13 @@ const SCREENS = [
   { slug: "backprop", start: ".bp-train", ready: ".bp-graph-svg" },
 ];
 
-/** Heap bytes (Chromium's performance.memory), wasm memory bytes and frames per second. */
-const sample = (page) =>
-  page.evaluate(
+/** Heap bytes after a full garbage collection (so only live objects count), wasm memory
+ * bytes and frames per second. */
+const sample = async (page) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.detach();
+  return page.evaluate(
     () =>
       new Promise((done) => {
         let frames = 0;
@@ -37,6 +41,7 @@ const sample = (page) =>
         requestAnimationFrame(tick);
       }),
   );
+};
 
 const site = await serveDist();
 const browser = await launchBrowser();
