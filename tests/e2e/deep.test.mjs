@@ -117,3 +117,94 @@ test("a missing data file is explained, and Try again loads it", async () => {
   assert.deepEqual(unexpected, []);
   await context.close();
 });
+
+/** What a student would compare between two screens showing the same experiment. */
+async function deepState(page) {
+  return {
+    status: await page.locator(".deep-status").textContent(),
+    labels: await page.locator(".deep-labels-readout").textContent(),
+    accuracy: (await page.locator(".deep-accuracy").count()) ? await page.locator(".deep-accuracy").textContent() : null,
+    how: await page.locator(".deep-how").inputValue(),
+    random: await page.locator(".deep-show-random").getAttribute("aria-pressed"),
+    features: await pixels(page, ".deep-feature-grid"),
+    digits: await pixels(page, ".deep-recon canvas"),
+    plane: await pixels(page, ".deep-plane"),
+  };
+}
+
+async function settled(page) {
+  await page.locator(".deep-feature-grid").waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => !document.querySelector(".deep-replay"), null, { timeout: 60000 });
+}
+
+test("the share link opens the same experiment, replayed to the same phase and step", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".deep-labels").selectOption("5");
+  await train(page, 600);
+  await page.getByRole("button", { name: /pretrain layer 2/ }).click();
+  await train(page, 400);
+  await page.getByRole("button", { name: /fine-tune with labels/ }).click();
+  await train(page, 600);
+  await page.locator(".deep-show-random").click();
+  const original = await deepState(page);
+  const link = page.url();
+  assert.match(link, /#\/deep\?labels=5&pr=0\.05&fr=0\.1&ft=whole&s=\d+\.\d+\.\d+&proj=1$/);
+
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(link);
+  await other.locator(".deep-replay").waitFor({ timeout: 20000 });
+  await screenshot(other, "desktop-deep-replaying.png");
+  await settled(other);
+  assert.deepEqual(await deepState(other), original);
+  await screenshot(other, "desktop-deep-shared.png");
+
+  // A tampered link opens, names what it could not use and keeps the rest.
+  await other.goto(`${site.url}#/deep?labels=3&fr=0.3&s=1.2.3.4.5`);
+  await other.reload();
+  await other.locator(".deep-link-notice").waitFor();
+  assert.match(await other.locator(".deep-link-notice").textContent(), /\(labels, s\)/);
+  assert.equal(await other.locator(".deep-rate-fine input").inputValue(), "0.3");
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the experiment survives a reload without the link, and a saved file opens it again", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".deep-how").selectOption("output");
+  await page.locator(".deep-steps").click();
+  await page.getByRole("button", { name: /pretrain layer 2/ }).click();
+  await page.locator(".deep-steps").click();
+  await page.waitForFunction(() => document.querySelector(".deep-status")?.textContent.startsWith("Layer 2: 100 steps"));
+  const original = await deepState(page);
+
+  await page.goto(`${site.url}#/`);
+  await page.goto(`${site.url}#/deep`);
+  await page.reload();
+  await settled(page);
+  assert.deepEqual(await deepState(page), original);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".state-save").click()]);
+  const saved = await download.path();
+
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(`${site.url}#/deep`);
+  await other.locator(".deep-feature-grid").waitFor({ timeout: 20000 });
+  assert.notEqual(await other.locator(".deep-status").textContent(), original.status);
+  await other.locator(".state-open input").setInputFiles(saved);
+  await other.waitForFunction((s) => document.querySelector(".deep-status")?.textContent === s, original.status, { timeout: 60000 });
+  await settled(other);
+  assert.deepEqual(await deepState(other), original);
+  await other.locator(".state-open input").setInputFiles({ name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("nnp-playground 1\n#/lstm?v=gru\n") });
+  await other.locator(".file-error").waitFor();
+  assert.match(await other.locator(".file-error").textContent(), /lstm/);
+  assert.deepEqual(await deepState(other), original);
+  await screenshot(other, "desktop-deep-opened.png");
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

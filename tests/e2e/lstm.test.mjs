@@ -113,3 +113,111 @@ test("phone: nothing overflows sideways, the diagram and bands are readable", as
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** What a student would compare between two screens showing the same run. */
+async function lstmState(page) {
+  return {
+    badges: await page.locator(".lstm-variant-badge").allTextContents(),
+    active: await page.locator(".lstm-variant.active .lstm-variant-name").textContent(),
+    updates: await page.locator(".lstm-updates .lstm-stat-value").textContent(),
+    loss: await page.locator(".lstm-loss .lstm-stat-value").textContent(),
+    accuracy: await page.locator(".lstm-accuracy .lstm-stat-value").textContent(),
+    task: await page.locator(".lstm-task-select").inputValue(),
+    distance: (await page.locator(".lstm-distance").count()) ? await page.locator(".lstm-distance").inputValue() : null,
+    sequence: await page.locator(".lstm-sequence").inputValue(),
+    time: await page.locator(".lstm-time").inputValue(),
+    bands: await page.locator(".lstm-band-value").allTextContents(),
+    equations: await page.locator(".lstm-eq-numbers").allTextContents(),
+  };
+}
+
+async function notReplaying(page) {
+  await page.locator(".lstm-band-map canvas").first().waitFor();
+  await page.waitForFunction(() => !document.querySelector(".lstm-replay"), null, { timeout: 60000 });
+}
+
+test("the share link opens the same cells, training, sequence and time step elsewhere", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".lstm-distance").selectOption("30");
+  await page.locator(".lstm-sequence").fill("BEFGHIJKLEFGH");
+  await page.locator(".lstm-sequence").press("Enter");
+  await page.waitForFunction(() => document.querySelector(".lstm-time")?.max === "13");
+  await page.locator(".lstm-variant-gru").click();
+  for (let k = 0; k < 3; k++) await page.locator(".lstm-step").click();
+  // The plain RNN does not reach the target at distance 30: it trains until paused.
+  await page.locator(".lstm-variant-rnn").click();
+  await page.locator(".lstm-train").click();
+  await page.waitForFunction(() => Number(document.querySelector(".lstm-updates .lstm-stat-value").textContent) >= 30);
+  await page.locator(".lstm-train").click(); // pause: the address bar now holds the run
+  assert.equal(await page.locator(".lstm-train").textContent(), "▶ Train");
+  await scrubTo(page, 7);
+  const original = await lstmState(page);
+  const link = page.url();
+  assert.match(link, /#\/lstm\?v=rnn&task=remember&dist=30&.*seq=BEFGHIJKLEFGH&u=\d+\.0\.0\.0\.3&t=6/);
+  assert.ok(link.length < 2000, "a link, not a file");
+
+  const fresh = await watchedContext(browser, DESKTOP);
+  const other = await fresh.context.newPage();
+  await other.goto(link);
+  // The status is read as soon as it appears: a short run replays in a fraction of a second.
+  const status = await other.waitForFunction(() => document.querySelector(".lstm-replay")?.textContent);
+  assert.match(await status.jsonValue(), /Replaying the shared run: update \d+ of \d+/);
+  await screenshot(other, "desktop-lstm-replaying.png");
+  await notReplaying(other);
+  assert.deepEqual(await lstmState(other), original);
+  await screenshot(other, "desktop-lstm-shared.png");
+
+  // A tampered link opens, names what it could not use and keeps the rest.
+  await other.goto(`${site.url}#/lstm?v=gru&h=99&lr=fast&u=1`);
+  await other.reload();
+  await other.locator(".lstm-notice").waitFor();
+  assert.match(await other.locator(".lstm-notice-text").textContent(), /\(h, lr, u\)/);
+  assert.equal(await other.locator(".lstm-variant.active .lstm-variant-name").textContent(), "GRU");
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the state survives a reload without the link, and a saved file opens it again", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".lstm-task-select").selectOption("text");
+  const text = "hello world, hold the word. ";
+  await page.locator(".lstm-text").fill(text);
+  await page.locator(".lstm-text").blur();
+  await page.waitForFunction(() => document.querySelector(".lstm-sequence")?.value.length === 24);
+  for (let k = 0; k < 2; k++) await page.locator(".lstm-step").click();
+  await page.waitForFunction(() => document.querySelector(".lstm-updates .lstm-stat-value").textContent === "2");
+  const original = await lstmState(page);
+
+  // Opening the screen again without any link brings back what this browser remembered.
+  await page.goto(`${site.url}#/`);
+  await page.goto(`${site.url}#/lstm`);
+  await page.reload();
+  await notReplaying(page);
+  assert.equal(await page.locator(".lstm-text").inputValue(), text);
+  assert.deepEqual(await lstmState(page), original);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".state-save").click()]);
+  const saved = await download.path();
+
+  const fresh = await watchedContext(browser, PHONE);
+  const other = await fresh.context.newPage();
+  await other.goto(`${site.url}#/lstm`);
+  await other.locator(".lstm-band-map canvas").first().waitFor();
+  assert.notEqual(await other.locator(".lstm-sequence").inputValue(), original.sequence);
+  await other.locator(".state-open input").setInputFiles(saved);
+  await notReplaying(other);
+  await other.waitForFunction((u) => document.querySelector(".lstm-updates .lstm-stat-value").textContent === u, original.updates);
+  assert.deepEqual(await lstmState(other), original);
+  assert.equal(await other.locator(".lstm-text").inputValue(), text);
+  // A file that is not ours is refused with a message; the state stays.
+  await other.locator(".state-open input").setInputFiles({ name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+  await other.locator(".file-error").waitFor();
+  assert.deepEqual(await lstmState(other), original);
+  await screenshot(other, "phone-lstm-opened.png");
+  assert.deepEqual(fresh.problems, []);
+  await fresh.context.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -57,6 +57,18 @@ fn WithData() -> Html {
 }
 
 async fn mount_with_data() -> Element {
+    mount_with_data_at("#/deep", true).await
+}
+
+/// Mounts the screen with data at `hash` (a share link), with empty storage or keeping
+/// what the browser remembered.
+async fn mount_with_data_at(hash: &str, clear: bool) -> Element {
+    let window = web_sys::window().unwrap();
+    if clear {
+        window.local_storage().unwrap().unwrap().clear().unwrap();
+    }
+    window.location().set_hash(hash).unwrap();
+    settle().await;
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<WithData>::with_root(root.clone()).render();
@@ -162,4 +174,62 @@ async fn a_rate_that_is_not_a_number_is_refused_without_losing_the_run() {
         play.has_attribute("disabled"),
         "no training after divergence"
     );
+}
+
+/// Waits (up to about 10 s) until no shared experiment is being replayed.
+async fn replayed(root: &Element) {
+    for _ in 0..250 {
+        if count(root, ".deep-replay") == 0 {
+            return;
+        }
+        settle().await;
+    }
+    panic!("the replay did not end");
+}
+
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_link_replays_the_experiment_and_the_state_is_remembered_without_it() {
+    let root = mount_with_data_at("#/deep?labels=5&fr=0.3&s=20.3&proj=1", true).await;
+    replayed(&root).await;
+    let status = text(&root, ".deep-status");
+    assert!(status.contains("Layer 2: 3 steps"), "{status}");
+    assert_eq!(
+        find_as::<web_sys::HtmlSelectElement>(&root, ".deep-labels").value(),
+        "5"
+    );
+    assert_eq!(
+        find_as::<HtmlInputElement>(&root, ".deep-rate-fine input").value(),
+        "0.3"
+    );
+
+    click(&root, ".deep-steps").await;
+    assert!(
+        hash().contains("s=20.103"),
+        "the address bar follows: {}",
+        hash()
+    );
+    root.remove();
+
+    // Without a link, the remembered experiment comes back.
+    let root = mount_with_data_at("#/deep", false).await;
+    replayed(&root).await;
+    assert!(text(&root, ".deep-status").contains("Layer 2: 103 steps"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_link_names_what_it_could_not_use() {
+    let root = mount_with_data_at("#/deep?labels=3&fr=0.3&s=x", true).await;
+    let notice = text(&root, ".deep-link-notice");
+    assert!(notice.contains("(labels, s)"), "{notice}");
+    assert_eq!(
+        find_as::<HtmlInputElement>(&root, ".deep-rate-fine input").value(),
+        "0.3"
+    );
+    assert_eq!(count(&root, ".deep-replay"), 0);
+    root.remove();
 }

@@ -73,6 +73,10 @@ pub struct DeepTexts {
     pub projection_hint: &'static str,
     pub show_codes_of: &'static str,
     pub legend: &'static str,
+    pub link_partly_read: &'static str,
+    pub saved_partly_read: &'static str,
+    pub replaying: &'static str,
+    pub replay_stop: &'static str,
 }
 
 /// English.
@@ -111,6 +115,10 @@ pub const EN: DeepTexts = DeepTexts {
     status_fine_tune: "Fine-tuning: {} steps · batch cross-entropy {}",
     status_start: "Press Train: layer {} learns to reproduce its input, no labels needed.",
     diverged: "The loss exploded (NaN, infinite or a thousand times its start) at step {}: the learning rate is too large. Training stopped. Lower the rate (this restarts the experiment) or press Reset.",
+    link_partly_read: "Part of this link could not be used ({}); everything else was restored.",
+    saved_partly_read: "Part of the state this browser remembered could not be used ({}); the rest was restored and the old copy set aside.",
+    replaying: "Replaying the shared experiment: step {} of {}…",
+    replay_stop: "Stop",
     recon_title: "Reconstructions by layer {}",
     recon_title_all: "Reconstructions through every layer",
     recon_inputs: "inputs",
@@ -184,6 +192,10 @@ pub const ZH: DeepTexts = DeepTexts {
     status_fine_tune: "微调：{} 步 · 批次交叉熵 {}",
     status_start: "点击“训练”：第 {} 层学习重建自己的输入，不需要标签。",
     diverged: "第 {} 步时损失函数发散（NaN、无穷大或超过初始值的一千倍）：学习率太大。训练已停止。请调低学习率（实验会重新开始）或点击“重置”。",
+    link_partly_read: "链接中有一部分无法使用（{}）；其余设置已恢复。",
+    saved_partly_read: "浏览器记住的状态有一部分无法使用（{}）；其余已恢复，旧的副本已另存。",
+    replaying: "正在重放分享的实验：第 {} / {} 步……",
+    replay_stop: "停止",
     recon_title: "第 {} 层的重建",
     recon_title_all: "经过所有层的重建",
     recon_inputs: "输入",

@@ -91,6 +91,12 @@ pub struct LstmTexts {
     pub bad_rate: &'static str,
     pub reached: &'static str,
     pub dismiss: &'static str,
+    pub link_partly_read: &'static str,
+    pub saved_partly_read: &'static str,
+    pub replaying: &'static str,
+    pub replay_stop: &'static str,
+    pub link_without_sequence: &'static str,
+    pub link_without_text: &'static str,
 }
 
 /// English.
@@ -203,6 +209,12 @@ pub const EN: LstmTexts = LstmTexts {
     bad_rate: "“{}” is not a learning rate: type a number greater than 0 and at most 1, e.g. 0.01.",
     reached: "{} reached the target after {} updates ({} s of training).",
     dismiss: "Dismiss",
+    link_partly_read: "Part of this link could not be used ({}); everything else was restored.",
+    saved_partly_read: "Part of the state this browser remembered could not be used ({}); the rest was restored and the old copy set aside.",
+    replaying: "Replaying the shared run: update {} of {}…",
+    replay_stop: "Stop",
+    link_without_sequence: "Your typed sequence is too long for a link: the link leaves it out. “Save to file” keeps everything.",
+    link_without_text: "Your text is too long for a link: the link keeps the settings only, not the text or the training. “Save to file” keeps everything.",
 };
 
 /// 中文.
@@ -310,6 +322,12 @@ pub const ZH: LstmTexts = LstmTexts {
     bad_rate: "“{}”不是有效的学习率：请输入大于 0、不超过 1 的数，例如 0.01。",
     reached: "{} 经过 {} 次更新达到目标（训练用时 {} 秒）。",
     dismiss: "关闭",
+    link_partly_read: "链接中有一部分无法使用（{}）；其余设置已恢复。",
+    saved_partly_read: "浏览器记住的状态有一部分无法使用（{}）；其余已恢复，旧的副本已另存。",
+    replaying: "正在重放分享的训练过程：第 {} / {} 次更新……",
+    replay_stop: "停止",
+    link_without_sequence: "你输入的序列太长，链接放不下：链接不包含它。“保存到文件”可以保存全部内容。",
+    link_without_text: "你的文本太长，链接放不下：链接只保存设置，不含文本和训练进度。“保存到文件”可以保存全部内容。",
 };
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! trained from random weights.
 
 mod draw;
+mod link;
 mod loader;
 mod model;
 mod msg;
@@ -11,6 +12,7 @@ mod text;
 mod view_charts;
 mod view_pictures;
 mod view_settings;
+mod view_share;
 mod view_stack;
 
 use std::cell::{Cell, RefCell};
@@ -21,18 +23,52 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::app::use_texts;
+use crate::route::Route;
+use crate::share;
+use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
+use crate::widgets::StateFile;
 use draw::Painter;
-use model::{Load, LoadError, Model};
+use model::{LinkNotice, Load, LoadError, Model};
 use msg::Msg;
 use text::fill;
 use view_pictures::Canvases;
 
 /// Milliseconds of training per animation frame.
 const FRAME_BUDGET_MS: f64 = 7.0;
+/// Milliseconds of each frame spent replaying a shared experiment.
+const REPLAY_MS_PER_FRAME: f64 = 12.0;
 /// Yew re-renders the charts and numbers every this many frames.
 const RENDER_EVERY: u32 = 6;
 const CREDIT: &str = "UCI optdigits, Alpaydin & Kaynak, CC BY 4.0";
+
+/// The model the page's link describes, else the one this browser remembered, else the
+/// default one. A remembered state that cannot be read in full is set aside.
+fn initial_model() -> Model {
+    let Some(origin) = store::starting_state(Route::Deep) else {
+        return Model::new();
+    };
+    let mut model = Model::from_query(origin.query());
+    if let Some(LinkNotice::LinkPartlyRead(keys)) = &model.link_notice
+        && matches!(origin, Origin::Saved(_))
+    {
+        store::set_aside(Route::Deep);
+        model.link_notice = Some(LinkNotice::SavedPartlyRead(keys.clone()));
+    }
+    model
+}
+
+/// The model's whole state as a query.
+fn full_query(model: &Model) -> String {
+    share::write_query(&link::fields(), &model.settings())
+}
+
+/// Puts the model's share link into the address bar and remembers it (it is always short).
+fn write_link(model: &Model) {
+    let query = full_query(model);
+    share::replace_query(Route::Deep, &query);
+    store::remember(Route::Deep, &query);
+}
 
 /// Props of [`DeepScreen`].
 #[derive(Debug, Clone, PartialEq, Default, Properties)]
@@ -76,14 +112,24 @@ impl TrainLoop {
         let start = now();
         let keep = {
             let mut model = self.model.borrow_mut();
-            let keep = model.running && model.train_while(|| now() - start < FRAME_BUDGET_MS);
+            let keep = if model.replay_progress().is_some() {
+                // A shared experiment is replayed as fast as a frame allows.
+                model.replay_slice(|| now() - start < REPLAY_MS_PER_FRAME);
+                model.busy()
+            } else {
+                model.running && model.train_while(|| now() - start < FRAME_BUDGET_MS)
+            };
             self.canvases.paint(&model, &mut self.painter.borrow_mut());
             keep
         };
         let frames = self.frames.get().wrapping_add(1);
         self.frames.set(frames);
         if !keep {
-            self.model.borrow_mut().running = false;
+            let mut model = self.model.borrow_mut();
+            model.running = false;
+            // Training paused, the loss exploded or the replay ended: the link follows.
+            write_link(&model);
+            drop(model);
             self.force.force_update();
             return;
         }
@@ -99,7 +145,7 @@ impl TrainLoop {
 pub fn DeepScreen(props: &DeepScreenProps) -> Html {
     let texts = use_texts();
     let t = texts.deep_ui;
-    let model = use_mut_ref(Model::new);
+    let model = use_mut_ref(initial_model);
     let painter = use_mut_ref(Painter::default);
     let frame = use_mut_ref(|| None::<AnimationFrame>);
     let force = use_force_update();
@@ -116,7 +162,13 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
             if msg == Msg::Retry {
                 attempt.set(*attempt + 1);
             }
-            model.borrow_mut().update(msg);
+            let by_user = !matches!(msg, Msg::Retry | Msg::Loaded(_));
+            let mut m = model.borrow_mut();
+            m.update(msg);
+            if by_user {
+                write_link(&m);
+            }
+            drop(m);
             force.force_update();
         })
     };
@@ -141,7 +193,10 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
             }
         });
     }
-    let running = model.borrow().running;
+    let (running, busy) = {
+        let m = model.borrow();
+        (m.running, m.busy())
+    };
     {
         let send = send.clone();
         use_shortcuts(Callback::from(move |shortcut| {
@@ -162,7 +217,7 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
             handle: frame.clone(),
             frames: Cell::new(0),
         };
-        use_effect_with(running, move |&on| {
+        use_effect_with(busy, move |&on| {
             if on {
                 Rc::new(train_loop).schedule();
             }
@@ -170,6 +225,10 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
         });
     }
 
+    let state_query = {
+        let model = model.clone();
+        Callback::from(move |_: ()| full_query(&model.borrow()))
+    };
     let mut m = model.borrow_mut();
     let body = match &m.load {
         Load::Loading => html! {
@@ -196,6 +255,9 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
                     { view_stack::stack(t, &m) }
                     { view_stack::phases(t, &m) }
                     { view_stack::controls(t, &m, &send) }
+                    <StateFile route={Route::Deep} query={state_query}
+                               on_open={send.reform(Msg::OpenState)} />
+                    { view_share::replay(t, &m, &send) }
                     { view_stack::status(t, &m) }
                     { view_stack::notice(t, &m) }
                 </div>
@@ -215,6 +277,7 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
             <p class="screen-section">{ texts.deep.section }</p>
             <h1>{ texts.deep.name }</h1>
             <p class="lead">{ t.intro }</p>
+            { view_share::link_notice(t, &m) }
             { body }
             <p class="deep-credit">{ t.credit }{ " " }{ CREDIT }</p>
         </section>

@@ -6,6 +6,8 @@ use nnp_core::deep::{
     Projection, Reconstructed,
 };
 
+mod restore;
+
 /// Labelled examples per class the user can choose for fine-tuning.
 pub const LABEL_CHOICES: [usize; 4] = [1, 5, 10, 50];
 /// A loss this many times its phase's first loss counts as diverged: with too large a
@@ -67,6 +69,15 @@ pub enum Notice {
     },
 }
 
+/// What became of a share link or a remembered state that could not be read in full.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkNotice {
+    /// Parts of the page's link that could not be used (their keys); the rest was restored.
+    LinkPartlyRead(Vec<String>),
+    /// Parts of the state this browser remembered that could not be used; set aside.
+    SavedPartlyRead(Vec<String>),
+}
+
 /// How a hidden layer of the stack is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayerState {
@@ -93,6 +104,8 @@ pub struct Model {
     pub rate_error: [bool; 2],
     /// Message for the user.
     pub notice: Option<Notice>,
+    /// What a link or remembered state could not restore.
+    pub link_notice: Option<LinkNotice>,
     /// Whether the animation loop trains.
     pub running: bool,
     /// Show the random-init net's codes instead of the pretrained ones.
@@ -103,6 +116,8 @@ pub struct Model {
     trainer: Option<Pretrainer>,
     shown: Vec<usize>,
     projection: Option<(u64, bool, Projection)>,
+    /// Steps per phase a shared experiment is replayed to (once the digits are there).
+    replay: Option<Vec<usize>>,
 }
 
 impl Default for Model {
@@ -117,6 +132,7 @@ impl Default for Model {
             config,
             rate_error: [false; 2],
             notice: None,
+            link_notice: None,
             running: false,
             show_baseline: false,
             generation: 0,
@@ -124,6 +140,7 @@ impl Default for Model {
             trainer: None,
             shown: Vec::new(),
             projection: None,
+            replay: None,
         }
     }
 }

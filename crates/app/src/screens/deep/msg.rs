@@ -32,11 +32,23 @@ pub enum Msg {
     Retry,
     /// The fetch ended.
     Loaded(Result<String, LoadError>),
+    /// Replaces everything by the state of an opened file (its query).
+    OpenState(String),
 }
 
 impl Model {
     /// Applies one action.
     pub fn update(&mut self, msg: Msg) {
+        // The user takes over from a replay, except to watch it or train on after it.
+        if !matches!(
+            msg,
+            Msg::Play | Msg::ShowBaseline(_) | Msg::Retry | Msg::Loaded(_)
+        ) {
+            self.stop_replay();
+        }
+        if !matches!(msg, Msg::Retry | Msg::Loaded(_)) {
+            self.link_notice = None;
+        }
         match msg {
             Msg::Play => self.running = self.can_train(),
             Msg::Pause => self.running = false,
@@ -52,6 +64,7 @@ impl Model {
             Msg::ShowBaseline(on) => self.show_baseline = on,
             Msg::Retry => self.start_loading(),
             Msg::Loaded(result) => self.loaded(result),
+            Msg::OpenState(query) => self.open(&query),
         }
     }
 }

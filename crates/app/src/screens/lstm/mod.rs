@@ -6,6 +6,7 @@ mod compare;
 mod draw;
 mod format;
 mod input;
+mod link;
 mod model;
 mod msg;
 mod readout;
@@ -15,6 +16,7 @@ mod view_controls;
 mod view_diagram;
 mod view_equations;
 mod view_heatmaps;
+mod view_share;
 
 #[cfg(test)]
 mod tests;
@@ -28,9 +30,13 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::app::use_texts;
+use crate::route::Route;
+use crate::share;
+use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
+use crate::widgets::StateFile;
 use draw::Painter;
-use model::Model;
+use model::{Model, Notice};
 use msg::Msg;
 
 /// Work per animation frame, so the page stays responsive while training.
@@ -42,6 +48,36 @@ const TIME_STEP_MS: u32 = 450;
 
 fn now() -> f64 {
     js_sys::Date::now()
+}
+
+/// The model the page's link describes, else the one this browser remembered, else the
+/// default one. A remembered state that cannot be read in full is set aside.
+fn initial_model() -> Model {
+    let Some(origin) = store::starting_state(Route::Lstm) else {
+        return Model::new();
+    };
+    let mut model = Model::from_query(origin.query());
+    if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
+        && matches!(origin, Origin::Saved(_))
+    {
+        store::set_aside(Route::Lstm);
+        model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
+    }
+    model
+}
+
+/// The model's whole state as a query (no length limit: for storage and files).
+fn full_query(model: &Model) -> String {
+    share::write_query(&link::fields(), &model.settings())
+}
+
+/// Puts the model's share link into the address bar and remembers the whole state.
+fn write_link(model: &mut Model) {
+    let settings = model.settings();
+    let (query, shortened) = link::write(&settings);
+    share::replace_query(Route::Lstm, &query);
+    store::remember(Route::Lstm, &share::write_query(&link::fields(), &settings));
+    model.link_short = shortened;
 }
 
 /// The training / comparison loop: a slice of work per animation frame while `handle`
@@ -74,6 +110,9 @@ impl WorkLoop {
         }
         if busy {
             self.schedule();
+        } else {
+            // Training paused at the target, the replay or the race ended.
+            write_link(&mut self.model.borrow_mut());
         }
     }
 }
@@ -87,7 +126,7 @@ fn canvas(node: &NodeRef) -> Option<HtmlCanvasElement> {
 pub fn LstmScreen() -> Html {
     let texts = use_texts();
     let t = texts.lstm_ui;
-    let model = use_mut_ref(Model::new);
+    let model = use_mut_ref(initial_model);
     let painter = use_mut_ref(Painter::default);
     let redraw = use_force_update();
     let frame = use_mut_ref(|| None::<AnimationFrame>);
@@ -162,6 +201,7 @@ pub fn LstmScreen() -> Html {
                         m.update(Msg::Time(next), &now);
                     } else {
                         playing.set(false);
+                        write_link(&mut m);
                     }
                     drop(m);
                     redraw.force_update();
@@ -178,7 +218,10 @@ pub fn LstmScreen() -> Html {
             if matches!(msg, Msg::Time(_) | Msg::Select(..)) {
                 time_playing.set(false);
             }
-            model.borrow_mut().update(msg, &now);
+            let mut m = model.borrow_mut();
+            m.update(msg, &now);
+            write_link(&mut m);
+            drop(m);
             redraw.force_update();
         })
     };
@@ -196,25 +239,35 @@ pub fn LstmScreen() -> Html {
     let on_play_time = {
         let (model, time_playing) = (model.clone(), time_playing.clone());
         Callback::from(move |_: MouseEvent| {
-            if !*time_playing {
-                let mut m = model.borrow_mut();
-                if m.t + 1 >= m.steps() {
-                    m.update(Msg::Time(0), &now);
-                }
+            let mut m = model.borrow_mut();
+            if *time_playing {
+                write_link(&mut m);
+            } else if m.t + 1 >= m.steps() {
+                m.update(Msg::Time(0), &now);
             }
             time_playing.set(!*time_playing);
         })
     };
 
+    let state_query = {
+        let model = model.clone();
+        Callback::from(move |_: ()| full_query(&model.borrow()))
+    };
     let m = model.borrow();
     html! {
         <section class="screen screen-lstm">
             <p class="screen-section">{ texts.lstm.section }</p>
             <h1>{ texts.lstm.name }</h1>
             <p class="lead">{ t.intro }</p>
+            { view_share::view_replay(&m, t, &send) }
             { view_controls::view_notice(&m, t, &send) }
             { view_controls::view_variants(&m, t, &send) }
             { view_controls::view_train_bar(&m, t, &send) }
+            <div class="lstm-share">
+                <StateFile route={Route::Lstm} query={state_query}
+                           on_open={send.reform(Msg::OpenState)} />
+                { view_share::view_link_note(&m, t) }
+            </div>
             { view_controls::view_task(&m, t, &send) }
             <div class="lstm-main">
                 <div class="lstm-panel lstm-diagram-panel">

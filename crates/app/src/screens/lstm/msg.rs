@@ -30,6 +30,8 @@ pub enum Msg {
     Compare,
     StopCompare,
     Dismiss,
+    /// Replaces everything by the state of an opened file (its query).
+    OpenState(String),
 }
 
 impl Model {
@@ -51,7 +53,10 @@ impl Model {
                 self.comparison.stop();
                 self.training = true;
             }
-            Msg::Pause => self.training = false,
+            Msg::Pause => {
+                self.training = false;
+                self.stop_replay();
+            }
             Msg::Step => {
                 self.training = false;
                 self.train_step(now);
@@ -68,6 +73,12 @@ impl Model {
             }
             Msg::StopCompare => self.comparison.stop(),
             Msg::Dismiss => {}
+            Msg::OpenState(query) => {
+                // The canvases redraw when the generation changes: keep it counting up.
+                let generation = self.generation;
+                *self = Model::from_query(&query);
+                self.generation = generation + 1;
+            }
         }
         if matches!(self.notice, Some(Notice::Reached { .. })) {
             self.training = false;

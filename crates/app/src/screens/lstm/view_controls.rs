@@ -227,6 +227,8 @@ pub fn view_notice(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> Ht
             ),
             false,
         ),
+        Notice::LinkPartlyRead(keys) => (fill(t.link_partly_read, &[&keys.join(", ")]), true),
+        Notice::SavedPartlyRead(keys) => (fill(t.saved_partly_read, &[&keys.join(", ")]), true),
     };
     let class = if error { "notice-error" } else { "notice-info" };
     html! {

@@ -150,3 +150,139 @@ fn long_curves_are_averaged_down_for_the_chart() {
     assert_eq!(points.last().unwrap().0, 1000.0);
     assert_eq!(thin(&[1.0, f64::NAN, 3.0]), vec![(1.0, 1.0), (3.0, 3.0)]);
 }
+
+mod links {
+    //! Share links: an experiment survives its link bit for bit, broken links keep what they
+    //! can, mangled links never panic.
+    use nnp_core::deep::{FineTune, Phase};
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::{DIGITS, ready};
+    use crate::screens::deep::link;
+    use crate::screens::deep::model::{LinkNotice, Model, RateField};
+    use crate::screens::deep::msg::Msg;
+    use crate::share;
+
+    fn replayed(query: &str) -> Model {
+        let mut m = Model::from_query(query);
+        m.update(Msg::Loaded(Ok(DIGITS.to_owned())));
+        while m.replay_slice(|| true) {}
+        m
+    }
+
+    #[test]
+    fn an_experiment_comes_back_from_its_link_bit_for_bit() {
+        let mut m = ready();
+        m.update(Msg::LabelsPerClass(5));
+        m.update(Msg::Rate(RateField::FineTune, "0.2".into()));
+        m.update(Msg::FineTuneWhat(FineTune::OutputOnly));
+        m.update(Msg::Steps);
+        m.update(Msg::Advance);
+        m.update(Msg::Steps);
+        m.train_steps(7);
+        m.update(Msg::Advance);
+        m.update(Msg::Steps);
+        m.update(Msg::ShowBaseline(true));
+        let query = share::write_query(&link::fields(), &m.settings());
+        assert_eq!(
+            query,
+            "labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1"
+        );
+
+        let waiting = Model::from_query(&query);
+        assert_eq!(waiting.replay_progress(), Some((0, 307)));
+        assert_eq!(waiting.settings(), m.settings(), "the link before the data");
+        let copy = replayed(&query);
+        assert_eq!(copy.replay_progress(), None);
+        assert_eq!(copy.phase(), Phase::FineTune);
+        assert_eq!(copy.settings(), m.settings());
+        let (a, b) = (copy.trainer().unwrap(), m.trainer().unwrap());
+        assert_eq!(a.net(), b.net(), "the same weights, bit for bit");
+        assert_eq!(a.baseline(), b.baseline());
+        assert_eq!(a.evaluations(), b.evaluations());
+        assert_eq!(a.pretrain_losses(1), b.pretrain_losses(1));
+        assert!(copy.show_baseline);
+    }
+
+    #[test]
+    fn a_replay_stops_at_a_phase_with_no_steps_and_the_user_can_take_over() {
+        let copy = replayed("s=0.0");
+        assert_eq!(copy.phase(), Phase::Pretrain { layer: 1 });
+        assert_eq!(copy.phase_steps(), 0);
+        let mut m = replayed("s=300");
+        assert_eq!(m.phase_steps(), 300);
+        // Pause during a replay keeps what was replayed.
+        let mut half = Model::from_query("s=300");
+        half.update(Msg::Loaded(Ok(DIGITS.to_owned())));
+        let mut slices = 0;
+        assert!(half.replay_slice(|| {
+            slices += 1;
+            slices < 10
+        }));
+        half.update(Msg::Pause);
+        assert!(!half.busy() && half.phase_steps() > 0 && half.phase_steps() < 300);
+        m.update(Msg::Steps);
+        assert_eq!(m.phase_steps(), 400);
+    }
+
+    #[test]
+    fn a_broken_link_keeps_what_it_can() {
+        let m = Model::from_query("labels=7&pr=-1&fr=0.3&ft=all&s=1.2.3.4&proj=yes&zz=1");
+        assert_eq!(
+            m.link_notice,
+            Some(LinkNotice::LinkPartlyRead(
+                ["labels", "pr", "ft", "proj", "zz", "s"]
+                    .map(String::from)
+                    .to_vec()
+            ))
+        );
+        assert_eq!(m.config.fine_tune_rate, 0.3);
+        assert_eq!(m.rate_text[1], "0.3");
+        assert_eq!(m.config.labels_per_class, 10);
+        assert_eq!(
+            m.replay_progress(),
+            None,
+            "four phases do not fit a 2-layer net"
+        );
+    }
+
+    #[test]
+    fn opening_a_file_keeps_the_digits_and_replays() {
+        let mut m = ready();
+        m.update(Msg::Steps);
+        m.update(Msg::OpenState("labels=1&s=20.5".into()));
+        assert!(m.trainer().is_some(), "no second download");
+        while m.replay_slice(|| true) {}
+        assert_eq!(m.phase(), Phase::Pretrain { layer: 1 });
+        assert_eq!(m.phase_steps(), 5);
+        assert_eq!(m.trainer().unwrap().labels_used(), 10);
+    }
+
+    #[test]
+    fn ten_thousand_mangled_links_never_panic() {
+        let good = "labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1";
+        let fields = link::fields();
+        let defaults = Model::new().settings();
+        let mut rng = nnp_core::rng::Rng::seeded(5);
+        let junk = b"%&=?;.-_0aZ\xff";
+        for _ in 0..10_000 {
+            let mut bytes: Vec<u8> = good.bytes().collect();
+            for _ in 0..1 + rng.index(4) {
+                let at = rng.index(bytes.len() + 1);
+                match rng.index(3) {
+                    0 if at < bytes.len() => {
+                        bytes.remove(at);
+                    }
+                    1 => bytes.insert(at, junk[rng.index(junk.len())]),
+                    _ => bytes.truncate(at),
+                }
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let mut settings = defaults.clone();
+            let _ = share::read_query(&fields, &text, &mut settings);
+            let m = Model::from_settings(&settings);
+            assert!(m.config.pretrain_rate > 0.0 && m.config.fine_tune_rate.is_finite());
+        }
+    }
+}

@@ -8,6 +8,9 @@ use nnp_core::rng::Rng;
 
 use super::compare::Comparison;
 use super::input::{self, InputError};
+use super::link::Shortened;
+
+mod restore;
 
 /// The four built-in tasks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +54,10 @@ pub enum Notice {
         updates: usize,
         seconds: f64,
     },
+    /// Parts of the page's link that could not be used (their keys); the rest was restored.
+    LinkPartlyRead(Vec<String>),
+    /// Parts of the state this browser remembered that could not be used; set aside.
+    SavedPartlyRead(Vec<String>),
 }
 
 /// Unit counts offered.
@@ -58,7 +65,7 @@ pub const HIDDEN_SIZES: [usize; 5] = [2, 4, 8, 16, 32];
 /// Remember-first distances offered.
 pub const DISTANCES: [usize; 7] = [5, 10, 15, 20, 30, 40, 60];
 /// The window of the text task.
-const TEXT_WINDOW: usize = 24;
+pub const TEXT_WINDOW: usize = 24;
 /// Running means over this many updates decide whether the target is reached.
 const TARGET_WINDOW: usize = 10;
 pub const DEFAULT_TEXT: &str = "the cell state runs along the top. the gates decide what to \
@@ -110,6 +117,8 @@ pub struct Model {
     /// The sequence every variant reads, as the user sees and edits it.
     pub sequence: Sequence,
     pub sequence_text: String,
+    /// The last sequence the user typed that was accepted (it travels in links as typed).
+    typed: Option<String>,
     examples: u64,
     pub trace: Trace<f32>,
     pub t: usize,
@@ -122,6 +131,10 @@ pub struct Model {
     pub comparison: Comparison,
     /// Bumped whenever something drawn on a canvas changes.
     pub generation: u64,
+    /// Updates per variant (in [`Variant::ALL`] order) a shared run is replayed to.
+    replay: Option<[usize; 5]>,
+    /// What the share link leaves out because it would be too long.
+    pub link_short: Option<Shortened>,
 }
 
 impl Default for Model {
@@ -148,6 +161,7 @@ impl Model {
             seed: 1,
             variant: Variant::Lstm,
             sequence_text: input::format(&task, &sequence),
+            typed: None,
             task,
             runs: Default::default(),
             sequence,
@@ -166,6 +180,8 @@ impl Model {
             notice: None,
             comparison: Comparison::default(),
             generation: 0,
+            replay: None,
+            link_short: None,
         };
         model.refresh();
         model.t = model.steps().saturating_sub(1);
@@ -191,10 +207,15 @@ impl Model {
 
     /// The current variant's run (created on first use).
     pub fn run(&mut self) -> &mut Run {
-        let k = variant_index(self.variant);
+        self.run_for(self.variant)
+    }
+
+    /// A variant's run (created on first use).
+    fn run_for(&mut self, variant: Variant) -> &mut Run {
+        let k = variant_index(variant);
         let run = match self.runs[k].take() {
             Some(run) => run,
-            None => self.new_run(self.variant),
+            None => self.new_run(variant),
         };
         self.runs[k].insert(run)
     }
@@ -246,6 +267,7 @@ impl Model {
                 // sequence does not fit the new task's input size.
                 self.task = task;
                 self.runs = Default::default();
+                self.replay = None;
                 self.training = false;
                 self.examples = 0;
                 self.new_example();
@@ -256,6 +278,7 @@ impl Model {
 
     pub fn reset_runs(&mut self) {
         self.runs = Default::default();
+        self.replay = None;
         self.training = false;
         self.comparison.stop();
         self.refresh();
@@ -312,6 +335,7 @@ impl Model {
     pub fn new_example(&mut self) {
         self.examples += 1;
         self.sequence = self.task.sample(&mut Rng::seeded(1000 + self.examples));
+        self.typed = None;
         self.sequence_text = input::format(&self.task, &self.sequence);
         self.refresh();
         self.t = self.steps().saturating_sub(1);
@@ -322,6 +346,7 @@ impl Model {
         match input::parse(&self.task, &text) {
             Ok(sequence) => {
                 self.sequence = sequence;
+                self.typed = Some(text.clone());
                 self.sequence_text = text;
                 self.refresh();
             }
@@ -379,7 +404,10 @@ impl Model {
         let start = now();
         let mut trained = false;
         while now() - start < budget_ms {
-            if self.training {
+            if self.replay.is_some() {
+                trained = true;
+                self.replay_step(now);
+            } else if self.training {
                 trained = true;
                 if self.train_step(now) {
                     self.training = false;
@@ -397,6 +425,9 @@ impl Model {
     }
 
     pub fn busy(&self) -> bool {
-        self.training || self.comparison.running
+        self.training || self.comparison.running || self.replay.is_some()
     }
 }
+
+#[cfg(test)]
+mod tests;

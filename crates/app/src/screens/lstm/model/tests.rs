@@ -1,0 +1,206 @@
+//! Share links of the LSTM screen: a model survives its link bit for bit, broken links keep
+//! what they can, long texts leave the link but not the saved state, mangled links never
+//! panic.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use nnp_core::recurrent::{QuantityName, Variant};
+#[cfg(target_family = "wasm")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use super::*;
+use crate::screens::lstm::link::{self, Shortened};
+use crate::screens::lstm::msg::Msg;
+use crate::share;
+
+fn clock() -> f64 {
+    0.0
+}
+
+/// The model a query describes, with its replay run to the end.
+fn opened(query: &str) -> Model {
+    let mut m = Model::from_query(query);
+    while m.busy() {
+        m.work(&clock, 5.0);
+    }
+    m
+}
+
+fn parameters(m: &Model, v: Variant) -> Option<Vec<f32>> {
+    m.run_of(v).map(|r| r.trainer.model.parameters())
+}
+
+#[test]
+fn a_trained_model_comes_back_from_its_link_bit_for_bit() {
+    let mut m = Model::new();
+    for msg in [
+        Msg::Task(TaskKind::Brackets),
+        Msg::Hidden(4),
+        Msg::LearningRate("0.02".into()),
+        Msg::Step,
+        Msg::Step,
+        Msg::Step,
+        Msg::Variant(Variant::Gru),
+        Msg::Step,
+        Msg::Sequence("(()(())) ()".into()),
+        Msg::Select(5, 2, Some(QuantityName::Reset)),
+        Msg::ToggleChartUnit(3),
+    ] {
+        m.update(msg, &clock);
+        assert_eq!(m.notice, None);
+    }
+    let (query, shortened) = link::write(&m.settings());
+    assert_eq!(shortened, None);
+    assert!(
+        query.contains("seq=") && query.contains("u=0.3.0.0.1"),
+        "{query}"
+    );
+
+    let copy = Model::from_query(&query);
+    assert_eq!(
+        copy.replay_progress(),
+        Some((0, 4)),
+        "replayed, not carried"
+    );
+    assert_eq!(copy.settings(), m.settings());
+    let copy = opened(&query);
+    assert_eq!(copy.replay_progress(), None);
+    assert_eq!(copy.settings(), m.settings());
+    assert_eq!(copy.sequence, m.sequence);
+    assert_eq!(copy.sequence_text, "(()(())) ()");
+    assert_eq!(
+        (copy.t, copy.unit, copy.picked),
+        (5, 2, Some(QuantityName::Reset))
+    );
+    assert_eq!(copy.chart_units, [0, 1, 3]);
+    for v in Variant::ALL {
+        assert_eq!(
+            parameters(&copy, v),
+            parameters(&m, v),
+            "{v:?}, bit for bit"
+        );
+        let history = |m: &Model| m.run_of(v).map(|r| r.trainer.history.clone());
+        assert_eq!(history(&copy), history(&m));
+    }
+    assert_eq!(copy.trace, m.trace, "the same numbers on every band");
+}
+
+#[test]
+fn a_new_example_travels_as_its_number_and_the_target_badge_comes_back() {
+    let mut m = Model::new();
+    m.update(Msg::Distance(5), &clock);
+    m.update(Msg::NewExample, &clock);
+    m.update(Msg::NewExample, &clock);
+    m.update(Msg::Train, &clock);
+    let ticks = std::cell::Cell::new(0.0);
+    let counting = || {
+        ticks.set(ticks.get() + 1.0);
+        ticks.get()
+    };
+    let mut guard = 0;
+    while m.training && guard < 2000 {
+        m.work(&counting, 20.0);
+        guard += 1;
+    }
+    let reached = m
+        .current()
+        .unwrap()
+        .reached
+        .expect("distance 5 is learnt")
+        .0;
+    let (query, _) = link::write(&m.settings());
+    assert!(query.contains("ex=3") && !query.contains("seq="), "{query}");
+    let copy = opened(&query);
+    assert_eq!(copy.sequence, m.sequence);
+    assert_eq!(copy.current().unwrap().reached.map(|r| r.0), Some(reached));
+    assert_eq!(
+        copy.notice, None,
+        "a replay reaching the target says nothing"
+    );
+}
+
+#[test]
+fn a_long_text_leaves_the_link_but_not_the_saved_state() {
+    let mut m = Model::new();
+    let text: String = "abcdefghij the gates ".repeat(150);
+    m.update(Msg::Task(TaskKind::Text), &clock);
+    m.update(Msg::Text(text.clone()), &clock);
+    m.update(Msg::Step, &clock);
+    let (query, shortened) = link::write(&m.settings());
+    assert_eq!(shortened, Some(Shortened::Text));
+    assert!(
+        query.len() <= share::MAX_LINK && !query.contains("u="),
+        "{query}"
+    );
+    let full = share::write_query(&link::fields(), &m.settings());
+    assert!(full.len() > share::MAX_LINK);
+    let copy = opened(&full);
+    assert_eq!(copy.text, text);
+    assert_eq!(copy.settings(), m.settings());
+}
+
+#[test]
+fn a_broken_link_keeps_what_it_can() {
+    let m = Model::from_query("v=gru&task=sine&h=7&lr=NaN&u=1.2&seq=0.5,x&zz=1&t=3&band=Q");
+    let Some(Notice::LinkPartlyRead(keys)) = &m.notice else {
+        panic!("{:?}", m.notice);
+    };
+    assert_eq!(keys, &["h", "lr", "u", "zz", "seq", "band"]);
+    assert_eq!(
+        (m.variant, m.kind, m.hidden),
+        (Variant::Gru, TaskKind::Sine, 8)
+    );
+    assert_eq!(m.learning_rate, 0.01);
+    assert_eq!(m.t, 3);
+    assert!(!m.busy(), "nothing to replay");
+    // A text of one letter is refused by the link, not by a panic later.
+    let m = Model::from_query("task=text&text=aaaa");
+    assert_eq!(m.notice, Some(Notice::LinkPartlyRead(vec!["text".into()])));
+}
+
+#[test]
+fn ten_thousand_mangled_links_never_panic() {
+    let mut m = Model::new();
+    m.update(Msg::Sequence("A12345678".into()), &clock);
+    m.update(Msg::Step, &clock);
+    m.update(Msg::Select(3, 1, Some(QuantityName::Forget)), &clock);
+    let (good, _) = link::write(&m.settings());
+    let fields = link::fields();
+    let defaults = Model::new().settings();
+    let mut rng = nnp_core::rng::Rng::seeded(11);
+    let junk = b"%&=?;.-_0aZ\xff";
+    for round in 0..10_000 {
+        let mut bytes: Vec<u8> = good.bytes().collect();
+        for _ in 0..1 + rng.index(4) {
+            let at = rng.index(bytes.len() + 1);
+            match rng.index(3) {
+                0 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                1 => bytes.insert(at, junk[rng.index(junk.len())]),
+                _ => bytes.truncate(at),
+            }
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        let mut settings = defaults.clone();
+        let _ = share::read_query(&fields, &text, &mut settings);
+        // Building the model is the expensive part: a sample of the readings is enough.
+        if round % 250 == 0 {
+            let built = Model::from_settings(&settings);
+            assert!(built.t < built.steps() && built.unit < built.hidden);
+        }
+    }
+}
+
+#[test]
+fn opening_a_saved_state_replaces_everything() {
+    let mut m = Model::new();
+    m.update(Msg::Step, &clock);
+    let saved = share::write_query(&link::fields(), &m.settings());
+    let mut other = Model::new();
+    other.update(Msg::Variant(Variant::Rnn), &clock);
+    other.update(Msg::OpenState(saved), &clock);
+    assert_eq!(other.variant, Variant::Lstm);
+    assert_eq!(other.replay_progress(), Some((0, 1)));
+    other.update(Msg::Pause, &clock);
+    assert!(!other.busy(), "Stop ends the replay");
+}
