@@ -151,6 +151,9 @@ test("an uploaded picture becomes the image; a text file gets a clear message", 
   await input.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
   await page.locator(".conv-notice[role=alert]").waitFor();
   assert.match(await page.locator(".conv-notice").textContent(), /not an image/);
+  // An enormous file is refused before the browser tries to decode it.
+  await input.setInputFiles({ name: "huge.png", mimeType: "image/png", buffer: Buffer.alloc(31 * 1024 * 1024) });
+  await page.waitForFunction(() => /larger than 30 MB/.test(document.querySelector(".conv-notice")?.textContent));
 
   await page.locator(".conv-clear").click();
   const blank = await pixels(page, ".conv-paint");

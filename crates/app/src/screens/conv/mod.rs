@@ -242,6 +242,10 @@ pub fn ConvPainter() -> Html {
                 return;
             };
             input.set_value("");
+            if file.size() > upload::MAX_BYTES {
+                dispatch.emit(Msg::UploadTooLarge);
+                return;
+            }
             let size = match model.borrow().resolution() {
                 LECTURE_SIZE => 128,
                 n => n,

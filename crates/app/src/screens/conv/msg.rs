@@ -43,6 +43,8 @@ pub enum Msg {
     Upload(usize, Vec<f32>),
     /// The file could not be read as an image.
     UploadFailed,
+    /// The picked file is larger than the upload limit.
+    UploadTooLarge,
     /// The stroke ended: show the final state.
     StrokeEnd,
 }
@@ -79,6 +81,7 @@ impl Model {
             Msg::Probe(map, x, y) => self.set_probe(map, x, y),
             Msg::Upload(size, grey) => self.load_pixels(size, grey),
             Msg::UploadFailed => self.notice = Some(Notice::NotAnImage),
+            Msg::UploadTooLarge => self.notice = Some(Notice::TooLarge),
             Msg::StrokeEnd => self.stroke_end(),
         }
         if pixels_change {

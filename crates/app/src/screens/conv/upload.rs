@@ -7,6 +7,10 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, HtmlImageElement, Url};
 use yew::Callback;
 
+/// Larger files are refused before the browser tries to decode them (a photo from a phone
+/// is a few megabytes; a 50 MB image would take the tab's memory to decode).
+pub const MAX_BYTES: f64 = 30.0 * 1024.0 * 1024.0;
+
 /// Decodes `file` into `size × size` grey values in 0–1 (fitted, centred on black) and
 /// hands them to `done`, or `None` when the file is not an image the browser can read.
 pub fn decode(file: &File, size: usize, done: Callback<Option<Vec<f32>>>) {

@@ -139,6 +139,9 @@ fn notice(t: &ConvTexts, notice: Option<&Notice>) -> Html {
         Some(Notice::NotAnImage) => html! {
             <p class="notice notice-error conv-notice" role="alert">{ t.not_an_image }</p>
         },
+        Some(Notice::TooLarge) => html! {
+            <p class="notice notice-error conv-notice" role="alert">{ t.too_large }</p>
+        },
         Some(Notice::Uploaded) => html! {
             <p class="notice notice-info conv-notice" role="status">{ t.uploaded }</p>
         },

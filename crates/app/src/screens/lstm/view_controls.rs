@@ -212,6 +212,13 @@ pub fn view_notice(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> Ht
             (t.text_single.to_owned(), true)
         }
         Notice::BadRate(text) => (fill(t.bad_rate, &[text]), true),
+        Notice::Diverged(variant) => (
+            fill(
+                t.diverged,
+                &[t.variant_names[Variant::ALL.iter().position(|v| v == variant).unwrap_or(0)]],
+            ),
+            true,
+        ),
         Notice::Reached {
             variant,
             updates,

@@ -68,6 +68,8 @@ pub enum ImageOrigin {
 pub enum Notice {
     /// The uploaded file is not an image the browser can read.
     NotAnImage,
+    /// The uploaded file is too large to decode safely.
+    TooLarge,
     /// An image was loaded and scaled to the painting resolution.
     Uploaded,
     /// These parts of the link (keys) could not be used; the rest was.

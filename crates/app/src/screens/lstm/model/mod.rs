@@ -54,6 +54,8 @@ pub enum Notice {
         updates: usize,
         seconds: f64,
     },
+    /// An update produced NaN or ∞; the weights before it are back.
+    Diverged(Variant),
     /// Parts of the page's link that could not be used (their keys); the rest was restored.
     LinkPartlyRead(Vec<String>),
     /// Parts of the state this browser remembered that could not be used; set aside.
@@ -384,8 +386,22 @@ impl Model {
         let variant = self.variant;
         let start = now();
         let run = self.run();
-        run.trainer.step();
+        let good = run.trainer.model.clone();
+        let step = run.trainer.step();
         run.seconds += (now() - start) / 1000.0;
+        let model = &run.trainer.model;
+        let finite = step.loss.is_finite()
+            && model.cell.params().values.iter().all(|v| v.is_finite())
+            && model.readout.values.iter().all(|v| v.is_finite());
+        if !finite {
+            // Back to the weights before this update; training stops and says why.
+            run.trainer.model = good;
+            run.trainer.history.pop();
+            self.training = false;
+            self.notice = Some(Notice::Diverged(variant));
+            return false;
+        }
+        let run = self.run();
         if run.reached.is_some() || !run.meets_target() {
             return false;
         }

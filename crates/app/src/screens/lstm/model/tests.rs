@@ -204,3 +204,26 @@ fn opening_a_saved_state_replaces_everything() {
     other.update(Msg::Pause, &clock);
     assert!(!other.busy(), "Stop ends the replay");
 }
+
+#[test]
+fn an_update_that_overflows_is_undone_and_stops_training() {
+    let mut m = Model::new();
+    m.update(Msg::Train, &clock);
+    assert!(m.training);
+    m.run().trainer.model.readout.values[0] = f32::MAX;
+    let before = m.run().trainer.model.clone();
+    let updates = m.run().trainer.history.len();
+    assert!(!m.train_step(&clock));
+    assert!(
+        matches!(m.notice, Some(Notice::Diverged(Variant::Lstm))),
+        "{:?}",
+        m.notice
+    );
+    assert!(!m.training, "training stopped");
+    assert_eq!(
+        m.run().trainer.model,
+        before,
+        "the weights from before the update"
+    );
+    assert_eq!(m.run().trainer.history.len(), updates);
+}
