@@ -1,19 +1,10 @@
 // Accessibility checks a screen reader user and a keyboard-only user would notice: every
 // control on every screen has a name, and a screen can be driven with the keyboard alone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, DESKTOP, PHONE } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 const SCREENS = ["", "boundaries", "backprop", "deep", "conv", "lstm", "activations"];
 
@@ -40,11 +31,11 @@ const unnamedControls = (page) =>
   });
 
 test("every control on every screen has a name a screen reader can say", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   const found = {};
   for (const slug of SCREENS) {
-    await page.goto(`${site.url}#/${slug}`);
+    await page.goto(`${env.site.url}#/${slug}`);
     await page.waitForTimeout(slug === "deep" ? 1500 : 400);
     const unnamed = await unnamedControls(page);
     if (unnamed.length) found[slug || "home"] = [...new Set(unnamed)];
@@ -55,9 +46,9 @@ test("every control on every screen has a name a screen reader can say", async (
 });
 
 test("keyboard only: Tab reaches Step on the decision boundaries and Enter trains one epoch", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/boundaries`);
+  await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
   let reached = false;
   for (let k = 0; k < 40 && !reached; k++) {
@@ -75,9 +66,9 @@ test("keyboard only: Tab reaches Step on the decision boundaries and Enter train
 });
 
 test("phone: a finger paints a point on the decision boundaries", async () => {
-  const { context, problems } = await watchedContext(browser, PHONE);
+  const { context, problems } = await watchedContext(env.browser, PHONE);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/boundaries`);
+  await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
   const count = async () => parseInt(await page.locator(".bd-counts").textContent(), 10);
   const before = await count();

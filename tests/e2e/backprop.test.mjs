@@ -2,20 +2,11 @@
 // whole forward and backward pass one node at a time, and read f, g and the edge
 // derivatives off the graph; edit a weight by clicking it; train; and on a phone the page
 // never scrolls sideways (only the graph's own box does).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 // The screen writes 4 significant digits with a real minus sign.
 const fmt = (x) => x.toPrecision(4).replace("-", "−");
@@ -43,9 +34,9 @@ const nodeText = async (page, label, cls) =>
   (await page.locator(`.bp-node[data-label="${label}"] .${cls}`).textContent()).replaceAll("\u2009", " ");
 
 test("desktop: a full pass stepped through the UI shows the hand-computed f and g", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/backprop`);
+  await page.goto(`${env.site.url}#/backprop`);
   await page.locator(".bp-graph-svg").waitFor();
   await screenshot(page, "desktop-backprop-start.png");
 
@@ -122,9 +113,9 @@ test("desktop: a full pass stepped through the UI shows the hand-computed f and 
 });
 
 test("phone: the graph scrolls inside its box, the page never sideways", async () => {
-  const { context, problems } = await watchedContext(browser, PHONE);
+  const { context, problems } = await watchedContext(env.browser, PHONE);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/backprop`);
+  await page.goto(`${env.site.url}#/backprop`);
   await page.locator(".bp-graph-svg").waitFor();
   await page.getByRole("button", { name: "Finish backward" }).click();
   await screenshot(page, "phone-backprop-top.png");
@@ -141,9 +132,9 @@ test("phone: the graph scrolls inside its box, the page never sideways", async (
 });
 
 test("desktop: the share link (and, without one, the browser's memory) reopens the same weights, example and half-stepped pass", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/backprop`);
+  await page.goto(`${env.site.url}#/backprop`);
   await page.locator(".bp-graph-svg").waitFor();
   await page.getByRole("button", { name: "Random init" }).click();
   await page.locator(".bp-table tbody tr").nth(1).getByRole("button").click();
@@ -157,14 +148,14 @@ test("desktop: the share link (and, without one, the browser's memory) reopens t
   const link = page.url();
   assert.match(link, /#\/backprop\?loss=squared&.*step=25/);
 
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
   await other.goto(link);
   await other.locator(".bp-graph-svg").waitFor();
   assert.deepEqual(await read(other), original);
   // Without a link, the screen opens as this browser last left it.
-  await other.goto(`${site.url}#/`);
-  await other.goto(`${site.url}#/backprop`);
+  await other.goto(`${env.site.url}#/`);
+  await other.goto(`${env.site.url}#/backprop`);
   await other.reload();
   await other.locator(".bp-graph-svg").waitFor();
   assert.deepEqual(await read(other), original);

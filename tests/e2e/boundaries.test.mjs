@@ -1,19 +1,10 @@
 // A visitor opens the decision-boundaries screen, presses play, watches the accuracy rise
 // and the picture change, paints a point and reads the probe — on a desktop and a phone.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 const heatPixels = (page) => page.evaluate(() => document.querySelector(".bd-heat").toDataURL());
 const testAccuracy = async (page) =>
@@ -23,9 +14,9 @@ const trainCount = async (page) =>
 
 for (const kind of [DESKTOP, PHONE]) {
   test(`${kind.name}: play trains the network, the picture changes, painting adds a point`, async () => {
-    const { context, problems } = await watchedContext(browser, kind);
+    const { context, problems } = await watchedContext(env.browser, kind);
     const page = await context.newPage();
-    await page.goto(`${site.url}#/boundaries`);
+    await page.goto(`${env.site.url}#/boundaries`);
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Decision boundaries");
     await page.locator(".bd-heat").waitFor();
     // Five feature/unit columns' worth of thumbnails: φ (2), 4, 2, output.
@@ -73,9 +64,9 @@ for (const kind of [DESKTOP, PHONE]) {
 }
 
 test("desktop: the share link opens the same points, settings and trained network elsewhere", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/boundaries`);
+  await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
   await page.locator(".bd-dataset").selectOption("xor");
   const plane = page.locator(".bd-points");
@@ -95,7 +86,7 @@ test("desktop: the share link opens the same points, settings and trained networ
   const link = page.url();
   assert.match(link, /#\/boundaries\?d=xor&.*p=.*e=\d+/);
 
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
   await other.goto(link);
   await other.locator(".bd-heat").waitFor();
@@ -108,7 +99,7 @@ test("desktop: the share link opens the same points, settings and trained networ
   await screenshot(other, "desktop-boundaries-shared.png");
 
   // A tampered link still opens, says what it could not use, and keeps the rest.
-  await other.goto(`${site.url}#/boundaries?d=spiral&h=99-nope&lr=NaN`);
+  await other.goto(`${env.site.url}#/boundaries?d=spiral&h=99-nope&lr=NaN`);
   await other.reload();
   await other.locator(".bd-notice").waitFor();
   assert.match(await other.locator(".bd-notice-text").textContent(), /h, lr/);
@@ -120,9 +111,9 @@ test("desktop: the share link opens the same points, settings and trained networ
 });
 
 test("desktop: the points survive a reload without the link, and a saved file opens them again", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/boundaries`);
+  await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
   await page.locator(".bd-clear").click();
   const plane = page.locator(".bd-points");
@@ -134,8 +125,8 @@ test("desktop: the points survive a reload without the link, and a saved file op
   const counts = await page.locator(".bd-counts").textContent();
 
   // Opening the screen again without any link brings back what this browser remembered.
-  await page.goto(`${site.url}#/`);
-  await page.goto(`${site.url}#/boundaries`);
+  await page.goto(`${env.site.url}#/`);
+  await page.goto(`${env.site.url}#/boundaries`);
   await page.reload();
   await page.locator(".bd-heat").waitFor();
   assert.equal(await page.locator(".bd-counts").textContent(), counts);
@@ -143,9 +134,9 @@ test("desktop: the points survive a reload without the link, and a saved file op
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".state-save").click()]);
   const saved = await download.path();
 
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
-  await other.goto(`${site.url}#/boundaries`);
+  await other.goto(`${env.site.url}#/boundaries`);
   await other.locator(".bd-heat").waitFor();
   assert.notEqual(await other.locator(".bd-counts").textContent(), counts);
   await other.locator(".state-open input").setInputFiles(saved);
@@ -161,10 +152,10 @@ test("desktop: the points survive a reload without the link, and a saved file op
 });
 
 test("desktop: 8 hidden layers × 32 train live; the frame time is shown on the page", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   const layers = Array(8).fill("32-tanh").join(".");
-  await page.goto(`${site.url}#/boundaries?d=spiral&h=${layers}`);
+  await page.goto(`${env.site.url}#/boundaries?d=spiral&h=${layers}`);
   await page.locator(".bd-heat").waitFor();
   assert.equal(await page.locator(".bd-thumb").count(), 2 + 8 * 32 + 1);
   await page.locator(".bd-play").click();

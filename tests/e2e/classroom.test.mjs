@@ -1,28 +1,19 @@
 // A teacher in a lecture hall: presenter mode makes the type larger and is remembered, the
 // keyboard drives training (Space, →, R) and "?" lists the keys — on the screen a class
 // watches, without touching the mouse.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 const epoch = async (page) => parseInt(await page.locator(".bd-epoch-value").textContent(), 10);
 const h1Size = (page) => page.$eval("main h1", (h) => parseFloat(getComputedStyle(h).fontSize));
 
 test("presenter mode enlarges the type and survives a reload", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/boundaries`);
+  await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
   const normal = await h1Size(page);
   await page.getByRole("button", { name: "Presenter" }).click();
@@ -41,9 +32,9 @@ test("presenter mode enlarges the type and survives a reload", async () => {
 });
 
 test("Space, → and R drive training; ? lists the keys", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/boundaries`);
+  await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
   await page.locator("main h1").click(); // focus the page, not a control
   await page.keyboard.press("ArrowRight");
@@ -73,9 +64,9 @@ test("Space, → and R drive training; ? lists the keys", async () => {
 });
 
 test("phone: the header with its buttons fits the width", async () => {
-  const { context, problems } = await watchedContext(browser, PHONE);
+  const { context, problems } = await watchedContext(env.browser, PHONE);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/lstm`);
+  await page.goto(`${env.site.url}#/lstm`);
   await page.locator("main h1").waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);

@@ -1,21 +1,12 @@
 // The convolution painter as a student uses it: paint with the mouse and watch the
 // feature maps change during the stroke, load the lecture's example and read 6600 off the
 // page, upload a picture (and a file that is not one), and check the phone layout.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { deflateSync } from "node:zlib";
-import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 /** The RGBA pixels of a canvas, as a plain array. */
 const pixels = (page, selector) =>
@@ -24,9 +15,9 @@ const pixels = (page, selector) =>
 const differing = (a, b) => a.reduce((n, v, i) => n + (v !== b[i] ? 1 : 0), 0);
 
 async function open(kind) {
-  const { context, problems } = await watchedContext(browser, kind);
+  const { context, problems } = await watchedContext(env.browser, kind);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/conv`);
+  await page.goto(`${env.site.url}#/conv`);
   await page.locator(".conv-map-0 canvas").waitFor();
   return { context, problems, page };
 }
@@ -224,7 +215,7 @@ test("desktop: the share link opens the same image, kernels, chain and probed pi
   assert.match(link, /#\/conv\?n=128&img=ring&.*k=[^&]*emboss.*act=tanh&pool=average/);
   assert.ok(link.length < 2100, `${link.length} characters`);
 
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
   await other.goto(link);
   await other.locator(".conv-map-0 canvas").waitFor();
@@ -233,7 +224,7 @@ test("desktop: the share link opens the same image, kernels, chain and probed pi
   await screenshot(other, "desktop-conv-shared.png");
 
   // A tampered link opens, says which parts it could not use, and keeps the rest.
-  await other.goto(`${site.url}#/conv?n=64&k=sobel-x;1,2,oops&act=tanh&pool=max.9.9`);
+  await other.goto(`${env.site.url}#/conv?n=64&k=sobel-x;1,2,oops&act=tanh&pool=max.9.9`);
   await other.reload();
   await other.locator(".conv-notice[role=alert]").waitFor();
   assert.match(await other.locator(".conv-notice").textContent(), /\(k, pool\)/);
@@ -272,15 +263,15 @@ test("desktop: a painting survives a reload exactly, travels in 16 grey levels, 
   await page.reload();
   await page.locator(".conv-paint").waitFor();
   assert.equal(differing(painted, await pixels(page, ".conv-paint")), 0, "reload keeps every level");
-  await page.goto(`${site.url}#/`);
-  await page.goto(`${site.url}#/conv`);
+  await page.goto(`${env.site.url}#/`);
+  await page.goto(`${env.site.url}#/conv`);
   await page.reload();
   await page.locator(".conv-paint").waitFor();
   assert.equal(differing(painted, await pixels(page, ".conv-paint")), 0, "the remembered painting is back");
   assert.equal(differing(maps, await pixels(page, ".conv-map-0 canvas")), 0);
 
   // Elsewhere the link shows the painting in 16 grey levels: close, not exact.
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
   await other.goto(link);
   await other.locator(".conv-paint").waitFor();
@@ -326,7 +317,7 @@ test("desktop: a painting too detailed for a link leaves it out, and says so on 
   await page.locator(".conv-share").scrollIntoViewIfNeeded();
   await screenshot(page, "desktop-conv-too-detailed.png");
 
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
   await other.goto(link);
   await other.locator(".conv-notice[role=status]").waitFor();

@@ -1,20 +1,11 @@
 // Deep networks as a student uses them: wait for the digits, pretrain layer 1 and watch the
 // feature images change, stack it and pretrain layer 2, fine-tune and see both accuracy
 // curves; the same on a phone without sideways scrolling; a missing data file explained.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 const pixels = (page, selector) =>
   page.$eval(selector, (c) => Array.from(c.getContext("2d").getImageData(0, 0, c.width, c.height).data));
@@ -22,9 +13,9 @@ const pixels = (page, selector) =>
 const differing = (a, b) => a.reduce((n, v, i) => n + (v !== b[i] ? 1 : 0), 0);
 
 async function open(kind) {
-  const { context, problems } = await watchedContext(browser, kind);
+  const { context, problems } = await watchedContext(env.browser, kind);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/deep`);
+  await page.goto(`${env.site.url}#/deep`);
   await page.locator(".deep-feature-grid").waitFor({ timeout: 20000 });
   return { context, problems, page };
 }
@@ -101,12 +92,12 @@ test("phone: trains, reads, and never scrolls sideways", async () => {
 });
 
 test("a missing data file is explained, and Try again loads it", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   let fail = true;
   await page.route("**/data/digits.csv", (route) =>
     fail ? route.fulfill({ status: 404, body: "gone" }) : route.continue());
-  await page.goto(`${site.url}#/deep`);
+  await page.goto(`${env.site.url}#/deep`);
   await page.locator(".deep-load-error").waitFor();
   assert.match(await page.locator(".deep-load-error").textContent(), /server answered 404/);
   await screenshot(page, "desktop-deep-error.png");
@@ -150,7 +141,7 @@ test("the share link opens the same experiment, replayed to the same phase and s
   const link = page.url();
   assert.match(link, /#\/deep\?labels=5&pr=0\.05&fr=0\.1&ft=whole&s=\d+\.\d+\.\d+&proj=1$/);
 
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
   await other.goto(link);
   await other.locator(".deep-replay").waitFor({ timeout: 20000 });
@@ -160,7 +151,7 @@ test("the share link opens the same experiment, replayed to the same phase and s
   await screenshot(other, "desktop-deep-shared.png");
 
   // A tampered link opens, names what it could not use and keeps the rest.
-  await other.goto(`${site.url}#/deep?labels=3&fr=0.3&s=1.2.3.4.5`);
+  await other.goto(`${env.site.url}#/deep?labels=3&fr=0.3&s=1.2.3.4.5`);
   await other.reload();
   await other.locator(".deep-link-notice").waitFor();
   assert.match(await other.locator(".deep-link-notice").textContent(), /\(labels, s\)/);
@@ -180,8 +171,8 @@ test("the experiment survives a reload without the link, and a saved file opens 
   await page.waitForFunction(() => document.querySelector(".deep-status")?.textContent.startsWith("Layer 2: 100 steps"));
   const original = await deepState(page);
 
-  await page.goto(`${site.url}#/`);
-  await page.goto(`${site.url}#/deep`);
+  await page.goto(`${env.site.url}#/`);
+  await page.goto(`${env.site.url}#/deep`);
   await page.reload();
   await settled(page);
   assert.deepEqual(await deepState(page), original);
@@ -189,9 +180,9 @@ test("the experiment survives a reload without the link, and a saved file opens 
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".state-save").click()]);
   const saved = await download.path();
 
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
-  await other.goto(`${site.url}#/deep`);
+  await other.goto(`${env.site.url}#/deep`);
   await other.locator(".deep-feature-grid").waitFor({ timeout: 20000 });
   assert.notEqual(await other.locator(".deep-status").textContent(), original.status);
   await other.locator(".state-open input").setInputFiles(saved);

@@ -1,3 +1,4 @@
+import { before, after } from "node:test";
 // Shared pieces of the end-to-end tests: a static server that serves dist/ under a
 // sub-path (as a static host would, with no rewrite rules), and a headless Chromium whose
 // pages fail the test on any console error, page error or request off this machine.
@@ -66,6 +67,23 @@ export async function launchBrowser() {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * Serves the build and starts Chromium once for a test file (closed after its last test):
+ * `const env = openSite();` then `env.site.url` and `env.browser` inside the tests.
+ */
+export function openSite() {
+  const env = {};
+  before(async () => {
+    env.site = await serveDist();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }
 
 export const DESKTOP = { name: "desktop", viewport: { width: 1280, height: 800 } };

@@ -1,20 +1,11 @@
 // Switch to Chinese and no English sentence is left on any screen (and the English pages
 // carry no Chinese): words in Latin letters must be names of things (variables, functions,
 // units), listed below.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, DESKTOP } from "./harness.mjs";
+import { openSite, watchedContext, DESKTOP } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 const SCREENS = ["", "boundaries", "backprop", "deep", "conv", "lstm", "activations"];
 // Names that stay in Latin letters in a Chinese text: math, code-like names, units, and the
@@ -42,13 +33,13 @@ async function latinWords(page) {
 }
 
 test("a Chinese page shows no English words beyond names", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.getByRole("button", { name: "中文" }).click();
   const found = {};
   for (const slug of SCREENS) {
-    await page.goto(`${site.url}#/${slug}`);
+    await page.goto(`${env.site.url}#/${slug}`);
     await page.waitForTimeout(slug === "deep" ? 1500 : 400);
     const left = (await latinWords(page)).filter((w) => !NAMES.has(w.toLowerCase()));
     if (left.length) found[slug || "home"] = left;
@@ -59,11 +50,11 @@ test("a Chinese page shows no English words beyond names", async () => {
 });
 
 test("an English page shows no Chinese", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   const found = {};
   for (const slug of SCREENS) {
-    await page.goto(`${site.url}#/${slug}`);
+    await page.goto(`${env.site.url}#/${slug}`);
     await page.waitForTimeout(slug === "deep" ? 1500 : 400);
     const text = await page.locator("main").innerText();
     const han = text.match(/[\u4e00-\u9fff]+/g);

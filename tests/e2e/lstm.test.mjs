@@ -2,25 +2,16 @@
 // input, scrub time, read a gate value off the page and check it is in [0, 1], click a
 // heatmap cell and read its equations with numbers, train until the target, type a bad
 // sequence, and check the phone layout does not scroll sideways.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 async function open(kind) {
-  const { context, problems } = await watchedContext(browser, kind);
+  const { context, problems } = await watchedContext(env.browser, kind);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/lstm`);
+  await page.goto(`${env.site.url}#/lstm`);
   await page.locator(".lstm-band-map canvas").first().waitFor();
   return { context, problems, page };
 }
@@ -156,7 +147,7 @@ test("the share link opens the same cells, training, sequence and time step else
   assert.match(link, /#\/lstm\?v=rnn&task=remember&dist=30&.*seq=BEFGHIJKLEFGH&u=\d+\.0\.0\.0\.3&t=6/);
   assert.ok(link.length < 2000, "a link, not a file");
 
-  const fresh = await watchedContext(browser, DESKTOP);
+  const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
   await other.goto(link);
   // The status is read as soon as it appears: a short run replays in a fraction of a second.
@@ -168,7 +159,7 @@ test("the share link opens the same cells, training, sequence and time step else
   await screenshot(other, "desktop-lstm-shared.png");
 
   // A tampered link opens, names what it could not use and keeps the rest.
-  await other.goto(`${site.url}#/lstm?v=gru&h=99&lr=fast&u=1`);
+  await other.goto(`${env.site.url}#/lstm?v=gru&h=99&lr=fast&u=1`);
   await other.reload();
   await other.locator(".lstm-notice").waitFor();
   assert.match(await other.locator(".lstm-notice-text").textContent(), /\(h, lr, u\)/);
@@ -191,8 +182,8 @@ test("the state survives a reload without the link, and a saved file opens it ag
   const original = await lstmState(page);
 
   // Opening the screen again without any link brings back what this browser remembered.
-  await page.goto(`${site.url}#/`);
-  await page.goto(`${site.url}#/lstm`);
+  await page.goto(`${env.site.url}#/`);
+  await page.goto(`${env.site.url}#/lstm`);
   await page.reload();
   await notReplaying(page);
   assert.equal(await page.locator(".lstm-text").inputValue(), text);
@@ -201,9 +192,9 @@ test("the state survives a reload without the link, and a saved file opens it ag
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".state-save").click()]);
   const saved = await download.path();
 
-  const fresh = await watchedContext(browser, PHONE);
+  const fresh = await watchedContext(env.browser, PHONE);
   const other = await fresh.context.newPage();
-  await other.goto(`${site.url}#/lstm`);
+  await other.goto(`${env.site.url}#/lstm`);
   await other.locator(".lstm-band-map canvas").first().waitFor();
   assert.notEqual(await other.locator(".lstm-sequence").inputValue(), original.sequence);
   await other.locator(".state-open input").setInputFiles(saved);

@@ -1,9 +1,9 @@
 // A visitor opens the site from a sub-path, clicks to every screen, reloads, switches
 // language — on a desktop and on a phone. Fails on any console error, page error or
 // request off this machine, and leaves a screenshot of every screen.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
 const SCREENS = [
   { slug: "boundaries", nav: "Boundaries", title: "Decision boundaries" },
@@ -14,22 +14,13 @@ const SCREENS = [
   { slug: "activations", nav: "Activations", title: "Activation functions" },
 ];
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 for (const kind of [DESKTOP, PHONE]) {
   test(`${kind.name}: every screen is reachable by clicking, survives reload, and is clean`, async () => {
-    const { context, problems } = await watchedContext(browser, kind);
+    const { context, problems } = await watchedContext(env.browser, kind);
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.locator(".cards .card").first().waitFor();
     assert.equal(await page.locator("main h1").textContent(), "Neural network playground");
     await screenshot(page, `${kind.name}-home.png`);
@@ -53,9 +44,9 @@ for (const kind of [DESKTOP, PHONE]) {
 }
 
 test("the page carries a Content-Security-Policy that allows no inline script but Trunk's own", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(site.url);
+  await page.goto(env.site.url);
   await page.locator(".cards .card").first().waitFor();
   const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
   assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
@@ -67,9 +58,9 @@ test("the page carries a Content-Security-Policy that allows no inline script bu
 });
 
 test("a shared link opens its screen directly, in the visitor's remembered language", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/lstm`);
+  await page.goto(`${env.site.url}#/lstm`);
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "LSTM gates over time");
   await page.getByRole("button", { name: "中文" }).click();
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "LSTM 的门随时间变化");
@@ -77,16 +68,16 @@ test("a shared link opens its screen directly, in the visitor's remembered langu
   await screenshot(page, "desktop-lstm-zh.png");
 
   const second = await context.newPage();
-  await second.goto(`${site.url}#/conv`);
+  await second.goto(`${env.site.url}#/conv`);
   await second.waitForFunction(() => document.querySelector("main h1")?.textContent === "卷积画板");
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test("a link to an unknown screen explains itself instead of a blank page", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/does-not-exist`);
+  await page.goto(`${env.site.url}#/does-not-exist`);
   await page.locator("main [role=alert]").waitFor();
   assert.equal(await page.locator("main h1").textContent(), "No such screen");
   assert.equal(await page.locator("#panic-banner").isHidden(), true);

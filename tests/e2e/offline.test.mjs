@@ -1,24 +1,15 @@
 // After one visit the site works with the network cut: a student on a train reloads the
 // page, changes screen and the app still runs (the service worker in web/sw.js).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launchBrowser, watchedContext, screenshot, DESKTOP } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP } from "./harness.mjs";
 
-let site;
-let browser;
-before(async () => {
-  site = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = openSite();
 
 test("the site reloads and changes screens with the network cut after a first visit", async () => {
-  const { context, problems } = await watchedContext(browser, DESKTOP);
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${site.url}#/boundaries`);
+  await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
   // The worker has installed once it controls the page and its copy is complete.
   await page.evaluate(async () => {
