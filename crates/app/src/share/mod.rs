@@ -129,6 +129,30 @@ pub fn copy_link() -> bool {
     true
 }
 
+/// `count` damaged copies of a good link (characters removed, junk inserted, the end cut
+/// off, a character changed — what a chat app or a careless copy does to a link), for fuzzing link readers.
+#[cfg(test)]
+pub fn mangled_links(good: &str, count: usize, seed: u64) -> impl Iterator<Item = String> {
+    let mut rng = nnp_core::rng::Rng::seeded(seed);
+    let good = good.as_bytes().to_vec();
+    let junk = b"%&=?;:,.*\xff09aZ-";
+    (0..count).map(move |_| {
+        let mut bytes = good.clone();
+        for _ in 0..1 + rng.index(4) {
+            let at = rng.index(bytes.len() + 1);
+            match rng.index(4) {
+                0 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                1 => bytes.insert(at, junk[rng.index(junk.len())]),
+                2 if at < bytes.len() => bytes[at] = bytes[at].wrapping_add(1 + rng.index(9) as u8),
+                _ => bytes.truncate(at),
+            }
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    })
+}
+
 /// Percent-encodes everything but letters, digits and `-_.~!*()',:;` (kept readable).
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
@@ -292,26 +316,7 @@ mod tests {
                 on: true,
             },
         );
-        let mut seed = 7u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
-        for _ in 0..10_000 {
-            let mut link: Vec<u8> = good.bytes().collect();
-            for _ in 0..1 + next() % 4 {
-                let at = (next() as usize) % (link.len() + 1);
-                match next() % 3 {
-                    0 if at < link.len() => {
-                        link.remove(at);
-                    }
-                    1 => link.insert(at, b"%&=?\xff0aZ"[(next() % 8) as usize]),
-                    _ => link.truncate(at),
-                }
-            }
-            let text = String::from_utf8_lossy(&link);
+        for text in mangled_links(&good, 10_000, 7) {
             let mut state = Demo::default();
             let _ = read_query(&fields(), &text, &mut state);
         }

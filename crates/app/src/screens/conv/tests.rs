@@ -196,27 +196,7 @@ fn the_address_bar_link_of_the_remembered_state_restores_every_level() {
 fn ten_thousand_mangled_links_never_panic() {
     let good = link::write(&worked_on().settings()).0;
     let start = Model::new().settings();
-    let mut seed = 11u64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    for round in 0..10_000 {
-        let mut bytes: Vec<u8> = good.bytes().collect();
-        for _ in 0..1 + next() % 4 {
-            let at = (next() as usize) % (bytes.len() + 1);
-            match next() % 4 {
-                0 if at < bytes.len() => {
-                    bytes.remove(at);
-                }
-                1 => bytes.insert(at, b"%&=?;:,.*\xff09aZ-"[(next() % 15) as usize]),
-                2 if at < bytes.len() => bytes[at] = bytes[at].wrapping_add(1 + (next() % 9) as u8),
-                _ => bytes.truncate(at),
-            }
-        }
-        let text = String::from_utf8_lossy(&bytes);
+    for (round, text) in share::mangled_links(&good, 10_000, 11).enumerate() {
         let mut settings = start.clone();
         let _ = share::read_query(&link::fields(), &text, &mut settings);
         // Building the painter costs more: every 40th mangled link goes all the way.

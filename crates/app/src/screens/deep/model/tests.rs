@@ -264,21 +264,7 @@ mod links {
         let good = "labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1";
         let fields = link::fields();
         let defaults = Model::new().settings();
-        let mut rng = nnp_core::rng::Rng::seeded(5);
-        let junk = b"%&=?;.-_0aZ\xff";
-        for _ in 0..10_000 {
-            let mut bytes: Vec<u8> = good.bytes().collect();
-            for _ in 0..1 + rng.index(4) {
-                let at = rng.index(bytes.len() + 1);
-                match rng.index(3) {
-                    0 if at < bytes.len() => {
-                        bytes.remove(at);
-                    }
-                    1 => bytes.insert(at, junk[rng.index(junk.len())]),
-                    _ => bytes.truncate(at),
-                }
-            }
-            let text = String::from_utf8_lossy(&bytes);
+        for text in share::mangled_links(good, 10_000, 5) {
             let mut settings = defaults.clone();
             let _ = share::read_query(&fields, &text, &mut settings);
             let m = Model::from_settings(&settings);

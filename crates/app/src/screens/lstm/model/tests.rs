@@ -166,21 +166,7 @@ fn ten_thousand_mangled_links_never_panic() {
     let (good, _) = link::write(&m.settings());
     let fields = link::fields();
     let defaults = Model::new().settings();
-    let mut rng = nnp_core::rng::Rng::seeded(11);
-    let junk = b"%&=?;.-_0aZ\xff";
-    for round in 0..10_000 {
-        let mut bytes: Vec<u8> = good.bytes().collect();
-        for _ in 0..1 + rng.index(4) {
-            let at = rng.index(bytes.len() + 1);
-            match rng.index(3) {
-                0 if at < bytes.len() => {
-                    bytes.remove(at);
-                }
-                1 => bytes.insert(at, junk[rng.index(junk.len())]),
-                _ => bytes.truncate(at),
-            }
-        }
-        let text = String::from_utf8_lossy(&bytes);
+    for (round, text) in share::mangled_links(&good, 10_000, 11).enumerate() {
         let mut settings = defaults.clone();
         let _ = share::read_query(&fields, &text, &mut settings);
         // Building the model is the expensive part: a sample of the readings is enough.
