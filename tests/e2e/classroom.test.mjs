@@ -74,3 +74,17 @@ test("phone: the header with its buttons fits the width", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("every screen with a state offers Copy link, Save to file and Open file", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  for (const slug of ["boundaries", "backprop", "conv", "lstm", "deep"]) {
+    await page.goto(`${env.site.url}#/${slug}`);
+    await page.locator(".state-save").waitFor();
+    assert.equal(await page.locator(".state-open input[type=file]").count(), 1, slug);
+    const copy = page.getByRole("button", { name: "Copy link" });
+    assert.equal(await copy.count(), 1, `${slug} has one Copy link button`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

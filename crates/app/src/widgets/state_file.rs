@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::app::use_texts;
 use crate::route::Route;
 use crate::share::store::{self, FileError};
+use crate::share;
 
 /// Props of [`StateFile`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -18,6 +19,9 @@ pub struct StateFileProps {
     pub query: Callback<(), String>,
     /// Called with the query of a file the user opened.
     pub on_open: Callback<String>,
+    /// Also offer "Copy link" (for screens without a copy button of their own).
+    #[prop_or(false)]
+    pub copy_link: bool,
 }
 
 /// The two buttons and the message of the last attempt.
@@ -25,6 +29,11 @@ pub struct StateFileProps {
 pub fn StateFile(props: &StateFileProps) -> Html {
     let texts = use_texts();
     let message = use_state_eq(|| None::<Result<(), FileError>>);
+    let copied = use_state_eq(|| false);
+    let copy = {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| copied.set(share::copy_link()))
+    };
     let save = {
         let (route, query) = (props.route, props.query.clone());
         Callback::from(move |_: MouseEvent| {
@@ -72,6 +81,11 @@ pub fn StateFile(props: &StateFileProps) -> Html {
     };
     html! {
         <div class="state-file">
+            if props.copy_link {
+                <button type="button" class="state-copy" onclick={copy}>
+                    { if *copied { format!("✓ {}", texts.link_copied) } else { texts.copy_link.to_string() } }
+                </button>
+            }
             <button type="button" class="state-save" onclick={save}>{ texts.save_file }</button>
             <label class="state-open">
                 <span>{ texts.open_file }</span>

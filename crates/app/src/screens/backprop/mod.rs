@@ -198,7 +198,7 @@ pub fn Backprop() -> Html {
             <h1>{ texts.backprop.name }</h1>
             <p class="lead">{ t.intro }</p>
             { view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }
-            <StateFile route={Route::Backprop} query={state_query}
+            <StateFile route={Route::Backprop} query={state_query} copy_link=true
                        on_open={on_msg.reform(Msg::OpenState)} />
             { view_error(s.error, t) }
             if !s.link_problems.is_empty() {

@@ -255,7 +255,7 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
                     { view_stack::stack(t, &m) }
                     { view_stack::phases(t, &m) }
                     { view_stack::controls(t, &m, &send) }
-                    <StateFile route={Route::Deep} query={state_query}
+                    <StateFile route={Route::Deep} query={state_query} copy_link=true
                                on_open={send.reform(Msg::OpenState)} />
                     { view_share::replay(t, &m, &send) }
                     { view_stack::status(t, &m) }

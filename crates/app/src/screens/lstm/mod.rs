@@ -264,7 +264,7 @@ pub fn LstmScreen() -> Html {
             { view_controls::view_variants(&m, t, &send) }
             { view_controls::view_train_bar(&m, t, &send) }
             <div class="lstm-share">
-                <StateFile route={Route::Lstm} query={state_query}
+                <StateFile route={Route::Lstm} query={state_query} copy_link=true
                            on_open={send.reform(Msg::OpenState)} />
                 { view_share::view_link_note(&m, t) }
             </div>
