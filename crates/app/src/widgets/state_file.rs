@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::app::use_texts;
 use crate::route::Route;
-use crate::share::store::{self, FileError};
 use crate::share;
+use crate::share::store::{self, FileError};
 
 /// Props of [`StateFile`].
 #[derive(Debug, Clone, PartialEq, Properties)]
