@@ -1,7 +1,9 @@
 //! Reusable controls and drawings shared by the screens.
 
+pub mod form;
 pub mod line_chart;
 pub mod state_file;
 
+pub use form::event_value;
 pub use line_chart::{LineChart, Series};
 pub use state_file::StateFile;

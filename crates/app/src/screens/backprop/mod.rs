@@ -17,8 +17,7 @@ use std::rc::Rc;
 
 use gloo::render::{AnimationFrame, request_animation_frame};
 use nnp_core::graph::{LossKind, Phase};
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::use_texts;
@@ -324,20 +323,6 @@ fn view_error(error: Option<InputError>, t: &'static BackpropTexts) -> Html {
         InputError::Diverged => t.err_diverged,
     };
     html! { <p class="bp-error notice notice-error" role="status" aria-live="polite">{ text }</p> }
-}
-
-/// The value of the `<input>` or `<select>` behind an event.
-fn input_value(event: &Event) -> String {
-    let Some(target) = event.target() else {
-        return String::new();
-    };
-    match target.dyn_into::<HtmlInputElement>() {
-        Ok(input) => input.value(),
-        Err(target) => target
-            .dyn_into::<HtmlSelectElement>()
-            .map(|s| s.value())
-            .unwrap_or_default(),
-    }
 }
 
 /// The phase described for the status line.

@@ -5,10 +5,11 @@ use nnp_core::graph::ChainPath;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::Msg;
 use super::format::num;
 use super::model::Model;
-use super::{Msg, input_value};
 use crate::i18n::backprop::BackpropTexts;
+use crate::widgets::event_value;
 
 /// The chain-rule panel.
 pub fn view(
@@ -25,7 +26,7 @@ pub fn view(
     let head = format!("∂{root}/∂{label}");
     let symbols: Vec<String> = rule.paths.iter().map(|p| symbols(p).join(" · ")).collect();
     let numbers: Vec<String> = rule.paths.iter().map(numbers).collect();
-    let on_change = on_msg.reform(move |e: Event| Msg::Weight(i, input_value(&e)));
+    let on_change = on_msg.reform(move |e: Event| Msg::Weight(i, event_value(&e)));
     let on_set = {
         let editor = editor.clone();
         on_msg.reform(move |_: MouseEvent| {

@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use super::format::num;
 use super::model::{Model, TrainSet};
-use super::{Msg, input_value, phase_text};
+use super::{Msg, phase_text};
 use crate::i18n::backprop::BackpropTexts;
+use crate::widgets::event_value;
 
 fn button(text: &'static str, class: &'static str, msg: Msg, on_msg: &Callback<Msg>) -> Html {
     let onclick = on_msg.reform(move |_: MouseEvent| msg.clone());
@@ -35,7 +36,7 @@ pub fn view(
         button(t.train, "bp-train", Msg::Train, on_msg)
     };
     let on_loss = on_msg.reform(|e: Event| {
-        let loss = match input_value(&e).as_str() {
+        let loss = match event_value(&e).as_str() {
             "hinge" => LossKind::Hinge,
             "logistic" => LossKind::Logistic,
             _ => LossKind::Squared,
@@ -44,14 +45,14 @@ pub fn view(
     });
     let on_exact = on_msg.reform(|e: Event| Msg::ExactGraph(checked(&e)));
     let on_train_on = on_msg.reform(|e: Event| {
-        Msg::TrainOn(if input_value(&e) == "table" {
+        Msg::TrainOn(if event_value(&e) == "table" {
             TrainSet::Table
         } else {
             TrainSet::Grid
         })
     });
-    let on_rate = on_msg.reform(|e: Event| Msg::LearningRate(input_value(&e)));
-    let on_epochs = on_msg.reform(|e: Event| Msg::Epochs(input_value(&e)));
+    let on_rate = on_msg.reform(|e: Event| Msg::LearningRate(event_value(&e)));
+    let on_epochs = on_msg.reform(|e: Event| Msg::Epochs(event_value(&e)));
     let loss_option = |kind: LossKind, value: &'static str, text: &'static str| {
         html! { <option {value} selected={config.loss == kind}>{ text }</option> }
     };

@@ -4,9 +4,9 @@ use nnp_core::dataset::DatasetKind;
 use nnp_core::features::Named;
 use nnp_core::loss::Loss;
 use nnp_core::mlp::Regularization;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+use crate::widgets::event_value;
 
 use super::Msg;
 use super::model::{MAX_DEGREE, Model, Tool};
@@ -14,20 +14,6 @@ use crate::i18n::boundaries::BoundariesTexts;
 
 const REGULARIZATIONS: [Regularization; 3] =
     [Regularization::None, Regularization::L1, Regularization::L2];
-
-/// The value of the `<input>` or `<select>` an event came from.
-pub fn event_value(event: &Event) -> String {
-    let Some(target) = event.target() else {
-        return String::new();
-    };
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        input.value()
-    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-        select.value()
-    } else {
-        String::new()
-    }
-}
 
 pub fn on_value(
     send: &Callback<Msg>,

@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 use super::model::{KERNEL_SIZES, MAX_KERNELS, Model, Slot, format_number};
 use super::msg::Msg;
-use super::view::{fill, select_value};
+use super::view::fill;
 use crate::i18n::conv::ConvTexts;
+use crate::widgets::event_value;
 
 /// The name of a preset in the current language ("custom" for an edited kernel).
 pub fn preset_name(t: &ConvTexts, id: Option<&str>) -> &'static str {
@@ -54,7 +55,7 @@ fn slot_card(
     removable: bool,
     dispatch: &Callback<Msg>,
 ) -> Html {
-    let preset = dispatch.reform(move |e: Event| Msg::Preset(k, select_value(&e)));
+    let preset = dispatch.reform(move |e: Event| Msg::Preset(k, event_value(&e)));
     let cells = slot.texts.iter().enumerate().map(|(i, text)| {
         let label = fill(
             t.cell_label,
@@ -127,15 +128,15 @@ pub fn kernels_panel(t: &'static ConvTexts, m: &Model, dispatch: &Callback<Msg>)
     let config = *m.pipeline().config();
     let conv = config.conv;
     let set_size =
-        dispatch.reform(|e: Event| Msg::KernelSize(select_value(&e).parse().unwrap_or(0)));
+        dispatch.reform(|e: Event| Msg::KernelSize(event_value(&e).parse().unwrap_or(0)));
     let set_stride = dispatch.reform(move |e: Event| {
         let mut c = config;
-        c.conv.stride = select_value(&e).parse().unwrap_or(1).clamp(1, 4);
+        c.conv.stride = event_value(&e).parse().unwrap_or(1).clamp(1, 4);
         Msg::Config(c)
     });
     let set_padding = dispatch.reform(move |e: Event| {
         let mut c = config;
-        c.conv.padding = if select_value(&e) == "valid" {
+        c.conv.padding = if event_value(&e) == "valid" {
             Padding::Valid
         } else {
             Padding::Same

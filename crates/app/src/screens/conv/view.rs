@@ -3,7 +3,7 @@
 
 use nnp_core::activation::Activation;
 use nnp_core::conv::FeatureMap;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement, KeyboardEvent, PointerEvent};
+use web_sys::{Element, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
 use super::draw::{Drawer, input_scale, legend_gradient};
@@ -14,15 +14,7 @@ use super::model::{
 use super::msg::Msg;
 use crate::i18n::conv::ConvTexts;
 pub use crate::i18n::fill;
-
-/// Value of the `<select>` or `<input>` an event came from.
-pub fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
-}
-
-fn input_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
+use crate::widgets::event_value;
 
 pub fn activation_name(t: &ConvTexts, a: Activation) -> &'static str {
     match a {
@@ -60,11 +52,11 @@ pub fn toolbar(
         }
     };
     let size = dispatch
-        .reform(|e: InputEvent| Msg::BrushSize(input_value(&e).parse().unwrap_or(f32::NAN)));
+        .reform(|e: InputEvent| Msg::BrushSize(event_value(&e).parse().unwrap_or(f32::NAN)));
     let intensity = dispatch
-        .reform(|e: InputEvent| Msg::Intensity(input_value(&e).parse().unwrap_or(f32::NAN)));
+        .reform(|e: InputEvent| Msg::Intensity(event_value(&e).parse().unwrap_or(f32::NAN)));
     let resolution =
-        dispatch.reform(|e: Event| Msg::Resolution(select_value(&e).parse().unwrap_or(0)));
+        dispatch.reform(|e: Event| Msg::Resolution(event_value(&e).parse().unwrap_or(0)));
     let n = m.resolution();
     let sizes = (n == LECTURE_SIZE)
         .then_some(LECTURE_SIZE)

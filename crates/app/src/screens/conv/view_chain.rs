@@ -7,9 +7,10 @@ use yew::prelude::*;
 use super::draw::Drawer;
 use super::model::{ACTIVATIONS, Model, format_number};
 use super::msg::Msg;
-use super::view::{activation_name, select_value, signed_legend};
+use super::view::{activation_name, signed_legend};
 use crate::i18n::conv::ConvTexts;
 pub use crate::i18n::fill;
+use crate::widgets::event_value;
 
 fn small_select(
     class: &'static str,
@@ -56,7 +57,7 @@ pub fn chain_panel(t: &'static ConvTexts, m: &Model, d: &Drawer, dispatch: &Call
     let set = move |f: fn(&mut PipelineConfig, &str)| {
         dispatch.reform(move |e: Event| {
             let mut c = config;
-            f(&mut c, &select_value(&e));
+            f(&mut c, &event_value(&e));
             Msg::Config(c)
         })
     };

@@ -1,9 +1,9 @@
 //! The controls: the variant switcher, the training bar, the task and its input, notices.
 
 use nnp_core::recurrent::Variant;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+use crate::widgets::event_value;
 
 use super::format::num;
 use super::input::InputError;
@@ -11,22 +11,6 @@ use super::model::{DISTANCES, HIDDEN_SIZES, Model, Notice, TaskKind};
 use super::msg::Msg;
 use crate::i18n::fill;
 use crate::i18n::lstm::LstmTexts;
-
-/// The value of the `<input>`, `<select>` or `<textarea>` an event came from.
-pub fn event_value(event: &Event) -> String {
-    let Some(target) = event.target() else {
-        return String::new();
-    };
-    if let Some(input) = target.dyn_ref::<HtmlInputElement>() {
-        input.value()
-    } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
-        select.value()
-    } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
-        area.value()
-    } else {
-        String::new()
-    }
-}
 
 fn on_change(
     send: &Callback<Msg>,

@@ -22,7 +22,7 @@ pub fn view_equations(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) ->
         html! { <option value={(u + 1).to_string()} selected={u == m.unit}>{ u + 1 }</option> }
     });
     let on_unit = send.reform(|e: Event| {
-        let v = super::view_controls::event_value(&e);
+        let v = crate::widgets::event_value(&e);
         Msg::Unit(v.parse::<usize>().map_or(0, |u| u.saturating_sub(1)))
     });
     let items = lines.iter().map(|line| {

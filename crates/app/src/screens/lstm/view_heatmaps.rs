@@ -68,7 +68,7 @@ pub fn view_scrubber(
 ) -> Html {
     let last = m.steps().saturating_sub(1);
     let on_slide = send.reform(|e: InputEvent| {
-        let v = super::view_controls::event_value(&e);
+        let v = crate::widgets::event_value(&e);
         Msg::Time(v.parse::<usize>().map_or(0, |s| s.saturating_sub(1)))
     });
     let prediction = m.prediction(m.t).map(|(label, p)| match p {
