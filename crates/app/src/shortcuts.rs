@@ -73,12 +73,14 @@ pub fn announce(shortcut: Shortcut) {
     }
 }
 
-/// Calls `on_shortcut` for every shortcut while the calling component is mounted (the
-/// newest callback, so it sees the component's current state).
+/// Calls `on_shortcut` for every shortcut while the calling component is mounted. The
+/// listener is added once; each render only swaps in the newest callback (which sees the
+/// component's current state), so a screen re-rendering while it trains costs nothing here.
 #[hook]
 pub fn use_shortcuts(on_shortcut: Callback<Shortcut>) {
-    use_effect_with(on_shortcut, move |on_shortcut| {
-        let on_shortcut = on_shortcut.clone();
+    let current = use_mut_ref(|| on_shortcut.clone());
+    *current.borrow_mut() = on_shortcut;
+    use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, EVENT, move |event| {
                 let shortcut = event
@@ -86,7 +88,9 @@ pub fn use_shortcuts(on_shortcut: Callback<Shortcut>) {
                     .and_then(|e| e.detail().as_string())
                     .and_then(|id| Shortcut::from_id(&id));
                 if let Some(shortcut) = shortcut {
-                    on_shortcut.emit(shortcut);
+                    // Cloned out first: the callback may re-render and swap the handle.
+                    let callback = current.borrow().clone();
+                    callback.emit(shortcut);
                 }
             })
         });
