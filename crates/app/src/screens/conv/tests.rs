@@ -196,7 +196,7 @@ fn the_address_bar_link_of_the_remembered_state_restores_every_level() {
 fn ten_thousand_mangled_links_never_panic() {
     let good = link::write(&worked_on().settings()).0;
     let start = Model::new().settings();
-    for (round, text) in share::mangled_links(&good, 10_000, 11).enumerate() {
+    for (round, text) in share::fuzz::mangled_links(&good, 10_000, 11).enumerate() {
         let mut settings = start.clone();
         let _ = share::read_query(&link::fields(), &text, &mut settings);
         // Building the painter costs more: every 40th mangled link goes all the way.

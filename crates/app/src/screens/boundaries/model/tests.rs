@@ -180,7 +180,7 @@ fn ten_thousand_mangled_share_links_never_panic() {
     let (good, _) = link::write(&model.settings());
     let fields = link::fields();
     let defaults = Model::new().settings();
-    for (round, text) in share::mangled_links(&good, 10_000, 9).enumerate() {
+    for (round, text) in share::fuzz::mangled_links(&good, 10_000, 9).enumerate() {
         let mut settings = defaults.clone();
         let _ = share::read_query(&fields, &text, &mut settings);
         // Building the model is the expensive part: a sample of the readings is enough.

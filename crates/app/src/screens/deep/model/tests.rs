@@ -264,7 +264,7 @@ mod links {
         let good = "labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1";
         let fields = link::fields();
         let defaults = Model::new().settings();
-        for text in share::mangled_links(good, 10_000, 5) {
+        for text in share::fuzz::mangled_links(good, 10_000, 5) {
             let mut settings = defaults.clone();
             let _ = share::read_query(&fields, &text, &mut settings);
             let m = Model::from_settings(&settings);
