@@ -13,5 +13,6 @@ pub mod gradcheck;
 pub mod graph;
 pub mod loss;
 pub mod mlp;
+pub mod raster;
 pub mod recurrent;
 pub mod rng;

@@ -3,6 +3,7 @@
 
 use nnp_core::activation::Activation;
 use nnp_core::dataset::RANGE;
+use nnp_core::raster::Diverging;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
 
@@ -10,9 +11,12 @@ use super::model::Model;
 
 /// Side of the points canvas in canvas pixels.
 pub const PLANE_PX: u32 = 480;
-const POSITIVE: [f32; 3] = [8.0, 119.0, 189.0];
-const NEGATIVE: [f32; 3] = [245.0, 147.0, 34.0];
-const PAPER: [f32; 3] = [255.0, 255.0, 255.0];
+/// Blue for +1, orange for −1, white for 0.
+const COLOURS: Diverging = Diverging {
+    negative: [245, 147, 34],
+    paper: [255, 255, 255],
+    positive: [8, 119, 189],
+};
 
 /// The CSS colour of a class label.
 pub fn class_colour(label: f64) -> &'static str {
@@ -36,21 +40,6 @@ fn scale(activation: Option<Activation>, values: &[f32], output: bool) -> (f32, 
         Some(Activation::Logistic) => (0.5, 0.5),
         Some(Activation::Linear | Activation::Relu) if output => (0.0, 1.0),
         _ => (0.0, max_abs()),
-    }
-}
-
-/// Fills `buf` with one RGBA pixel per value; `strength` caps how saturated colours get.
-fn fill_rgba(values: &[f32], (centre, half): (f32, f32), strength: f32, buf: &mut Vec<u8>) {
-    buf.clear();
-    for v in values {
-        let t = ((v - centre) / half).clamp(-1.0, 1.0);
-        let t = if t.is_nan() { 0.0 } else { t };
-        let target = if t >= 0.0 { POSITIVE } else { NEGATIVE };
-        let a = t.abs() * strength;
-        for k in 0..3 {
-            buf.push((PAPER[k] + (target[k] - PAPER[k]) * a) as u8);
-        }
-        buf.push(255);
     }
 }
 
@@ -83,7 +72,7 @@ impl Painter {
         } else {
             half
         };
-        fill_rgba(values, (centre, half), 0.8, &mut self.buf);
+        COLOURS.paint(values, centre, half, 0.8, &mut self.buf);
         put(canvas, model.grid.n(), &self.buf);
     }
 
@@ -123,7 +112,7 @@ impl Painter {
                 }
             };
             let range = scale(activation, values, col == last);
-            fill_rgba(values, range, 1.0, &mut self.buf);
+            COLOURS.paint(values, range.0, range.1, 1.0, &mut self.buf);
             put(&canvas, model.grid.n(), &self.buf);
         }
     }

@@ -3,6 +3,7 @@
 //! settings, only the touched rectangle while the brush moves.
 
 use nnp_core::conv::{FeatureMap, Rect, affected_pool_rect};
+use nnp_core::raster::{ColourRamp, Diverging, region_max_abs};
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use yew::NodeRef;
@@ -15,15 +16,11 @@ pub const NEGATIVE: [u8; 3] = [33, 102, 172];
 pub const POSITIVE: [u8; 3] = [224, 110, 20];
 
 /// Blue – white – orange for `t ∈ [−1, 1]`.
-fn diverging(t: f32) -> [u8; 3] {
-    let t = if t.is_nan() { 0.0 } else { t.clamp(-1.0, 1.0) };
-    let (end, a) = if t < 0.0 {
-        (NEGATIVE, -t)
-    } else {
-        (POSITIVE, t)
-    };
-    end.map(|c| (255.0 + (f32::from(c) - 255.0) * a).round() as u8)
-}
+const DIVERGING: Diverging = Diverging {
+    negative: NEGATIVE,
+    paper: [255, 255, 255],
+    positive: POSITIVE,
+};
 
 /// Black (0) to white (`scale`).
 fn grey(t: f32) -> [u8; 3] {
@@ -35,49 +32,6 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
-/// Steps of a colour ramp: fine enough that neighbouring colours differ by at most one
-/// level of 255, coarse enough to stay in the cache.
-const RAMP_STEPS: usize = 1024;
-
-/// A palette sampled once into a table, so colouring a pixel is one multiply and a lookup
-/// (a 512² map has a quarter of a million pixels per frame).
-#[derive(Debug)]
-struct Ramp {
-    /// The value that maps to the first entry.
-    low: f32,
-    /// The values the ramp covers, from `low`.
-    span: f32,
-    colours: Vec<[u8; 4]>,
-}
-
-impl Ramp {
-    fn new(low: f32, high: f32, palette: fn(f32) -> [u8; 3]) -> Self {
-        let colours = (0..=RAMP_STEPS)
-            .map(|i| {
-                let t = low + (high - low) * i as f32 / RAMP_STEPS as f32;
-                let [r, g, b] = palette(t);
-                [r, g, b, 255]
-            })
-            .collect();
-        Self {
-            low,
-            span: high - low,
-            colours,
-        }
-    }
-
-    /// The colour of `t` (NaN shows as the middle of the ramp).
-    fn colour(&self, t: f32) -> [u8; 4] {
-        let x = ((t - self.low) / self.span * RAMP_STEPS as f32).clamp(0.0, RAMP_STEPS as f32);
-        let i = if x.is_nan() {
-            RAMP_STEPS / 2
-        } else {
-            x.round() as usize
-        };
-        self.colours[i]
-    }
-}
-
 /// Writes `region` of a row-major plane of width `width` onto `canvas`, colouring each
 /// value `v` by the ramp at `v / scale`. `buf` is reused between calls.
 fn put_region(
@@ -86,7 +40,7 @@ fn put_region(
     width: usize,
     region: Rect,
     scale: f32,
-    ramp: &Ramp,
+    ramp: &ColourRamp,
     buf: &mut Vec<u8>,
 ) {
     if region.is_empty() {
@@ -95,18 +49,7 @@ fn put_region(
     let Some(ctx) = context(canvas) else {
         return;
     };
-    buf.clear();
-    buf.resize(region.width * region.height * 4, 0);
-    let inverse = 1.0 / scale;
-    let mut pixels = buf.chunks_exact_mut(4);
-    for y in region.y..region.bottom() {
-        for (&v, pixel) in plane[y * width + region.x..y * width + region.right()]
-            .iter()
-            .zip(&mut pixels)
-        {
-            pixel.copy_from_slice(&ramp.colour(v * inverse));
-        }
-    }
+    ramp.paint_region(plane, width, region, scale, buf);
     if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(
         Clamped(buf.as_slice()),
         region.width as u32,
@@ -125,12 +68,6 @@ fn canvas(node: &NodeRef, width: usize, height: usize) -> Option<HtmlCanvasEleme
     Some(canvas)
 }
 
-fn region_max_abs(plane: &[f32], width: usize, region: Rect) -> f32 {
-    (region.y..region.bottom())
-        .map(|y| max_abs(&plane[y * width + region.x..y * width + region.right()]))
-        .fold(0.0, f32::max)
-}
-
 /// The canvases of the screen and the colour scales they were last drawn with.
 #[derive(Debug, Default)]
 pub struct Drawer {
@@ -144,7 +81,7 @@ pub struct Drawer {
     pub pooled: [NodeRef; MAX_KERNELS],
     scales: [[f32; MAX_KERNELS]; 3],
     buf: Vec<u8>,
-    ramps: Option<(Ramp, Ramp)>,
+    ramps: Option<(ColourRamp, ColourRamp)>,
 }
 
 /// While the brush moves, a map that outgrows its colour scale gets this much headroom, so
@@ -154,10 +91,13 @@ const HEADROOM: f32 = 1.5;
 
 impl Drawer {
     /// The grey ramp of the image and the diverging ramp of the maps.
-    fn ramps(&mut self) -> (Ramp, Ramp) {
-        self.ramps
-            .take()
-            .unwrap_or_else(|| (Ramp::new(0.0, 1.0, grey), Ramp::new(-1.0, 1.0, diverging)))
+    fn ramps(&mut self) -> (ColourRamp, ColourRamp) {
+        self.ramps.take().unwrap_or_else(|| {
+            (
+                ColourRamp::new(0.0, 1.0, grey),
+                ColourRamp::new(-1.0, 1.0, |t| DIVERGING.colour(t, 1.0)),
+            )
+        })
     }
 
     /// Redraws every canvas.

@@ -378,10 +378,4 @@ pub const ACTIVATIONS: [Activation; 4] = [
     Activation::Linear,
 ];
 
-/// Largest `|v|` of a plane, at least a tiny positive number (for colour scales).
-pub fn max_abs(values: &[f32]) -> f32 {
-    values
-        .iter()
-        .fold(0.0f32, |m, v| if v.abs() > m { v.abs() } else { m })
-        .max(1e-6)
-}
+pub use nnp_core::raster::max_abs;
