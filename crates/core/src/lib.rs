@@ -6,6 +6,7 @@
 
 pub mod activation;
 pub mod conv;
+pub mod curve;
 pub mod dataset;
 pub mod deep;
 pub mod features;

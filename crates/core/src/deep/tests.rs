@@ -252,8 +252,10 @@ fn reconstruction_loss_falls_for_each_layer() {
     t.run(150);
     let after = t.reconstruction_loss(0);
     assert!(after < 0.7 * before, "layer 1: {before} → {after}");
-    let losses = t.pretrain_losses(0);
-    assert_eq!(losses.len(), 150);
+    let curve = t.pretrain_losses(0);
+    assert_eq!(curve.steps(), 150);
+    let losses: Vec<f64> = curve.points().map(|p| p.1).collect();
+    assert_eq!(losses.len(), 150, "a short run keeps every step");
     let first: f64 = losses[..10].iter().sum();
     let last: f64 = losses[140..].iter().sum();
     assert!(last < 0.7 * first, "layer 1 curve: {first} → {last}");
@@ -389,8 +391,8 @@ fn the_same_seed_gives_the_same_run() {
         t.advance();
         t.run(20);
         (
-            t.pretrain_losses(0).to_vec(),
-            t.fine_tune_losses().to_vec(),
+            t.pretrain_losses(0).clone(),
+            t.fine_tune_losses().clone(),
             t.evaluate(),
         )
     };
@@ -541,7 +543,8 @@ fn fine_tuning_moves_both_nets_on_the_same_batches() {
     );
     t.run(30);
     assert_eq!(t.net(), t.baseline());
-    assert!(t.fine_tune_losses()[30] < t.fine_tune_losses()[0]);
+    let losses = t.fine_tune_losses();
+    assert!(losses.last() < losses.first(), "{losses:?}");
 }
 
 /// Wall-clock time per step, natively only (no timer in the browser tests).

@@ -20,6 +20,7 @@ use super::digits::Examples;
 use super::projection::{Projection, pca_2d};
 use super::stack::{DeepNet, FineTune, NetVelocity};
 use crate::activation::Activation;
+use crate::curve::{Curve, DEFAULT_CAP, thin_records};
 use crate::rng::Rng;
 
 /// The architecture and training settings of a pretraining experiment.
@@ -176,9 +177,9 @@ pub struct Pretrainer {
     pool_batches: Batches,
     labelled_batches: Batches,
     rng: Rng,
-    pretrain_losses: Vec<Vec<f64>>,
-    fine_tune_losses: Vec<f64>,
-    baseline_losses: Vec<f64>,
+    pretrain_losses: Vec<Curve>,
+    fine_tune_losses: Curve,
+    baseline_losses: Curve,
     evaluations: Vec<Evaluation>,
 }
 
@@ -269,13 +270,13 @@ impl Pretrainer {
             baseline_velocity: NetVelocity::for_net(&baseline),
             net,
             baseline,
-            pretrain_losses: vec![Vec::new(); autoencoders.len()],
+            pretrain_losses: vec![Curve::default(); autoencoders.len()],
             autoencoders,
             ae_velocity,
             phase,
             rng,
-            fine_tune_losses: Vec::new(),
-            baseline_losses: Vec::new(),
+            fine_tune_losses: Curve::default(),
+            baseline_losses: Curve::default(),
             evaluations: Vec::new(),
         };
         if trainer.phase == Phase::FineTune {
@@ -305,7 +306,7 @@ impl Pretrainer {
                 losses.push(loss);
                 StepReport {
                     phase: self.phase,
-                    step: losses.len(),
+                    step: losses.steps(),
                     loss,
                     baseline_loss: None,
                 }
@@ -314,7 +315,7 @@ impl Pretrainer {
                 if self.labelled.is_empty() {
                     return StepReport {
                         phase: self.phase,
-                        step: self.fine_tune_losses.len(),
+                        step: self.fine_tune_losses.steps(),
                         loss: f64::NAN,
                         baseline_loss: None,
                     };
@@ -337,7 +338,7 @@ impl Pretrainer {
                     .update(&mut self.baseline, &grads, rate, momentum);
                 self.fine_tune_losses.push(loss);
                 self.baseline_losses.push(baseline_loss);
-                let step = self.fine_tune_losses.len();
+                let step = self.fine_tune_losses.steps();
                 if step.is_multiple_of(self.config.eval_every.max(1)) {
                     self.record_evaluation();
                 }
@@ -381,13 +382,14 @@ impl Pretrainer {
     fn record_evaluation(&mut self) {
         let e = self.evaluate();
         self.evaluations.push(e);
+        thin_records(&mut self.evaluations, DEFAULT_CAP);
     }
 
     /// Held-out accuracy and loss of both nets now.
     pub fn evaluate(&self) -> Evaluation {
         let (x, y) = (&self.test.inputs, &self.test.labels);
         Evaluation {
-            step: self.fine_tune_losses.len(),
+            step: self.fine_tune_losses.steps(),
             pretrained_accuracy: self.net.accuracy(x, y),
             baseline_accuracy: self.baseline.accuracy(x, y),
             pretrained_loss: self.net.loss(x, y),
@@ -425,22 +427,23 @@ impl Pretrainer {
         self.autoencoders.len()
     }
 
-    /// Mini-batch reconstruction losses of layer `layer`, one per step.
-    pub fn pretrain_losses(&self, layer: usize) -> &[f64] {
+    /// Mini-batch reconstruction losses of layer `layer` (thinned; exact step count).
+    pub fn pretrain_losses(&self, layer: usize) -> &Curve {
         &self.pretrain_losses[layer]
     }
 
-    /// Mini-batch cross-entropy of the pretrained net, one per supervised step.
-    pub fn fine_tune_losses(&self) -> &[f64] {
+    /// Mini-batch cross-entropy of the pretrained net over supervised steps (thinned).
+    pub fn fine_tune_losses(&self) -> &Curve {
         &self.fine_tune_losses
     }
 
-    /// Mini-batch cross-entropy of the random-init net, one per supervised step.
-    pub fn baseline_losses(&self) -> &[f64] {
+    /// Mini-batch cross-entropy of the random-init net over supervised steps (thinned).
+    pub fn baseline_losses(&self) -> &Curve {
         &self.baseline_losses
     }
 
-    /// Held-out accuracies recorded at the start of fine-tuning and every
+    /// [`eval_every`](PretrainConfig::eval_every) supervised steps (every other one dropped
+    /// whenever the list fills up, so a long run keeps a few hundred).
     /// [`eval_every`](PretrainConfig::eval_every) supervised steps.
     pub fn evaluations(&self) -> &[Evaluation] {
         &self.evaluations

@@ -201,8 +201,8 @@ impl Model {
     pub fn phase_steps(&self) -> usize {
         let Some(t) = &self.trainer else { return 0 };
         match t.phase() {
-            Phase::Pretrain { layer } => t.pretrain_losses(layer).len(),
-            Phase::FineTune => t.fine_tune_losses().len(),
+            Phase::Pretrain { layer } => t.pretrain_losses(layer).steps(),
+            Phase::FineTune => t.fine_tune_losses().steps(),
         }
     }
 
@@ -244,7 +244,7 @@ impl Model {
                 Phase::Pretrain { layer } => trainer.pretrain_losses(layer).first(),
                 Phase::FineTune => trainer.fine_tune_losses().first(),
             };
-            let limit = DIVERGED * first.copied().unwrap_or(1.0).max(1.0);
+            let limit = DIVERGED * first.unwrap_or(1.0).max(1.0);
             let sane = |loss: f64| loss.is_finite() && loss <= limit;
             if !sane(report.loss) || !report.baseline_loss.is_none_or(sane) {
                 self.notice = Some(Notice::Diverged {

@@ -1,6 +1,7 @@
 //! The histories as chart curves: long ones averaged in buckets so a chart draws at most a
 //! few hundred points however long training runs.
 
+use nnp_core::curve::Curve;
 use nnp_core::deep::Evaluation;
 
 use super::model::Model;
@@ -8,19 +9,16 @@ use super::model::Model;
 /// Longest curve handed to a chart; longer histories are averaged in buckets.
 const CHART_POINTS: usize = 200;
 
-/// The average of `values` in at most [`CHART_POINTS`] buckets, as `(step, value)` with
-/// steps counted from 1; non-finite values are left out.
-pub fn thin(values: &[f64]) -> Vec<(f64, f64)> {
-    let bucket = values.len().div_ceil(CHART_POINTS).max(1);
-    values
-        .chunks(bucket)
-        .enumerate()
-        .filter_map(|(k, chunk)| {
-            let finite: Vec<f64> = chunk.iter().copied().filter(|v| v.is_finite()).collect();
-            (!finite.is_empty()).then(|| {
-                let mean = finite.iter().sum::<f64>() / finite.len() as f64;
-                ((k * bucket + chunk.len()) as f64, mean)
-            })
+/// A training curve averaged down to at most [`CHART_POINTS`] points `(step, value)`
+/// (the core already keeps long curves to about a thousand bucket means).
+pub fn thin(curve: &Curve) -> Vec<(f64, f64)> {
+    let points: Vec<(usize, f64)> = curve.points().collect();
+    let group = points.len().div_ceil(CHART_POINTS).max(1);
+    points
+        .chunks(group)
+        .map(|chunk| {
+            let mean = chunk.iter().map(|p| p.1).sum::<f64>() / chunk.len() as f64;
+            (chunk[chunk.len() - 1].0 as f64, mean)
         })
         .collect()
 }

@@ -155,12 +155,12 @@ pub fn status(t: &DeepTexts, m: &Model) -> Html {
             &[
                 &(layer + 1).to_string(),
                 &count(steps),
-                &loss(tr.pretrain_losses(layer).last().copied()),
+                &loss(tr.pretrain_losses(layer).last()),
             ],
         ),
         Phase::FineTune => fill(
             t.status_fine_tune,
-            &[&count(steps), &loss(tr.fine_tune_losses().last().copied())],
+            &[&count(steps), &loss(tr.fine_tune_losses().last())],
         ),
     };
     html! { <p class="deep-status">{ line }</p> }

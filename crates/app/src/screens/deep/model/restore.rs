@@ -13,11 +13,11 @@ impl Model {
         let Some(t) = &self.trainer else {
             return vec![0];
         };
-        let pretrained = |layers: usize| (0..layers).map(|l| t.pretrain_losses(l).len());
+        let pretrained = |layers: usize| (0..layers).map(|l| t.pretrain_losses(l).steps());
         match t.phase() {
             Phase::Pretrain { layer } => pretrained(layer + 1).collect(),
             Phase::FineTune => pretrained(t.depth())
-                .chain(std::iter::once(t.fine_tune_losses().len()))
+                .chain(std::iter::once(t.fine_tune_losses().steps()))
                 .collect(),
         }
     }

@@ -1,0 +1,219 @@
+//! Training curves that stay small however long a run lasts.
+//!
+//! A curve records one value per step but keeps at most `2 · cap` points: each point is the
+//! mean of a bucket of `b` consecutive steps, and when the points fill up, neighbours are
+//! merged and `b` doubles. So a ten-minute run at thousands of steps per second holds a few
+//! kilobytes, the chart still shows the whole run, and the step count stays exact.
+
+/// Points kept by default (a chart is a few hundred pixels wide).
+pub const DEFAULT_CAP: usize = 512;
+
+/// A thinned training curve: means of equal buckets of steps, plus the exact step count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Curve {
+    /// `(last step of the bucket, mean of its finite values)`, oldest first.
+    points: Vec<(usize, f64)>,
+    /// Steps per point.
+    bucket: usize,
+    cap: usize,
+    /// The bucket being filled: sum and count of its finite values, and its step count.
+    open_sum: f64,
+    open_finite: usize,
+    open_steps: usize,
+    steps: usize,
+    first: Option<f64>,
+    last: Option<f64>,
+}
+
+impl Default for Curve {
+    fn default() -> Self {
+        Self::with_cap(DEFAULT_CAP)
+    }
+}
+
+impl Curve {
+    /// An empty curve keeping between `cap` and `2 · cap` points once long.
+    pub fn with_cap(cap: usize) -> Self {
+        assert!(cap >= 1, "a curve keeps at least one point");
+        Self {
+            points: Vec::new(),
+            bucket: 1,
+            cap,
+            open_sum: 0.0,
+            open_finite: 0,
+            open_steps: 0,
+            steps: 0,
+            first: None,
+            last: None,
+        }
+    }
+
+    /// Records the value of the next step (NaN and ±∞ count as steps but not in the means).
+    pub fn push(&mut self, value: f64) {
+        self.steps += 1;
+        self.first.get_or_insert(value);
+        self.last = Some(value);
+        if value.is_finite() {
+            self.open_sum += value;
+            self.open_finite += 1;
+        }
+        self.open_steps += 1;
+        if self.open_steps < self.bucket {
+            return;
+        }
+        let mean = self.open_mean();
+        self.points.push((self.steps, mean));
+        (self.open_sum, self.open_finite, self.open_steps) = (0.0, 0, 0);
+        if self.points.len() >= 2 * self.cap {
+            self.merge_pairs();
+        }
+    }
+
+    fn open_mean(&self) -> f64 {
+        if self.open_finite == 0 {
+            f64::NAN
+        } else {
+            self.open_sum / self.open_finite as f64
+        }
+    }
+
+    /// Halves the points: each pair becomes one point at the later step with the mean of
+    /// both (a NaN half gives the other half's value).
+    fn merge_pairs(&mut self) {
+        let merged: Vec<(usize, f64)> = self
+            .points
+            .chunks(2)
+            .map(|pair| {
+                let step = pair[pair.len() - 1].0;
+                let finite: Vec<f64> = pair.iter().map(|p| p.1).filter(|v| v.is_finite()).collect();
+                let mean = if finite.is_empty() {
+                    f64::NAN
+                } else {
+                    finite.iter().sum::<f64>() / finite.len() as f64
+                };
+                (step, mean)
+            })
+            .collect();
+        self.points = merged;
+        self.bucket *= 2;
+    }
+
+    /// Steps recorded so far (exact, whatever the thinning).
+    pub fn steps(&self) -> usize {
+        self.steps
+    }
+
+    /// Whether no step was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.steps == 0
+    }
+
+    /// The first step's value.
+    pub fn first(&self) -> Option<f64> {
+        self.first
+    }
+
+    /// The last step's value.
+    pub fn last(&self) -> Option<f64> {
+        self.last
+    }
+
+    /// Steps per kept point now (1 until the curve first fills up).
+    pub fn bucket(&self) -> usize {
+        self.bucket
+    }
+
+    /// The curve as `(step, mean)` points, oldest first, including the bucket still filling;
+    /// points whose steps were all NaN are left out.
+    pub fn points(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let open = (self.open_steps > 0).then(|| (self.steps, self.open_mean()));
+        self.points
+            .iter()
+            .copied()
+            .chain(open)
+            .filter(|p| !p.1.is_nan())
+    }
+}
+
+/// Keeps every other item of `items` (the first always stays) once it reaches `2 · cap`
+/// items, so a list of periodic records stays small over a long run.
+pub fn thin_records<T>(items: &mut Vec<T>, cap: usize) {
+    if items.len() < 2 * cap.max(1) {
+        return;
+    }
+    let mut index = 0;
+    items.retain(|_| {
+        index += 1;
+        (index - 1) % 2 == 0
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn short_curves_keep_every_step() {
+        let mut c = Curve::with_cap(4);
+        for v in [3.0, 2.0, 1.0] {
+            c.push(v);
+        }
+        assert_eq!(
+            c.points().collect::<Vec<_>>(),
+            [(1, 3.0), (2, 2.0), (3, 1.0)]
+        );
+        assert_eq!((c.steps(), c.first(), c.last()), (3, Some(3.0), Some(1.0)));
+    }
+
+    #[test]
+    fn long_curves_stay_small_and_keep_the_mean_of_each_bucket() {
+        let cap = 8;
+        let mut c = Curve::with_cap(cap);
+        let n = 100_000;
+        for step in 1..=n {
+            c.push(step as f64);
+        }
+        let points: Vec<_> = c.points().collect();
+        assert!(points.len() <= 2 * cap + 1, "{} points", points.len());
+        assert_eq!(c.steps(), n);
+        assert_eq!(
+            points.last().map(|p| p.0),
+            Some(n),
+            "the last step is shown"
+        );
+        // Each point is the mean of its bucket of consecutive steps 1..=n: for values equal
+        // to their step, that is the middle of the bucket.
+        let b = c.bucket();
+        for &(end, mean) in &points[..points.len() - 1] {
+            let start = end + 1 - b;
+            assert_eq!(mean, (start + end) as f64 / 2.0, "bucket ending at {end}");
+        }
+        assert_eq!(c.first(), Some(1.0));
+    }
+
+    #[test]
+    fn nan_steps_count_but_do_not_poison_the_means() {
+        let mut c = Curve::with_cap(1);
+        for v in [1.0, f64::NAN, 3.0, f64::NAN, f64::NAN, f64::NAN] {
+            c.push(v);
+        }
+        assert_eq!(c.steps(), 6);
+        assert!(c.last().is_some_and(f64::is_nan));
+        // Buckets: [1, NaN] → 1, [3, NaN] → 3, merged to 2; [NaN, NaN] has no point.
+        let points: Vec<_> = c.points().collect();
+        assert_eq!(points, [(4, 2.0)]);
+    }
+
+    #[test]
+    fn thin_records_halves_once_full() {
+        let mut items: Vec<usize> = (0..7).collect();
+        thin_records(&mut items, 4);
+        assert_eq!(items.len(), 7, "not full yet");
+        items.push(7);
+        thin_records(&mut items, 4);
+        assert_eq!(items, [0, 2, 4, 6]);
+    }
+}
