@@ -45,6 +45,100 @@ test("every control on every screen has a name a screen reader can say", async (
   await context.close();
 });
 
+/**
+ * Text whose contrast with what is behind it is below WCAG AA: 4.5 : 1, or 3 : 1 for large
+ * text (24 px, or 18.7 px bold). The background is the first opaque colour up the tree
+ * (semi-transparent ones are blended); text over a picture or a gradient is not judged.
+ */
+const lowContrastText = (page) =>
+  page.evaluate(() => {
+    const parse = (c) => {
+      const m = c.match(/rgba?\(([^)]+)\)/);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+      return { r, g, b, a };
+    };
+    const over = (top, bottom) => ({
+      r: top.r * top.a + bottom.r * (1 - top.a),
+      g: top.g * top.a + bottom.g * (1 - top.a),
+      b: top.b * top.a + bottom.b * (1 - top.a),
+      a: 1,
+    });
+    const luminance = ({ r, g, b }) => {
+      const lin = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const background = (el) => {
+      const layers = [];
+      for (let node = el; node; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (style.backgroundImage !== "none" || ["CANVAS", "IMG", "svg"].includes(node.tagName)) return null;
+        const c = parse(style.backgroundColor);
+        if (c && c.a > 0) {
+          layers.push(c);
+          if (c.a >= 1) break;
+        }
+      }
+      return layers.reduceRight((below, top) => over(top, below), { r: 255, g: 255, b: 255, a: 1 });
+    };
+    const bad = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const seen = new Set();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || seen.has(el) || !node.textContent.trim()) continue;
+      seen.add(el);
+      if (el.closest("svg")) continue; // drawn on pictures: judged by eye in screenshots
+      const rect = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (!rect.width || !rect.height || style.visibility === "hidden") continue;
+      if (style.clip === "rect(0px, 0px, 0px, 0px)" || rect.width <= 1) continue; // screen-reader only
+      const bg = background(el);
+      const fg = parse(style.color);
+      if (!bg || !fg) continue;
+      let opacity = 1;
+      for (let n = el; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
+      // Disabled controls are deliberately faint (WCAG exempts inactive components).
+      if (opacity < 0.5 || el.closest(":disabled, [aria-disabled='true']")) continue;
+      const text = over({ ...fg, a: fg.a * opacity }, bg);
+      const [hi, lo] = [luminance(text), luminance(bg)].sort((x, y) => y - x);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      if (ratio < (large ? 3 : 4.5)) {
+        bad.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${node.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+      }
+    }
+    return [...new Set(bad)];
+  });
+
+test("every text on every screen has AA contrast, in both modes and both languages", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  const found = {};
+  for (const presenter of [false, true]) {
+    for (const lang of ["en", "zh"]) {
+      for (const slug of SCREENS) {
+        await page.goto(`${env.site.url}#/${slug}`);
+        await page.evaluate(
+          ([p, l]) => {
+            document.documentElement.classList.toggle("presenter", p);
+            document.documentElement.lang = l;
+          },
+          [presenter, lang],
+        );
+        await page.waitForTimeout(slug === "deep" ? 1500 : 300);
+        const low = await lowContrastText(page);
+        if (low.length) found[`${slug || "home"}${presenter ? " (presenter)" : ""}`] = low;
+      }
+      if (lang === "en") break; // the colours do not depend on the language
+    }
+  }
+  assert.deepEqual(found, {});
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("keyboard only: Tab reaches Step on the decision boundaries and Enter trains one epoch", async () => {
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();

@@ -12,6 +12,8 @@
 //! training pool. Pretraining uses every image of the pool without its label;
 //! fine-tuning uses only the first `labels_per_class` pool examples of each class.
 
+use std::sync::Arc;
+
 use ndarray::{Array2, Axis};
 use serde::{Deserialize, Serialize};
 
@@ -163,9 +165,11 @@ impl Batches {
 #[derive(Debug, Clone)]
 pub struct Pretrainer {
     config: PretrainConfig,
-    pool: Array2<f64>,
-    labelled: Examples,
-    test: Examples,
+    // The data never changes during a run and is shared, so cloning a pretrainer (a
+    // checkpoint to go back to when training diverges) copies only what learns.
+    pool: Arc<Array2<f64>>,
+    labelled: Arc<Examples>,
+    test: Arc<Examples>,
     net: DeepNet,
     baseline: DeepNet,
     autoencoders: Vec<Autoencoder>,
@@ -173,7 +177,7 @@ pub struct Pretrainer {
     net_velocity: NetVelocity,
     baseline_velocity: NetVelocity,
     phase: Phase,
-    layer_inputs: Array2<f64>,
+    layer_inputs: Arc<Array2<f64>>,
     pool_batches: Batches,
     labelled_batches: Batches,
     rng: Rng,
@@ -209,8 +213,8 @@ impl Pretrainer {
                 keep
             })
             .collect();
-        let labelled = data.subset(&labelled_idx);
-        let pool = data.inputs.select(Axis(0), pool_idx);
+        let labelled = Arc::new(data.subset(&labelled_idx));
+        let pool = Arc::new(data.inputs.select(Axis(0), pool_idx));
 
         let mut width = data.dim();
         let mut inputs_in_unit_range = true;
@@ -265,7 +269,7 @@ impl Pretrainer {
             layer_inputs: pool.clone(),
             pool,
             labelled,
-            test,
+            test: Arc::new(test),
             net_velocity: NetVelocity::for_net(&net),
             baseline_velocity: NetVelocity::for_net(&baseline),
             net,
@@ -364,14 +368,14 @@ impl Pretrainer {
         if let Phase::Pretrain { layer } = self.phase {
             let next = layer + 1;
             if next < self.autoencoders.len() {
-                self.layer_inputs = self.net.codes(&self.pool, next);
+                self.layer_inputs = Arc::new(self.net.codes(&self.pool, next));
                 self.ae_velocity = Some(AutoencoderVelocity::for_autoencoder(
                     &self.autoencoders[next],
                 ));
                 self.phase = Phase::Pretrain { layer: next };
             } else {
                 self.ae_velocity = None;
-                self.layer_inputs = Array2::zeros((0, 0));
+                self.layer_inputs = Arc::new(Array2::zeros((0, 0)));
                 self.phase = Phase::FineTune;
                 self.record_evaluation();
             }

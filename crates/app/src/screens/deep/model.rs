@@ -60,12 +60,15 @@ impl RateField {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Notice {
     /// The loss became NaN, infinite or a thousand times its first value at this phase
-    /// and step; training stopped.
+    /// and step; training stopped and the weights of step `back_to` (the last good ones)
+    /// are back.
     Diverged {
         /// The phase that diverged.
         phase: Phase,
         /// Its step count.
         step: usize,
+        /// The phase's step count after going back.
+        back_to: usize,
     },
 }
 
@@ -218,8 +221,11 @@ impl Model {
             self.running = false;
             return false;
         }
+        // Where to go back to if the loss explodes during this frame (a pretrainer shares
+        // its data, so the copy holds only what learns).
+        let checkpoint = self.trainer.clone();
         loop {
-            if !self.train_steps(CHUNK) {
+            if !self.steps_or_back(CHUNK, &checkpoint) {
                 return false;
             }
             if !more() {
@@ -228,9 +234,14 @@ impl Model {
         }
     }
 
-    /// Takes `steps` steps; stops (with a notice) at a loss that is not a number or has
-    /// exploded.
+    /// Takes `steps` steps; stops at a loss that is not a number or has exploded, goes back
+    /// to the weights from before and says so.
     pub fn train_steps(&mut self, steps: usize) -> bool {
+        let checkpoint = self.trainer.clone();
+        self.steps_or_back(steps, &checkpoint)
+    }
+
+    fn steps_or_back(&mut self, steps: usize, checkpoint: &Option<Pretrainer>) -> bool {
         if !self.can_train() {
             return false;
         }
@@ -247,9 +258,13 @@ impl Model {
             let limit = DIVERGED * first.unwrap_or(1.0).max(1.0);
             let sane = |loss: f64| loss.is_finite() && loss <= limit;
             if !sane(report.loss) || !report.baseline_loss.is_none_or(sane) {
+                if let Some(good) = checkpoint {
+                    *trainer = good.clone();
+                }
                 self.notice = Some(Notice::Diverged {
                     phase: report.phase,
                     step: report.step,
+                    back_to: self.phase_steps(),
                 });
                 self.running = false;
                 return false;

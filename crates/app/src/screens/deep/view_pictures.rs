@@ -81,7 +81,11 @@ pub fn projection(t: &DeepTexts, m: &mut Model, canvases: &Canvases, send: &Call
     let title = fill(t.projection_title, &[&depth.to_string()]);
     let legend = (0..DIGIT_CLASSES).map(|class| {
         html! {
-            <li style={format!("color: {}", CLASS_COLOURS[class])}>{ class }</li>
+            <li>
+                <span class="deep-swatch" aria-hidden="true"
+                      style={format!("background: {}", CLASS_COLOURS[class])}></span>
+                { class }
+            </li>
         }
     });
     html! {

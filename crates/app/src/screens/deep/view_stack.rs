@@ -169,9 +169,9 @@ pub fn status(t: &DeepTexts, m: &Model) -> Html {
 /// The divergence message, if any.
 pub fn notice(t: &DeepTexts, m: &Model) -> Html {
     match m.notice {
-        Some(Notice::Diverged { step, .. }) => html! {
+        Some(Notice::Diverged { step, back_to, .. }) => html! {
             <p class="notice notice-error deep-notice" role="alert">
-                { fill(t.diverged, &[&count(step)]) }
+                { fill(t.diverged, &[&count(step), &count(back_to)]) }
             </p>
         },
         None => html! {},

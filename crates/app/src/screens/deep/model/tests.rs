@@ -103,8 +103,23 @@ fn a_huge_rate_stops_training_with_a_notice_instead_of_a_crash() {
     });
     assert!(!keep);
     assert!(!m.running);
-    assert!(matches!(m.notice, Some(Notice::Diverged { .. })));
+    let Some(Notice::Diverged { step, back_to, .. }) = m.notice else {
+        panic!("diverged, but {:?}", m.notice);
+    };
     let steps = m.phase_steps();
+    assert!(back_to < step, "back before step {step}: {back_to}");
+    assert_eq!(steps, back_to, "the last good weights are back");
+    let trainer = m.trainer().unwrap();
+    assert!(
+        trainer.net().hidden[0]
+            .weights
+            .iter()
+            .all(|w| w.is_finite()),
+        "the weights that are back are numbers"
+    );
+    // A rate of 1e300 explodes in the first frame: the last good weights are the start's.
+    assert_eq!(trainer.pretrain_losses(0).steps(), back_to);
+    assert!(trainer.pretrain_losses(0).last().is_none_or(f64::is_finite));
     m.update(Msg::Steps);
     m.update(Msg::Play);
     assert_eq!(m.phase_steps(), steps, "no training after divergence");
