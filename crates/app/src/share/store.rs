@@ -171,4 +171,48 @@ mod tests {
         let windows = file_text(Route::Conv, "k=1").replace('\n', "\r\n");
         assert_eq!(parse_file(&windows, Route::Conv), Ok("k=1".into()));
     }
+
+    #[test]
+    fn files_that_are_not_this_screens_say_why() {
+        let query = "a=1&b=x";
+        for route in Route::SCREENS {
+            for other in Route::SCREENS {
+                let text = file_text(other, query);
+                let expected = if other == route {
+                    Ok(query.to_string())
+                } else {
+                    Err(FileError::OtherScreen(other.slug().into()))
+                };
+                assert_eq!(parse_file(&text, route), expected, "{text:?}");
+            }
+        }
+        let not_ours = [
+            "",
+            "\n\n",
+            "   ",
+            "x1,x2,label\n0.5,1.0,1\n",
+            "{\"d\": \"xor\"}",
+            "<!doctype html><title>nnp-playground 1</title>",
+            "nnp-playground 2\n#/conv?k=1\n",
+            "NNP-PLAYGROUND 1\n#/conv?k=1\n",
+            "#/conv?k=1\nnnp-playground 1\n",
+            "\0\0\0\0PNG",
+        ];
+        for text in not_ours {
+            assert_eq!(
+                parse_file(text, Route::Conv),
+                Err(FileError::NotOurs),
+                "{text:?}"
+            );
+        }
+        // A name in the message is cut short, whatever the file says.
+        let long = format!("{FILE_MAGIC}\n#/{}?k=1", "z".repeat(500));
+        assert_eq!(
+            parse_file(&long, Route::Conv),
+            Err(FileError::OtherScreen("z".repeat(30)))
+        );
+        // Edited by hand: spaces around the lines, Windows line endings, lines added below.
+        let edited = format!("  {FILE_MAGIC} \r\n #/conv?k=1 \r\n\r\nnotes\n");
+        assert_eq!(parse_file(&edited, Route::Conv), Ok("k=1".into()));
+    }
 }

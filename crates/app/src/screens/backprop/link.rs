@@ -299,4 +299,61 @@ mod tests {
         assert_eq!(model.example.x, [1.0, 5.0]);
         assert_eq!(model.net.graph.node(model.selected).label, "w1");
     }
+
+    /// A model built from fuzzed settings can share itself again: its full state reads
+    /// back without a problem.
+    fn shares_again(model: &Model) {
+        let query = share::write_query(&fields(), &model.settings());
+        let mut settings = Model::new().settings();
+        assert_eq!(
+            share::read_query(&fields(), &query, &mut settings),
+            [],
+            "{query}"
+        );
+    }
+
+    /// A trained model with a hinge loss, a selected row and a pass half done.
+    fn worked_on() -> Model {
+        let mut model = Model::new();
+        model.reconfigure(LossKind::Hinge, false);
+        model.randomize();
+        assert!(model.train(3).is_ok());
+        model.choose_row(2);
+        for _ in 0..5 {
+            model.step();
+        }
+        model
+    }
+
+    #[test]
+    fn fuzz_links_never_panic() {
+        let good = share::write_query(&fields(), &worked_on().settings());
+        let defaults = Model::new().settings();
+        share::fuzz::fuzz_links(
+            "backprop link reader",
+            &fields(),
+            &good,
+            &defaults,
+            13,
+            |k, settings| {
+                if k % 10 == 0 {
+                    shares_again(&Model::from_settings(settings));
+                }
+            },
+        );
+    }
+
+    #[test]
+    fn fuzz_files_never_panic() {
+        let good = share::write_query(&fields(), &worked_on().settings());
+        let defaults = Model::new().settings();
+        share::fuzz::fuzz_files(crate::route::Route::Backprop, &good, 27, |k, query| {
+            if k % 10 == 0 {
+                // What the screen does with an opened file.
+                shares_again(&crate::screens::backprop::State::from_query(query).model);
+            } else {
+                let _ = share::read_query(&fields(), query, &mut defaults.clone());
+            }
+        });
+    }
 }

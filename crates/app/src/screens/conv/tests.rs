@@ -7,6 +7,7 @@ use super::link::{self, ImageSetting, KernelWeights};
 use super::model::{Model, Notice, Sample, Tool};
 use super::pack::{Pixels, to_link_levels};
 use super::saving::{full_query, model_from_query, same_state};
+use crate::route::Route;
 use crate::share::{self, MAX_LINK};
 #[cfg(target_family = "wasm")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -192,18 +193,47 @@ fn the_address_bar_link_of_the_remembered_state_restores_every_level() {
     assert_eq!(same_state(&saved, &other), None, "another link wins");
 }
 
+/// A painter built from fuzzed settings can share itself again: its full state reads back
+/// without a problem.
+fn shares_again(m: &Model) {
+    let query = full_query(m);
+    let mut settings = Model::new().settings();
+    let problems = share::read_query(&link::fields(), &query, &mut settings);
+    assert_eq!(problems, [], "{query}");
+}
+
 #[test]
-fn ten_thousand_mangled_links_never_panic() {
+fn fuzz_links_never_panic() {
     let good = link::write(&worked_on().settings()).0;
     let start = Model::new().settings();
-    for (round, text) in share::fuzz::mangled_links(&good, 10_000, 11).enumerate() {
-        let mut settings = start.clone();
-        let _ = share::read_query(&link::fields(), &text, &mut settings);
-        // Building the painter costs more: every 40th mangled link goes all the way.
-        if round % 40 == 0 {
-            let _ = Model::from_settings(&settings);
+    share::fuzz::fuzz_links(
+        "conv link reader",
+        &link::fields(),
+        &good,
+        &start,
+        11,
+        |k, settings| {
+            // Building the painter costs more: a sample of the readings goes all the way.
+            if k % 100 == 0 {
+                shares_again(&Model::from_settings(settings));
+            }
+        },
+    );
+}
+
+#[test]
+fn fuzz_files_never_panic() {
+    let good = full_query(&worked_on());
+    let start = Model::new().settings();
+    share::fuzz::fuzz_files(Route::Conv, &good, 21, |k, query| {
+        // Every pixel of a 64 × 64 image is in the file: reading it costs, so every other
+        // opened file is read and every 100th goes all the way to the painter.
+        if k % 100 == 0 {
+            shares_again(&model_from_query(query));
+        } else if k % 2 == 0 {
+            let _ = share::read_query(&link::fields(), query, &mut start.clone());
         }
-    }
+    });
 }
 
 #[test]

@@ -154,25 +154,53 @@ fn formulas_agree_with_the_exmex_crate() {
     }
 }
 
-/// Whatever is typed or pasted, parsing returns and evaluation gives a number or NaN.
+/// How many inputs of each kind the fuzz test tries: the whole number in the environment
+/// variable `NNP_FUZZ_CASES` (set by `scripts/fuzz-long.sh`), else 10,000 (always in the
+/// browser, which has no environment). The app's `share::fuzz::fuzz_cases` reads the same.
+fn fuzz_cases() -> usize {
+    std::env::var("NNP_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.trim().replace('_', "").parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(10_000)
+}
+
+/// Whatever is typed or pasted, parsing returns and evaluation gives a number or NaN:
+/// runs of formula pieces (which often parse), and random characters (ASCII with its control
+/// characters, and all of Unicode).
 #[test]
-fn random_text_never_panics() {
+fn fuzz_formulas_never_panic() {
     let pieces = [
         "x1", "x2", "(", ")", "+", "-", "*", "/", "^", "**", "²", ",", " ", "2", ".", "e", "1e",
         "sin", "max", "pi", "@", "−", "×", "9.9e99", "π", "y",
     ];
+    let cases = fuzz_cases();
     let mut rng = Rng::seeded(5);
     let mut parsed = 0;
-    for _ in 0..10_000 {
+    for round in 0..2 * cases {
         let len = 1 + rng.index(10);
-        let text: String = (0..len).map(|_| pieces[rng.index(pieces.len())]).collect();
+        let text: String = if round < cases {
+            (0..len).map(|_| pieces[rng.index(pieces.len())]).collect()
+        } else {
+            // Control characters and ASCII half the time, anything else the other half.
+            (0..len * 4)
+                .filter_map(|_| {
+                    let top = if rng.index(2) == 0 { 0x80 } else { 0x11_0000 };
+                    char::from_u32(rng.index(top) as u32)
+                })
+                .collect()
+        };
         if let Ok(formula) = Formula::parse(&text) {
             parsed += 1;
             let _ = formula.value(0.5, -2.0);
         }
     }
     assert!(
-        parsed > 50,
+        parsed >= cases / 200,
         "the generator should also hit valid formulas ({parsed})"
+    );
+    println!(
+        "FUZZED formula parser: {} inputs, {parsed} parsed",
+        2 * cases
     );
 }

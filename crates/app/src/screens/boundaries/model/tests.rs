@@ -169,26 +169,62 @@ fn a_hand_set_weight_travels_in_the_link() {
     assert_eq!(copy.mlp.params(), model.mlp.params());
 }
 
-#[test]
-fn ten_thousand_mangled_share_links_never_panic() {
-    use crate::screens::boundaries::link;
-    use crate::share;
+/// A model with painted points and a hand-set weight: every part of the link in use.
+fn worked_on() -> Model {
     let mut model = Model::new();
     model.tool = Tool::Positive;
     model.paint(0.5, 0.5);
     assert!(model.set_weight_text((0, 0, 0), "1.5"));
-    let (good, _) = link::write(&model.settings());
-    let fields = link::fields();
+    model
+}
+
+/// A model built from fuzzed settings has finite weights and can share itself again: its
+/// full state reads back without a problem.
+fn shares_again(model: &Model) {
+    use crate::screens::boundaries::{link, persist};
+    use crate::share;
+    assert!(model.mlp.params().iter().all(|p| p.is_finite()));
+    let query = persist::full_query(model);
+    let mut settings = Model::new().settings();
+    let problems = share::read_query(&link::fields(), &query, &mut settings);
+    assert_eq!(problems, [], "{query}");
+}
+
+#[test]
+fn fuzz_links_never_panic() {
+    use crate::screens::boundaries::link;
+    use crate::share;
+    let (good, _) = link::write(&worked_on().settings());
     let defaults = Model::new().settings();
-    for (round, text) in share::fuzz::mangled_links(&good, 10_000, 9).enumerate() {
-        let mut settings = defaults.clone();
-        let _ = share::read_query(&fields, &text, &mut settings);
-        // Building the model is the expensive part: a sample of the readings is enough.
-        if round % 500 == 0 {
-            let built = Model::from_settings(&settings);
-            assert!(built.mlp.params().iter().all(|p| p.is_finite()));
+    share::fuzz::fuzz_links(
+        "boundaries link reader",
+        &link::fields(),
+        &good,
+        &defaults,
+        9,
+        |k, settings| {
+            // Building the model is the expensive part: a sample of the readings is enough.
+            if k % 100 == 0 {
+                shares_again(&Model::from_settings(settings));
+            }
+        },
+    );
+}
+
+#[test]
+fn fuzz_files_never_panic() {
+    use crate::route::Route;
+    use crate::screens::boundaries::{link, persist};
+    use crate::share;
+    let good = persist::full_query(&worked_on());
+    let defaults = Model::new().settings();
+    share::fuzz::fuzz_files(Route::Boundaries, &good, 19, |k, query| {
+        if k % 100 == 0 {
+            shares_again(&persist::model_from_query(query));
+        } else {
+            let _ = share::read_query(&link::fields(), query, &mut defaults.clone());
         }
-    }
+    });
 }
 
 #[test]

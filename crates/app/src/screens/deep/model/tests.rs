@@ -282,16 +282,44 @@ mod links {
         assert_eq!(m.trainer().unwrap().labels_used(), 10);
     }
 
+    /// A model built from fuzzed settings has usable rates and can share itself again: its
+    /// full state reads back without a problem.
+    fn shares_again(m: &Model) {
+        assert!(m.config.pretrain_rate > 0.0 && m.config.fine_tune_rate.is_finite());
+        let query = share::write_query(&link::fields(), &m.settings());
+        let mut settings = Model::new().settings();
+        let problems = share::read_query(&link::fields(), &query, &mut settings);
+        assert_eq!(problems, [], "{query}");
+    }
+
+    const GOOD: &str = "labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1";
+
     #[test]
-    fn ten_thousand_mangled_links_never_panic() {
-        let good = "labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1";
-        let fields = link::fields();
+    fn fuzz_links_never_panic() {
         let defaults = Model::new().settings();
-        for text in share::fuzz::mangled_links(good, 10_000, 5) {
-            let mut settings = defaults.clone();
-            let _ = share::read_query(&fields, &text, &mut settings);
-            let m = Model::from_settings(&settings);
-            assert!(m.config.pretrain_rate > 0.0 && m.config.fine_tune_rate.is_finite());
-        }
+        share::fuzz::fuzz_links(
+            "deep link reader",
+            &link::fields(),
+            GOOD,
+            &defaults,
+            5,
+            |_, settings| shares_again(&Model::from_settings(settings)),
+        );
+    }
+
+    #[test]
+    fn fuzz_files_never_panic() {
+        let defaults = Model::new().settings();
+        // Opening a file with the digits loaded rebuilds the trainer on them.
+        let mut screen = ready();
+        share::fuzz::fuzz_files(crate::route::Route::Deep, GOOD, 25, |k, query| {
+            if k % 100 == 0 {
+                screen.update(Msg::OpenState(query.to_string()));
+                assert_eq!(screen.load, crate::screens::deep::model::Load::Ready);
+                shares_again(&screen);
+            } else {
+                let _ = share::read_query(&link::fields(), query, &mut defaults.clone());
+            }
+        });
     }
 }

@@ -157,24 +157,58 @@ fn a_broken_link_keeps_what_it_can() {
     assert_eq!(m.notice, Some(Notice::LinkPartlyRead(vec!["text".into()])));
 }
 
-#[test]
-fn ten_thousand_mangled_links_never_panic() {
+/// A model with a sequence, a step and a selection: every part of the link in use.
+fn worked_on() -> Model {
     let mut m = Model::new();
     m.update(Msg::Sequence("A12345678".into()), &clock);
     m.update(Msg::Step, &clock);
     m.update(Msg::Select(3, 1, Some(QuantityName::Forget)), &clock);
-    let (good, _) = link::write(&m.settings());
-    let fields = link::fields();
+    m
+}
+
+/// A model built from fuzzed settings points at a step and a unit it has, and can share
+/// itself again: its full state reads back without a problem.
+fn shares_again(m: &Model) {
+    assert!(m.t < m.steps() && m.unit < m.hidden);
+    let query = share::write_query(&link::fields(), &m.settings());
+    let mut settings = Model::new().settings();
+    let problems = share::read_query(&link::fields(), &query, &mut settings);
+    assert_eq!(problems, [], "{query}");
+}
+
+#[test]
+fn fuzz_links_never_panic() {
+    let (good, _) = link::write(&worked_on().settings());
     let defaults = Model::new().settings();
-    for (round, text) in share::fuzz::mangled_links(&good, 10_000, 11).enumerate() {
-        let mut settings = defaults.clone();
-        let _ = share::read_query(&fields, &text, &mut settings);
-        // Building the model is the expensive part: a sample of the readings is enough.
-        if round % 250 == 0 {
-            let built = Model::from_settings(&settings);
-            assert!(built.t < built.steps() && built.unit < built.hidden);
+    share::fuzz::fuzz_links(
+        "lstm link reader",
+        &link::fields(),
+        &good,
+        &defaults,
+        11,
+        |k, settings| {
+            // Building the model is the expensive part: a sample of the readings is enough.
+            if k % 100 == 0 {
+                shares_again(&Model::from_settings(settings));
+            }
+        },
+    );
+}
+
+#[test]
+fn fuzz_files_never_panic() {
+    let good = share::write_query(&link::fields(), &worked_on().settings());
+    let defaults = Model::new().settings();
+    let mut screen = Model::new();
+    share::fuzz::fuzz_files(crate::route::Route::Lstm, &good, 23, |k, query| {
+        if k % 100 == 0 {
+            // What the screen does with an opened file.
+            screen.update(Msg::OpenState(query.to_string()), &clock);
+            shares_again(&screen);
+        } else {
+            let _ = share::read_query(&link::fields(), query, &mut defaults.clone());
         }
-    }
+    });
 }
 
 #[test]
