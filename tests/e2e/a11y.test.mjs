@@ -2,7 +2,7 @@
 // control on every screen has a name, and a screen can be driven with the keyboard alone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openSite, watchedContext, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
 
 const env = openSite();
 
@@ -155,6 +155,43 @@ test("keyboard only: Tab reaches Step on the decision boundaries and Enter train
   // The focus is drawn where the keyboard is.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   assert.notEqual(outline, "none");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("keyboard only: Tab to the network, arrows pick a link, Enter edits its weight", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  let reached = false;
+  for (let k = 0; k < 80 && !reached; k++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.classList.contains("bd-links"));
+  }
+  assert.ok(reached, "Tab reaches the network diagram");
+  assert.match(await page.getAttribute(".bd-links", "aria-label"), /Enter/);
+  const readout = page.locator(".bd-link-readout");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  const said = await readout.textContent();
+  assert.match(said, /→.*w = /, "the readout says which link and its weight");
+  const epoch = await page.locator(".bd-epoch-value").textContent();
+  await page.keyboard.press("ArrowRight");
+  assert.notEqual(await readout.textContent(), said, "→ moves to the next layer");
+  assert.equal(await page.locator(".bd-epoch-value").textContent(), epoch, "→ on the diagram is not Step");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("bd-weight-input"));
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("1.5");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector(".bd-weight-input")?.value === "1.5000");
+  const active = page.locator(".bd-link.active").first();
+  assert.match(await active.locator("title").textContent(), /w = 1\.500/);
+  await page.locator(".bd-weight-close").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("bd-links"));
+  await screenshot(page, "desktop-boundaries-keyboard-weight.png");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -87,6 +87,8 @@ pub struct BoundariesTexts {
     pub link_title: &'static str,
     /// Shown before any link is hovered.
     pub link_hint: &'static str,
+    /// The diagram's name for screen readers and its keys.
+    pub links_label: &'static str,
     pub weight_edit: &'static str,
     pub weight_set: &'static str,
     pub weight_invalid: &'static str,
@@ -231,7 +233,8 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     layer_column: "Layer {n}",
     output_column: "Output ({act})",
     link_title: "{from} → {to}: w = {w}",
-    link_hint: "Point at a link to read its weight; click it to change it.",
+    link_hint: "Point at a link to read its weight; click it to change it. With the keyboard: Tab to the diagram, arrow keys choose a link, Enter edits it.",
+    links_label: "Weights of the network: ↑ ↓ next or previous link, ← → previous or next layer, Enter edits the weight",
     weight_edit: "{from} → {to}: w =",
     weight_set: "Set",
     weight_invalid: "Type a number, e.g. −1.5; the weight stays as it was.",
@@ -338,7 +341,8 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     layer_column: "第 {n} 层",
     output_column: "输出（{act}）",
     link_title: "{from} → {to}：w = {w}",
-    link_hint: "把指针移到连线上可读出权重；点击连线可修改它。",
+    link_hint: "把指针移到连线上可读出权重；点击连线可修改它。用键盘：按 Tab 到网络图，方向键选择连线，Enter 修改权重。",
+    links_label: "网络的权重：↑ ↓ 上一条或下一条连线，← → 上一层或下一层，Enter 修改权重",
     weight_edit: "{from} → {to}：w =",
     weight_set: "设定",
     weight_invalid: "请输入一个数，例如 −1.5；权重保持不变。",

@@ -2,6 +2,7 @@
 //! coloured by the weight's sign and as thick as |w|.
 
 use nnp_core::activation::Activation;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::Msg;
@@ -151,6 +152,7 @@ pub fn view_network(
         (_, Some(link)) if link_exists(m, link) => html! { { link_text(m, t, link) } },
         _ => html! { { t.link_hint } },
     };
+    let on_key = links_keys(m, hovered.or(pointed.selected), on_hover, send);
     let width = geo.width();
     let height = geo.height();
     html! {
@@ -163,7 +165,8 @@ pub fn view_network(
                      style={format!("width:{width}px;height:{height}px")}
                      onmouseleave={on_hover.reform(|_| None)}>
                     <svg class="bd-links" width={width.to_string()} height={height.to_string()}
-                         viewBox={format!("0 0 {width} {height}")}>
+                         viewBox={format!("0 0 {width} {height}")} tabindex="0" role="group"
+                         aria-label={t.links_label} onkeydown={on_key}>
                         { for links.map(view_link) }
                     </svg>
                     { for (0..geo.counts.len()).map(|col| view_header(m, t, &geo, col, send)) }
@@ -173,6 +176,73 @@ pub fn view_network(
             <div class="bd-link-readout" aria-live="polite">{ readout }</div>
         </section>
     }
+}
+
+/// Keys on the focused diagram: ↑ ↓ move to the previous or next link, ← → to the first
+/// link of the previous or next layer (the readout says which, as hovering does), Enter or
+/// Space opens the weight editor. The keys stay with the diagram (no shortcut fires).
+fn links_keys(
+    m: &Model,
+    current: Option<Link>,
+    on_hover: &Callback<Option<Link>>,
+    send: &Callback<Msg>,
+) -> Callback<KeyboardEvent> {
+    let shape: Vec<(usize, usize)> = m.mlp.layers().iter().map(|l| (l.units, l.inputs)).collect();
+    let (on_hover, send) = (on_hover.clone(), send.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        let all: Vec<Link> = shape
+            .iter()
+            .enumerate()
+            .flat_map(|(l, &(units, inputs))| {
+                (0..units).flat_map(move |to| (0..inputs).map(move |from| (l, to, from)))
+            })
+            .collect();
+        if all.is_empty() {
+            return;
+        }
+        let at = current.and_then(|c| all.iter().position(|&k| k == c));
+        let layer_start = |l: usize| all.iter().position(|k| k.0 == l);
+        let next = match (e.key().as_str(), at) {
+            ("Enter" | " ", _) => {
+                send.emit(Msg::SelectLink(Some(at.map_or(all[0], |i| all[i]))));
+                focus_soon(".bd-weight-input");
+                None
+            }
+            ("ArrowDown", Some(i)) => Some((i + 1) % all.len()),
+            ("ArrowUp", Some(i)) => Some((i + all.len() - 1) % all.len()),
+            ("ArrowRight", Some(i)) => layer_start(all[i].0 + 1).or(Some(i)),
+            ("ArrowLeft", Some(i)) => layer_start(all[i].0.saturating_sub(1)),
+            ("ArrowDown" | "ArrowUp" | "ArrowRight" | "ArrowLeft", None) => Some(0),
+            _ => return,
+        };
+        e.prevent_default();
+        e.stop_propagation();
+        if let Some(i) = next {
+            on_hover.emit(Some(all[i]));
+        }
+    })
+}
+
+/// Moves the keyboard focus to the element matching `selector` once the page has been
+/// drawn again (the weight field only exists after the next render).
+fn focus_soon(selector: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(selector).ok().flatten());
+        if let Some(html) = element
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::HtmlElement>())
+        {
+            let _ = html.focus();
+        } else if let Some(svg) = element
+            .as_ref()
+            .and_then(|e| e.dyn_ref::<web_sys::SvgElement>())
+        {
+            let _ = svg.focus();
+        }
+    })
+    .forget();
 }
 
 /// The weight editor of the selected link: the link, a number field, Set and Close.
@@ -213,7 +283,10 @@ fn view_editor(
             </label>
             <button type="submit" class="bd-weight-set">{ t.weight_set }</button>
             <button type="button" class="bd-weight-close"
-                    onclick={send.reform(|_| Msg::SelectLink(None))}>{ t.close }</button>
+                    onclick={send.reform(|_| {
+                        focus_soon(".bd-links");
+                        Msg::SelectLink(None)
+                    })}>{ t.close }</button>
             if error {
                 <span class="bd-field-error" role="alert">{ t.weight_invalid }</span>
             }
