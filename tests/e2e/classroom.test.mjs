@@ -8,6 +8,9 @@ import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.
 const env = openSite();
 
 const epoch = async (page) => parseInt(await page.locator(".bd-epoch-value").textContent(), 10);
+// On a phone, innerWidth grows with content that sticks out: compare with clientWidth.
+const overflowX = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const h1Size = (page) => page.$eval("main h1", (h) => parseFloat(getComputedStyle(h).fontSize));
 
 test("presenter mode enlarges the type and survives a reload", async () => {
@@ -68,7 +71,7 @@ test("phone: the header with its buttons fits the width", async () => {
   const page = await context.newPage();
   await page.goto(`${env.site.url}#/lstm`);
   await page.locator("main h1").waitFor();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await overflowX(page);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   await screenshot(page, "phone-header.png");
   assert.deepEqual(problems, []);
@@ -87,4 +90,112 @@ test("every screen with a state offers Copy link, Save to file and Open file", a
   }
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// Presenter mode: the teacher hides the controls a lecture does not need; the choice is in
+// the link, so a student opening it sees the same clean view, with a way to show it all.
+const hiddenParam = (page) => new URL(page.url()).hash.match(/[?&]hide=([^&]*)/)?.[1] ?? null;
+
+test("presenter mode hides chosen panels, and the link carries the choice", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  assert.equal(await page.locator(".panel-hide").count(), 0, "no Hide buttons outside presenter mode");
+  await page.getByRole("button", { name: "Presenter" }).click();
+  const data = page.locator('[data-panel="data"]');
+  assert.ok(await data.isVisible());
+
+  // The keyboard reaches a Hide button; after hiding, focus lands on "Show all".
+  const hideData = data.getByRole("button", { name: "Hide this panel" });
+  await hideData.focus();
+  assert.equal(await hideData.evaluate((b) => b.tabIndex >= 0 && document.activeElement === b), true);
+  await page.keyboard.press("Enter");
+  await data.waitFor({ state: "hidden" });
+  await page.waitForFunction(() => document.activeElement?.id === "hidden-chip");
+  await page.locator('[data-panel="train"] .panel-hide').click();
+  await page.locator('[data-panel="train"]').waitFor({ state: "hidden" });
+  assert.equal(hiddenParam(page), "data.train");
+  assert.equal(await page.locator(".bd-heat").isVisible(), true, "the picture stays");
+  assert.equal(await page.getByRole("button", { name: "2 hidden · Show all" }).count(), 1);
+  assert.ok((await overflowX(page)) <= 0);
+  await screenshot(page, "desktop-presenter-hidden-boundaries.png");
+
+  // The screen's own link writing keeps the hidden panels in the address.
+  await page.locator("main h1").click();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(() => document.querySelector(".bd-epoch-value").textContent === "1");
+  const link = page.url();
+  assert.equal(hiddenParam(page), "data.train");
+
+  // A student opens the link: same panels hidden, no "unknown setting", one click shows all.
+  const student = await watchedContext(env.browser, DESKTOP);
+  const other = await student.context.newPage();
+  await other.goto(link);
+  await other.locator(".bd-heat").waitFor();
+  assert.equal(await other.locator('[data-panel="data"]').isVisible(), false);
+  assert.equal(await other.locator('[data-panel="train"]').isVisible(), false);
+  assert.equal(await other.locator(".panel-hide").count(), 0, "not in presenter mode there");
+  const notices = (await other.locator(".notice").allTextContents()).join(" ");
+  assert.doesNotMatch(notices, /hide|unknown/i);
+  await other.getByRole("button", { name: /Show all/ }).click();
+  await other.locator('[data-panel="data"]').waitFor();
+  assert.equal(await other.locator('[data-panel="train"]').isVisible(), true);
+  assert.equal(await other.locator(".hidden-chip").count(), 0);
+  assert.equal(hiddenParam(other), null, "the address no longer hides anything");
+  assert.deepEqual(student.problems, []);
+  await student.context.close();
+
+  // A second screen: hidden panels survive the screen's own link and a trip elsewhere.
+  await page.goto(`${env.site.url}#/conv`);
+  await page.locator('[data-panel="kernels"] .panel-hide').click();
+  await page.locator('[data-panel="kernels"]').waitFor({ state: "hidden" });
+  await page.locator(".conv-lecture").click();
+  await page.waitForFunction(() => /[?&]hide=kernels(&|$)/.test(location.hash) && /\?.+&|&.+/.test(location.hash));
+  await page.getByRole("link", { name: /LSTM/ }).first().click();
+  await page.locator("main h1").waitFor();
+  assert.equal(await page.locator(".hidden-chip").count(), 0, "nothing hidden on the LSTM screen");
+  await page.goBack();
+  await page.locator('[data-panel="tools"]').waitFor();
+  assert.equal(await page.locator('[data-panel="kernels"]').isVisible(), false);
+  assert.equal(hiddenParam(page), "kernels");
+  await page.getByRole("button", { name: "Presenter" }).click();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("phone: presenter mode with hidden panels fits the width", async () => {
+  const { context, problems } = await watchedContext(env.browser, PHONE);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/lstm?hide=equations.variants`);
+  await page.locator("main h1").waitFor();
+  await page.getByRole("button", { name: "Presenter" }).click();
+  assert.equal(await page.locator('[data-panel="variants"]').isVisible(), false);
+  assert.equal(await page.locator('[data-panel="train"] .panel-hide').isVisible(), true);
+  assert.ok((await overflowX(page)) <= 0, "no sideways scrolling");
+  await screenshot(page, "phone-presenter-hidden-lstm.png");
+  await page.goto(`${env.site.url}#/deep?hide=settings`);
+  await page.locator('[data-panel="loss"]').waitFor();
+  assert.ok((await overflowX(page)) <= 0, "no sideways scrolling");
+  await screenshot(page, "phone-presenter-hidden-deep.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("presenter mode: every screen with controls offers Hide buttons and fits the width", async () => {
+  for (const kind of [DESKTOP, PHONE]) {
+    const { context, problems } = await watchedContext(env.browser, kind);
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}#/`);
+    await page.getByRole("button", { name: "Presenter" }).click();
+    for (const slug of ["boundaries", "backprop", "conv", "lstm", "deep"]) {
+      await page.goto(`${env.site.url}#/${slug}`);
+      await page.locator('[data-panel="file"] .panel-hide').waitFor();
+      assert.ok((await page.locator(".panel-hide").count()) >= 3, `${slug} has Hide buttons`);
+      assert.ok((await overflowX(page)) <= 0, `${slug} (${kind.name}) scrolls sideways`);
+      await screenshot(page, `${kind.name}-presenter-${slug}.png`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });

@@ -1,15 +1,20 @@
 //! The shell around every screen: language, routing, header, navigation and footer.
 
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, fill};
 use crate::prefs::Prefs;
 use crate::route::Route;
 use crate::screens;
+use crate::share;
 use crate::shortcuts::{self, Shortcut, typed_into_control};
+use crate::widgets::PresenterContext;
+use crate::widgets::panel::{hidden_value, parse_hidden, toggled};
 
 /// The active language and a way to change it, shared with every component.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +40,41 @@ fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// The panels the current address hides, if it says (`hide=`).
+fn hidden_in_address(hash: &str) -> Option<Vec<String>> {
+    let value = share::global_value(share::query_of(hash)?, share::HIDE_KEY)?;
+    Some(share::decode(value).map_or_else(|_| Vec::new(), |v| parse_hidden(&v)))
+}
+
+/// The hidden panels of each screen visited in this page view (a link's, or the teacher's
+/// choice), so leaving a screen and coming back keeps them hidden.
+type HiddenMemory = Vec<(Route, Vec<String>)>;
+
+fn remember_hidden(memory: &mut HiddenMemory, route: Route, ids: &[String]) {
+    memory.retain(|(r, _)| *r != route);
+    memory.push((route, ids.to_vec()));
+}
+
+/// The hidden panels for the page's address: the link's, else those this page view
+/// remembers for the screen (written back into the address so the link stays true).
+fn hidden_for_address(memory: &mut HiddenMemory) -> Vec<String> {
+    let hash = current_hash();
+    let route = Route::from_hash(&hash);
+    if let Some(ids) = hidden_in_address(&hash) {
+        remember_hidden(memory, route, &ids);
+        return ids;
+    }
+    let ids = memory
+        .iter()
+        .find(|(r, _)| *r == route)
+        .map(|(_, ids)| ids.clone())
+        .unwrap_or_default();
+    if !ids.is_empty() {
+        share::replace_global(share::HIDE_KEY, Some(&hidden_value(&ids)));
+    }
+    ids
+}
+
 fn set_document_lang(lang: Lang, title: &str) {
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Some(root) = document.document_element() {
@@ -51,6 +91,11 @@ pub fn App() -> Html {
     let presenter = use_state_eq(|| Prefs::load().presenter);
     let keys_open = use_state_eq(|| false);
     let route = use_state(|| Route::from_hash(&current_hash()));
+    let hidden_memory = use_mut_ref(HiddenMemory::new);
+    let hidden = {
+        let memory = hidden_memory.clone();
+        use_state_eq(move || Rc::new(hidden_for_address(&mut memory.borrow_mut())))
+    };
 
     use_effect_with(*presenter, |on| set_presenter_class(*on));
     {
@@ -70,10 +115,11 @@ pub fn App() -> Html {
     }
 
     {
-        let route = route.clone();
+        let (route, hidden, memory) = (route.clone(), hidden.clone(), hidden_memory.clone());
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
+                    hidden.set(Rc::new(hidden_for_address(&mut memory.borrow_mut())));
                     route.set(Route::from_hash(&current_hash()));
                 })
             });
@@ -124,6 +170,30 @@ pub fn App() -> Html {
         lang: *lang,
         set: set_lang.clone(),
     };
+    let set_hidden = {
+        let (hidden, memory, route) = (hidden.clone(), hidden_memory.clone(), *route);
+        Callback::from(move |ids: Vec<String>| {
+            remember_hidden(&mut memory.borrow_mut(), route, &ids);
+            share::replace_global(share::HIDE_KEY, Some(&hidden_value(&ids)));
+            hidden.set(Rc::new(ids));
+        })
+    };
+    let presenter_context = PresenterContext {
+        on: *presenter,
+        hidden: (*hidden).clone(),
+        toggle: {
+            let (hidden, set_hidden) = (hidden.clone(), set_hidden.clone());
+            Callback::from(move |id: String| {
+                let next = toggled(&hidden, &id);
+                let hid_one = next.len() > hidden.len();
+                set_hidden.emit(next);
+                if hid_one {
+                    focus_show_all_soon();
+                }
+            })
+        },
+    };
+    let show_all = Callback::from(move |_: MouseEvent| set_hidden.emit(Vec::new()));
     let toggle = {
         let next = lang.other();
         Callback::from(move |_: MouseEvent| set_lang.emit(next))
@@ -131,6 +201,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<LangContext> {context}>
+        <ContextProvider<PresenterContext> context={presenter_context}>
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ texts.skip_to_content }</a>
             <header class="site-header">
                 <a class="brand" href="#/">
@@ -141,6 +212,12 @@ pub fn App() -> Html {
                     { for Route::SCREENS.into_iter().map(|r| nav_link(r, *route, texts)) }
                 </nav>
                 <div class="header-tools">
+                    if !hidden.is_empty() {
+                        <button id="hidden-chip" class="hidden-chip" onclick={show_all}
+                                title={texts.hidden_title}>
+                            { fill(texts.hidden_count, &[&hidden.len().to_string()]) }
+                        </button>
+                    }
                     <button class="keys-button" onclick={toggle_keys.clone()} title={texts.keys_title}
                             aria-label={texts.keys_title}
                             aria-expanded={keys_open.to_string()} aria-controls="keys-list">
@@ -166,6 +243,7 @@ pub fn App() -> Html {
                 { screens::view(*route) }
             </main>
             <footer class="site-footer">{ texts.footer }</footer>
+        </ContextProvider<PresenterContext>>
         </ContextProvider<LangContext>>
     }
 }
@@ -259,4 +337,19 @@ fn toggle_fullscreen() {
         // Refused outside a click or by the browser: the page simply stays as it is.
         let _ = root.request_fullscreen();
     }
+}
+
+/// After a panel is hidden its Hide button is gone: keyboard focus moves to "Show all",
+/// which appears with the next render, so the teacher can undo with Enter.
+fn focus_show_all_soon() {
+    gloo::timers::callback::Timeout::new(0, || {
+        let chip = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("hidden-chip"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(chip) = chip {
+            let _ = chip.focus();
+        }
+    })
+    .forget();
 }

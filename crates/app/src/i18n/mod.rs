@@ -105,6 +105,14 @@ pub struct Texts {
     pub presenter: &'static str,
     pub presenter_title: &'static str,
     pub fullscreen: &'static str,
+    /// The small button on a panel in presenter mode.
+    pub hide: &'static str,
+    /// Its accessible name.
+    pub hide_panel: &'static str,
+    /// The header chip when panels are hidden: `{}` is how many.
+    pub hidden_count: &'static str,
+    /// The chip's tooltip.
+    pub hidden_title: &'static str,
     pub keys_title: &'static str,
     /// (keys, what they do) rows of the shortcut list.
     pub keys_rows: &'static [(&'static str, &'static str)],
@@ -204,6 +212,10 @@ pub static EN: Texts = Texts {
     presenter: "Presenter",
     presenter_title: "Large type for projecting in a lecture hall",
     fullscreen: "Full screen",
+    hide: "Hide",
+    hide_panel: "Hide this panel",
+    hidden_count: "{} hidden · Show all",
+    hidden_title: "Some panels of this screen are hidden (the link says so). Show them all again",
     keys_title: "Keyboard shortcuts",
     keys_rows: &[
         ("Space", "Play or pause training"),
@@ -306,6 +318,10 @@ pub static ZH: Texts = Texts {
     presenter: "投影模式",
     presenter_title: "大字号，适合在教室里投影",
     fullscreen: "全屏",
+    hide: "隐藏",
+    hide_panel: "隐藏此面板",
+    hidden_count: "已隐藏 {} 个面板 · 全部显示",
+    hidden_title: "本页的一些面板被隐藏了（链接中指定）。点击全部重新显示",
     keys_title: "键盘快捷键",
     keys_rows: &[
         ("空格", "开始或暂停训练"),

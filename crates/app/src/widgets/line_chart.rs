@@ -1,5 +1,7 @@
 //! A small line chart drawn with plotters on a canvas. The component owns the canvas;
-//! it redraws whenever its props change.
+//! it redraws whenever its props change, and when presenter mode is switched: then it
+//! draws with half as many pixels again (shown larger by the stylesheet), thicker lines
+//! and larger labels.
 
 use std::rc::Rc;
 
@@ -8,6 +10,55 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
+
+use super::panel::use_presenter;
+
+/// Sizes of one drawing: the canvas's pixels per CSS pixel of the props, and how much
+/// thicker lines are.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Look {
+    scale: f64,
+    stroke: f64,
+    text: f64,
+}
+
+impl Look {
+    fn of(presenter: bool) -> Look {
+        if presenter {
+            Look {
+                scale: 1.5,
+                stroke: 2.0,
+                text: 1.25,
+            }
+        } else {
+            Look {
+                scale: 1.0,
+                stroke: 1.0,
+                text: 1.0,
+            }
+        }
+    }
+
+    /// A length in canvas pixels.
+    fn px(self, css: f64) -> u32 {
+        (css * self.scale).round() as u32
+    }
+
+    /// A font size, or room for labels, in canvas pixels.
+    fn text(self, css: f64) -> u32 {
+        self.px(css * self.text)
+    }
+
+    /// The radius of a dot in canvas pixels.
+    fn dot(self) -> u32 {
+        self.px(4.0 * self.stroke.sqrt())
+    }
+
+    /// A line width in canvas pixels.
+    fn line(self, css: f64) -> u32 {
+        (css * self.scale * self.stroke).round() as u32
+    }
+}
 
 /// One curve of a chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,24 +99,25 @@ pub struct LineChartProps {
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
     let canvas = use_node_ref();
+    let look = Look::of(use_presenter());
     {
         let canvas = canvas.clone();
-        use_effect_with(props.clone(), move |props| {
+        use_effect_with((props.clone(), look.scale), move |(props, _)| {
             if let Some(element) = canvas.cast::<HtmlCanvasElement>()
-                && let Err(message) = draw(element, props)
+                && let Err(message) = draw(element, props, look)
             {
                 web_sys::console::warn_1(&format!("chart not drawn: {message}").into());
             }
         });
     }
     html! {
-        <canvas ref={canvas} class="line-chart" width={props.width.to_string()}
-                height={props.height.to_string()} role="img"
+        <canvas ref={canvas} class="line-chart" width={look.px(props.width.into()).to_string()}
+                height={look.px(props.height.into()).to_string()} role="img"
                 aria-label={props.description.clone()} />
     }
 }
 
-fn draw(canvas: HtmlCanvasElement, props: &LineChartProps) -> Result<(), String> {
+fn draw(canvas: HtmlCanvasElement, props: &LineChartProps, look: Look) -> Result<(), String> {
     let backend =
         CanvasBackend::with_canvas_object(canvas.unchecked_into()).ok_or("no 2-D context")?;
     let root = backend.into_drawing_area();
@@ -73,9 +125,11 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps) -> Result<(), String>
     let (x0, x1) = props.x_range;
     let (y0, y1) = props.y_range;
     let mut chart = ChartBuilder::on(&root)
-        .margin(8)
-        .x_label_area_size(26)
-        .y_label_area_size(34)
+        .margin(look.px(8.0))
+        // Room for half of the last tick label, which plotters centres on the edge.
+        .margin_right(look.text(16.0))
+        .x_label_area_size(look.text(26.0))
+        .y_label_area_size(look.text(34.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(|e| e.to_string())?;
     chart
@@ -83,42 +137,53 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps) -> Result<(), String>
         .x_labels(5)
         .y_labels(5)
         .light_line_style(RGBColor(236, 238, 242))
-        .label_style(("sans-serif", 13))
+        .label_style(("sans-serif", look.text(13.0)))
         .draw()
         .map_err(|e| e.to_string())?;
     for series in props.series.iter() {
         let (r, g, b) = series.color;
-        let style = RGBColor(r, g, b).stroke_width(if series.dashed { 2 } else { 3 });
+        let style =
+            RGBColor(r, g, b).stroke_width(look.line(if series.dashed { 2.0 } else { 3.0 }));
         let points = series.points.iter().copied();
         let drawn = if series.dashed {
-            chart.draw_series(DashedLineSeries::new(points, 6, 4, style))
+            chart.draw_series(DashedLineSeries::new(
+                points,
+                look.px(6.0),
+                look.px(4.0),
+                style,
+            ))
         } else {
             chart.draw_series(LineSeries::new(points, style))
         };
         drawn
             .map_err(|e| e.to_string())?
             .label(series.label)
-            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], style));
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + look.px(18.0) as i32, y)], style)
+            });
     }
     for series in props.scatter.iter() {
         let (r, g, b) = series.color;
         let colour = RGBColor(r, g, b);
+        let radius = look.dot();
         let dots = series
             .points
             .iter()
-            .map(|p| Circle::new(*p, 4, colour.filled()));
+            .map(move |p| Circle::new(*p, radius, colour.filled()));
         chart
             .draw_series(dots)
             .map_err(|e| e.to_string())?
             .label(series.label)
-            .legend(move |(x, y)| Circle::new((x + 9, y), 4, colour.filled()));
+            .legend(move |(x, y)| {
+                Circle::new((x + look.px(9.0) as i32, y), radius, colour.filled())
+            });
     }
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(200, 204, 212))
-        .label_font(("sans-serif", 13))
+        .label_font(("sans-serif", look.text(13.0)))
         .draw()
         .map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())

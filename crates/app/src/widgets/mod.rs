@@ -2,8 +2,10 @@
 
 pub mod form;
 pub mod line_chart;
+pub mod panel;
 pub mod state_file;
 
 pub use form::event_value;
 pub use line_chart::{LineChart, Series};
+pub use panel::{Panel, PresenterContext};
 pub use state_file::StateFile;

@@ -26,7 +26,7 @@ use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::StateFile;
+use crate::widgets::{Panel, StateFile};
 use model::{InputError, Model, TrainSet};
 
 /// What a person can do on this screen.
@@ -196,9 +196,11 @@ pub fn Backprop() -> Html {
             <p class="screen-section">{ texts.backprop.section }</p>
             <h1>{ texts.backprop.name }</h1>
             <p class="lead">{ t.intro }</p>
-            { view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }
-            <StateFile route={Route::Backprop} query={state_query} copy_link=true
-                       on_open={on_msg.reform(Msg::OpenState)} />
+            <Panel id="controls">{ view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }</Panel>
+            <Panel id="file">
+                <StateFile route={Route::Backprop} query={state_query} copy_link=true
+                           on_open={on_msg.reform(Msg::OpenState)} />
+            </Panel>
             { view_error(s.error, t) }
             if !s.link_problems.is_empty() {
                 <p class="bp-link-problems notice notice-error" role="status">
@@ -209,12 +211,12 @@ pub fn Backprop() -> Html {
                 <div class="bp-main">
                     { view_controls::status(&s.model, t) }
                     { view_graph::view(&s.model, t, &on_msg) }
-                    { view_chain::view(&s.model, t, &on_msg, &editor) }
+                    <Panel id="chain">{ view_chain::view(&s.model, t, &on_msg, &editor) }</Panel>
                 </div>
                 <aside class="bp-side">
                     <view_plane::Plane outputs={plane} example={s.model.example} texts={t} />
-                    { view_table::view(&s.model, t, &on_msg) }
-                    { view_plane::history(&s.model, t) }
+                    <Panel id="table">{ view_table::view(&s.model, t, &on_msg) }</Panel>
+                    <Panel id="loss">{ view_plane::history(&s.model, t) }</Panel>
                 </aside>
             </div>
         </section>

@@ -28,7 +28,7 @@ use crate::app::use_texts;
 use crate::route::Route;
 use crate::share::copy_link;
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::StateFile;
+use crate::widgets::{Panel, StateFile};
 use draw::{PLANE_PX, Painter};
 use model::{GRID, Model, Tool};
 use network::Link;
@@ -406,9 +406,11 @@ pub fn Boundaries() -> Html {
             <p class="screen-section">{ texts.boundaries.section }</p>
             <h1>{ texts.boundaries.name }</h1>
             <p class="lead">{ t.intro }</p>
-            { controls::view_train_bar(&m, t, *playing, *copied, &send) }
-            <StateFile route={Route::Boundaries} query={state_query}
-                       on_open={send.reform(Msg::OpenState)} />
+            <Panel id="train">{ controls::view_train_bar(&m, t, *playing, *copied, &send) }</Panel>
+            <Panel id="file">
+                <StateFile route={Route::Boundaries} query={state_query}
+                           on_open={send.reform(Msg::OpenState)} />
+            </Panel>
             { readout::view_replay(&m, t) }
             { readout::view_notice(&m, t, &send) }
             <div class="bd-layout">
@@ -426,17 +428,19 @@ pub fn Boundaries() -> Html {
                         <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
                     </div>
                     { readout::view_metrics(&m, t) }
-                    { readout::view_frame_time(&m, t) }
-                    { readout::view_chart(&m, t) }
-                    { readout::view_probe(&m, t, *probe_at) }
+                    <Panel id="timing">{ readout::view_frame_time(&m, t) }</Panel>
+                    <Panel id="loss">{ readout::view_chart(&m, t) }</Panel>
+                    <Panel id="probe">{ readout::view_probe(&m, t, *probe_at) }</Panel>
                 </div>
                 <div class="bd-side">
-                    { controls::view_data_panel(&m, t, &send) }
-                    { controls::view_features_panel(&m, t, &formula_text, &send) }
+                    <Panel id="data">{ controls::view_data_panel(&m, t, &send) }</Panel>
+                    <Panel id="features">
+                        { controls::view_features_panel(&m, t, &formula_text, &send) }
+                    </Panel>
                 </div>
                 { network::view_network(&m, t, network::Pointed { hovered: *hovered, selected: *selected, weight_error: *weight_error }, &on_hover, &send, &canvases.net) }
             </div>
-            <hypothesis::Hypothesis texts={t} />
+            <Panel id="hypothesis"><hypothesis::Hypothesis texts={t} /></Panel>
         </section>
     }
 }

@@ -30,7 +30,7 @@ use crate::i18n::conv::ConvTexts;
 use crate::i18n::fill;
 use crate::route::Route;
 use crate::share::copy_link;
-use crate::widgets::StateFile;
+use crate::widgets::{Panel, StateFile};
 use draw::Drawer;
 use model::{LECTURE_SIZE, Model};
 use msg::Msg;
@@ -265,7 +265,8 @@ pub fn ConvPainter() -> Html {
             <p class="screen-section">{ texts.conv.section }</p>
             <h1>{ texts.conv.name }</h1>
             <p class="lead">{ t.intro }</p>
-            { view::toolbar(t, &m, &dispatch, on_upload) }
+            <Panel id="tools">{ view::toolbar(t, &m, &dispatch, on_upload) }</Panel>
+            <Panel id="file">
             <div class="conv-group conv-share">
                 <button type="button" class="conv-copy-link" onclick={on_copy}>
                     { if *copied { format!("✓ {}", t.link_copied) } else { t.copy_link.to_owned() } }
@@ -273,15 +274,16 @@ pub fn ConvPainter() -> Html {
                 <StateFile route={Route::Conv} query={state_query} on_open={on_open} />
                 { view::link_status(t, &m) }
             </div>
+            </Panel>
             { view_timing(t, live.borrow().timing) }
             <div class="conv-stage">
                 { view::input_panel(t, &m, &d, on_down, on_move, on_up) }
                 { view::maps_panel(t, &m, &d, &dispatch) }
                 { view_probe::probe_panel(t, &m) }
             </div>
-            { kernels::kernels_panel(t, &m, &dispatch) }
-            { view_chain::chain_panel(t, &m, &d, &dispatch) }
-            { view_params::params_panel(t, &m) }
+            <Panel id="kernels">{ kernels::kernels_panel(t, &m, &dispatch) }</Panel>
+            <Panel id="chain">{ view_chain::chain_panel(t, &m, &d, &dispatch) }</Panel>
+            <Panel id="params">{ view_params::params_panel(t, &m) }</Panel>
         </section>
     }
 }

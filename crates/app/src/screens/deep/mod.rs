@@ -27,7 +27,7 @@ use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::StateFile;
+use crate::widgets::{Panel, StateFile};
 use draw::Painter;
 use model::{LinkNotice, Load, LoadError, Model};
 use msg::Msg;
@@ -254,9 +254,11 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
                 <div class="deep-panel deep-train">
                     { view_stack::stack(t, &m) }
                     { view_stack::phases(t, &m) }
-                    { view_stack::controls(t, &m, &send) }
-                    <StateFile route={Route::Deep} query={state_query} copy_link=true
-                               on_open={send.reform(Msg::OpenState)} />
+                    <Panel id="controls">{ view_stack::controls(t, &m, &send) }</Panel>
+                    <Panel id="file">
+                        <StateFile route={Route::Deep} query={state_query} copy_link=true
+                                   on_open={send.reform(Msg::OpenState)} />
+                    </Panel>
                     { view_share::replay(t, &m, &send) }
                     { view_stack::status(t, &m) }
                     { view_stack::notice(t, &m) }
@@ -264,9 +266,9 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
                 <div class="deep-grid">
                     { view_pictures::reconstructions(t, &m, &canvases) }
                     { view_pictures::features(t, &m, &canvases) }
-                    { view_charts::loss_chart(t, &m) }
-                    { view_charts::accuracy_chart(t, &m) }
-                    { view_settings::settings(t, &m, &send) }
+                    <Panel id="loss">{ view_charts::loss_chart(t, &m) }</Panel>
+                    <Panel id="accuracy">{ view_charts::accuracy_chart(t, &m) }</Panel>
+                    <Panel id="settings">{ view_settings::settings(t, &m, &send) }</Panel>
                     { view_pictures::projection(t, &mut m, &canvases, &send) }
                 </div>
             </>

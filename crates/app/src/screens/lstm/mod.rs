@@ -34,7 +34,7 @@ use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::StateFile;
+use crate::widgets::{Panel, StateFile};
 use draw::Painter;
 use model::{Model, Notice};
 use msg::Msg;
@@ -261,14 +261,16 @@ pub fn LstmScreen() -> Html {
             <p class="lead">{ t.intro }</p>
             { view_share::view_replay(&m, t, &send) }
             { view_controls::view_notice(&m, t, &send) }
-            { view_controls::view_variants(&m, t, &send) }
-            { view_controls::view_train_bar(&m, t, &send) }
-            <div class="lstm-share">
-                <StateFile route={Route::Lstm} query={state_query} copy_link=true
-                           on_open={send.reform(Msg::OpenState)} />
-                { view_share::view_link_note(&m, t) }
-            </div>
-            { view_controls::view_task(&m, t, &send) }
+            <Panel id="variants">{ view_controls::view_variants(&m, t, &send) }</Panel>
+            <Panel id="train">{ view_controls::view_train_bar(&m, t, &send) }</Panel>
+            <Panel id="file">
+                <div class="lstm-share">
+                    <StateFile route={Route::Lstm} query={state_query} copy_link=true
+                               on_open={send.reform(Msg::OpenState)} />
+                    { view_share::view_link_note(&m, t) }
+                </div>
+            </Panel>
+            <Panel id="task">{ view_controls::view_task(&m, t, &send) }</Panel>
             <div class="lstm-main">
                 <div class="lstm-panel lstm-diagram-panel">
                     <h2>{ t.diagram_title }</h2>
@@ -282,9 +284,11 @@ pub fn LstmScreen() -> Html {
                     <p class="lstm-hint">{ t.heat_hint }</p>
                 </div>
             </div>
-            { view_equations::view_equations(&m, t, &send) }
-            { view_charts::view_charts(&m, t, &send, &loss_canvas, &lines_canvas) }
-            { view_compare::view_compare(&m, t, &send) }
+            <Panel id="equations">{ view_equations::view_equations(&m, t, &send) }</Panel>
+            <Panel id="charts">
+                { view_charts::view_charts(&m, t, &send, &loss_canvas, &lines_canvas) }
+            </Panel>
+            <Panel id="compare">{ view_compare::view_compare(&m, t, &send) }</Panel>
         </section>
     }
 }
