@@ -9,12 +9,14 @@ const env = openSite();
 
 const SCREENS = ["", "boundaries", "backprop", "deep", "conv", "lstm", "activations"];
 // Names that stay in Latin letters in a Chinese text: math, code-like names, units, and the
-// lecture's own variable names (score, loss are node names of its computation graphs).
+// lecture's own variable names (score, loss are node names of its computation graphs), and
+// key names as printed on keyboards.
 const NAMES = new Set(
   `sign logistic sigmoid tanh relu linear softmax max min avg exp log sin cos abs sqrt
    rnn lstm gru sgd adam pca bptt csv png uci optdigits alpaydin kaynak cc by
    squared hinge xor ms kb mb wasm sobel
-   score loss`.split(/\s+/).filter(Boolean),
+   score loss
+   tab enter space esc`.split(/\s+/).filter(Boolean),
 );
 
 async function latinWords(page) {
