@@ -153,8 +153,9 @@ test("presenter mode hides chosen panels, and the link carries the choice", asyn
   await page.locator(".conv-lecture").click();
   await page.waitForFunction(() => /[?&]hide=kernels(&|$)/.test(location.hash) && /\?.+&|&.+/.test(location.hash));
   await page.getByRole("link", { name: /LSTM/ }).first().click();
-  await page.locator("main h1").waitFor();
-  assert.equal(await page.locator(".hidden-chip").count(), 0, "nothing hidden on the LSTM screen");
+  await page.waitForFunction(() => location.hash.startsWith("#/lstm"));
+  await page.locator(".lstm-train").first().waitFor();
+  await page.locator(".hidden-chip").waitFor({ state: "detached" }); // nothing hidden on the LSTM screen
   await page.goBack();
   await page.locator('[data-panel="tools"]').waitFor();
   assert.equal(await page.locator('[data-panel="kernels"]').isVisible(), false);

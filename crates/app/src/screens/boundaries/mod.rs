@@ -181,6 +181,7 @@ fn is_typing(event: &KeyboardEvent) -> bool {
 pub fn Boundaries() -> Html {
     let texts = use_texts();
     let t = texts.boundaries_ui;
+    let presenter = crate::widgets::panel::use_presenter();
     let model = use_mut_ref(initial_model);
     let painter = use_mut_ref(Painter::default);
     let redraw = use_force_update();
@@ -438,7 +439,7 @@ pub fn Boundaries() -> Html {
                         { controls::view_features_panel(&m, t, &formula_text, &send) }
                     </Panel>
                 </div>
-                { network::view_network(&m, t, network::Pointed { hovered: *hovered, selected: *selected, weight_error: *weight_error }, &on_hover, &send, &canvases.net) }
+                { network::view_network(&m, t, network::Pointed { hovered: *hovered, selected: *selected, weight_error: *weight_error }, presenter, &on_hover, &send, &canvases.net) }
             </div>
             <Panel id="hypothesis"><hypothesis::Hypothesis texts={t} /></Panel>
         </section>

@@ -82,16 +82,19 @@ fn unit_label(m: &Model, t: &'static BoundariesTexts, col: usize, unit: usize) -
     }
 }
 
-/// The diagram, the layer editor above it and the readout of the hovered link.
+/// The diagram, the layer editor above it and the readout of the hovered link; `thick`
+/// doubles the links' widths (presenter mode, for the back of a room).
 pub fn view_network(
     m: &Model,
     t: &'static BoundariesTexts,
     pointed: Pointed,
+    thick: bool,
     on_hover: &Callback<Option<Link>>,
     send: &Callback<Msg>,
     node: &NodeRef,
 ) -> Html {
     let hovered = pointed.hovered;
+    let width_scale = if thick { 2.0 } else { 1.0 };
     let geo = Geometry::new(m.mlp.shape());
     let layers = m.mlp.layers();
     let links = layers.iter().enumerate().flat_map(|(l, layer)| {
@@ -109,7 +112,7 @@ pub fn view_network(
                   x1={(geo.x(l) + geo.thumb).to_string()} y1={(geo.y(l, from) + half).to_string()}
                   x2={geo.x(l + 1).to_string()} y2={(geo.y(l + 1, to) + half).to_string()}
                   stroke={weight_colour(w)}
-                  stroke-width={(w.abs() * 2.0).clamp(0.6, 7.0).to_string()}
+                  stroke-width={(width_scale * (w.abs() * 2.0).clamp(0.6, 7.0)).to_string()}
                   onmouseenter={hover} onclick={select}>
                 <title>{ link_text(m, t, (l, to, from)) }</title>
             </line>

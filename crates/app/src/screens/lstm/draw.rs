@@ -108,11 +108,40 @@ fn chart_error<E: std::fmt::Display>(e: E) -> String {
     e.to_string()
 }
 
+/// Line width and label size of the charts: thicker and larger in presenter mode, for the
+/// back of a lecture hall.
+#[derive(Debug, Clone, Copy)]
+pub struct Strokes {
+    line: u32,
+    label: u32,
+    legend: u32,
+}
+
+impl Strokes {
+    /// The strokes for presenter mode or not.
+    pub fn of(presenter: bool) -> Self {
+        if presenter {
+            Self {
+                line: 4,
+                label: 17,
+                legend: 15,
+            }
+        } else {
+            Self {
+                line: 2,
+                label: 13,
+                legend: 12,
+            }
+        }
+    }
+}
+
 /// The loss of every update so far (thinned to at most 400 points).
 pub fn loss_chart(
     canvas: HtmlCanvasElement,
     history: &[TrainStep],
     t: &LstmTexts,
+    strokes: Strokes,
 ) -> Result<(), String> {
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?;
     let root = backend.into_drawing_area();
@@ -128,8 +157,8 @@ pub fn loss_chart(
     let mut chart = ChartBuilder::on(&root)
         .margin(10)
         .margin_right(22)
-        .x_label_area_size(34)
-        .y_label_area_size(56)
+        .x_label_area_size(if strokes.label > 13 { 42 } else { 34 })
+        .y_label_area_size(if strokes.label > 13 { 70 } else { 56 })
         .build_cartesian_2d(0.0..n as f64, 0.0..top)
         .map_err(chart_error)?;
     chart
@@ -140,20 +169,25 @@ pub fn loss_chart(
         .x_desc(t.loss_axis_x)
         .y_desc(t.loss_axis_y)
         .light_line_style(RGBColor(236, 238, 242))
-        .label_style(("sans-serif", 13))
+        .label_style(("sans-serif", strokes.label))
         .draw()
         .map_err(chart_error)?;
     chart
         .draw_series(LineSeries::new(
             points,
-            RGBColor(31, 94, 196).stroke_width(2),
+            RGBColor(31, 94, 196).stroke_width(strokes.line),
         ))
         .map_err(chart_error)?;
     root.present().map_err(chart_error)
 }
 
 /// C_t (solid) and h_t (dashed) over time for the chosen units, with a marker at step t.
-pub fn lines_chart(canvas: HtmlCanvasElement, m: &Model, t: &LstmTexts) -> Result<(), String> {
+pub fn lines_chart(
+    canvas: HtmlCanvasElement,
+    m: &Model,
+    t: &LstmTexts,
+    strokes: Strokes,
+) -> Result<(), String> {
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(chart_error)?;
@@ -173,8 +207,8 @@ pub fn lines_chart(canvas: HtmlCanvasElement, m: &Model, t: &LstmTexts) -> Resul
     let mut chart = ChartBuilder::on(&root)
         .margin(10)
         .margin_right(22)
-        .x_label_area_size(34)
-        .y_label_area_size(56)
+        .x_label_area_size(if strokes.label > 13 { 42 } else { 34 })
+        .y_label_area_size(if strokes.label > 13 { 70 } else { 56 })
         .build_cartesian_2d(1.0..steps as f64, -top..top)
         .map_err(chart_error)?;
     chart
@@ -184,19 +218,19 @@ pub fn lines_chart(canvas: HtmlCanvasElement, m: &Model, t: &LstmTexts) -> Resul
         .y_labels(5)
         .x_desc(t.lines_axis_x)
         .light_line_style(RGBColor(236, 238, 242))
-        .label_style(("sans-serif", 13))
+        .label_style(("sans-serif", strokes.label))
         .draw()
         .map_err(chart_error)?;
     let x = (m.t + 1) as f64;
     chart
         .draw_series(LineSeries::new(
             [(x, -top), (x, top)],
-            RGBColor(200, 204, 212).stroke_width(2),
+            RGBColor(200, 204, 212).stroke_width(strokes.line),
         ))
         .map_err(chart_error)?;
     for (k, &u) in m.chart_units.iter().enumerate() {
         let (r, g, b) = UNIT_COLOURS[k % UNIT_COLOURS.len()];
-        let style = RGBColor(r, g, b).stroke_width(2);
+        let style = RGBColor(r, g, b).stroke_width(strokes.line);
         let along = |q: &nnp_core::recurrent::Quantity<f32>| -> Vec<(f64, f64)> {
             (0..m.steps())
                 .map(|s| ((s + 1) as f64, f64::from(q.value(s, u))))
@@ -220,7 +254,7 @@ pub fn lines_chart(canvas: HtmlCanvasElement, m: &Model, t: &LstmTexts) -> Resul
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.85))
         .border_style(RGBColor(200, 204, 212))
-        .label_font(("sans-serif", 12))
+        .label_font(("sans-serif", strokes.legend))
         .draw()
         .map_err(chart_error)?;
     root.present().map_err(chart_error)

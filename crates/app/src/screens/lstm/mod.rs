@@ -126,6 +126,7 @@ fn canvas(node: &NodeRef) -> Option<HtmlCanvasElement> {
 pub fn LstmScreen() -> Html {
     let texts = use_texts();
     let t = texts.lstm_ui;
+    let presenter = crate::widgets::panel::use_presenter();
     let model = use_mut_ref(initial_model);
     let painter = use_mut_ref(Painter::default);
     let redraw = use_force_update();
@@ -161,7 +162,8 @@ pub fn LstmScreen() -> Html {
     {
         let (model, painter, bands) = (model.clone(), painter.clone(), bands.clone());
         let (loss_canvas, lines_canvas) = (loss_canvas.clone(), lines_canvas.clone());
-        use_effect_with((generation, t.loss_title), move |_| {
+        let strokes = draw::Strokes::of(presenter);
+        use_effect_with((generation, t.loss_title, presenter), move |_| {
             let m = model.borrow();
             let mut p = painter.borrow_mut();
             for (q, node) in m.bands().into_iter().zip(bands.iter()) {
@@ -174,9 +176,9 @@ pub fn LstmScreen() -> Html {
                 .map(|r| r.trainer.history.as_slice())
                 .unwrap_or(&[]);
             let drawn = canvas(&loss_canvas)
-                .map(|c| draw::loss_chart(c, history, t))
+                .map(|c| draw::loss_chart(c, history, t, strokes))
                 .into_iter()
-                .chain(canvas(&lines_canvas).map(|c| draw::lines_chart(c, &m, t)));
+                .chain(canvas(&lines_canvas).map(|c| draw::lines_chart(c, &m, t, strokes)));
             for result in drawn {
                 if let Err(message) = result {
                     web_sys::console::warn_1(&format!("chart not drawn: {message}").into());
