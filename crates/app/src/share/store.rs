@@ -101,7 +101,11 @@ pub fn parse_file(text: &str, route: Route) -> Result<String, FileError> {
     if lines.next().map(str::trim) != Some(FILE_MAGIC) {
         return Err(FileError::NotOurs);
     }
-    let hash = lines.next().map(str::trim).ok_or(FileError::NotOurs)?;
+    let hash = lines
+        .next()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .ok_or(FileError::NotOurs)?;
     let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
     let slug = path.trim_start_matches('#').trim_start_matches('/');
     if slug != route.slug() {
@@ -168,6 +172,11 @@ mod tests {
         assert_eq!(parse_file("hello", Route::Conv), Err(FileError::NotOurs));
         assert_eq!(parse_file("", Route::Conv), Err(FileError::NotOurs));
         assert_eq!(parse_file(FILE_MAGIC, Route::Conv), Err(FileError::NotOurs));
+        assert_eq!(
+            parse_file(&format!("{FILE_MAGIC}\n\n#/conv?k=1"), Route::Conv),
+            Err(FileError::NotOurs),
+            "an empty screen line is not another screen"
+        );
         let windows = file_text(Route::Conv, "k=1").replace('\n', "\r\n");
         assert_eq!(parse_file(&windows, Route::Conv), Ok("k=1".into()));
     }
