@@ -196,6 +196,60 @@ test("keyboard only: Tab to the network, arrows pick a link, Enter edits its wei
   await context.close();
 });
 
+test("keyboard only: Tab walks through every control of every screen, focus always shown", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  const missed = {};
+  for (const slug of SCREENS) {
+    await page.goto(`${env.site.url}#/${slug}`);
+    await page.waitForTimeout(slug === "deep" ? 1500 : 400);
+    // Mark every visible, enabled control in the screen, then Tab until focus leaves the page.
+    const total = await page.evaluate(() => {
+      const controls = document.querySelectorAll(
+        "main button:not(:disabled), main a[href], main input:not(:disabled), main select:not(:disabled), main textarea, main [tabindex]:not([tabindex='-1'])",
+      );
+      let n = 0;
+      for (const el of controls) {
+        const visible = el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+        if (visible && !(el.type === "radio" && !el.checked)) el.dataset.walk = String(n++);
+      }
+      return n;
+    });
+    const unseen = new Set([...Array(total).keys()].map(String));
+    const faint = new Set();
+    await page.locator("body").focus();
+    for (let k = 0; k < total + 40 && unseen.size; k++) {
+      await page.keyboard.press("Tab");
+      const seen = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el?.dataset.walk) return null;
+        const style = getComputedStyle(el);
+        // An outline or a shadow; inside an SVG picture, a shape drawn in the focus colour.
+        const ring = (s) => (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none";
+        const drawn = [...el.querySelectorAll("rect, circle, path")].some(
+          (shape) => getComputedStyle(shape).stroke === "rgb(255, 176, 0)",
+        );
+        const shown = ring(style) || (el instanceof SVGElement && drawn);
+        return { id: el.dataset.walk, shown, name: `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}` };
+      });
+      if (!seen) continue;
+      unseen.delete(seen.id);
+      if (!seen.shown) faint.add(seen.name);
+    }
+    const left = await page.evaluate(
+      (ids) => ids.map((id) => {
+        const el = document.querySelector(`[data-walk="${id}"]`);
+        return el ? `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}` : id;
+      }),
+      [...unseen],
+    );
+    if (left.length || faint.size) missed[slug || "home"] = { unreachable: [...new Set(left)], noFocusRing: [...faint] };
+  }
+  assert.deepEqual(missed, {});
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("phone: a finger paints a point on the decision boundaries", async () => {
   const { context, problems } = await watchedContext(env.browser, PHONE);
   const page = await context.newPage();
