@@ -2,15 +2,11 @@
 //! Everything here is plain data and calls into the core; nothing renders Html.
 
 use nnp_core::activation::Activation;
-use nnp_core::dataset::{Dataset, DatasetConfig, DatasetKind, Painted, Point, RANGE};
+use nnp_core::dataset::{Dataset, DatasetConfig, Painted, Point, RANGE};
 use nnp_core::features::{FeatureSet, Formula, FormulaError};
 use nnp_core::loss::Loss;
-use nnp_core::mlp::{
-    GridEval, LayerConfig, Metrics, Mlp, MlpConfig, Probe, Regularization, Samples, TrainConfig,
-};
+use nnp_core::mlp::{GridEval, LayerConfig, Metrics, Mlp, MlpConfig, Probe, Samples, TrainConfig};
 use nnp_core::rng::Rng;
-
-use super::link::snap;
 
 /// Cells per side of the grid every picture is drawn from.
 pub const GRID: usize = 50;
@@ -77,7 +73,9 @@ pub struct FieldErrors {
     pub regularization_rate: bool,
 }
 
+mod data;
 mod history;
+mod network;
 mod phi;
 mod restore;
 #[cfg(test)]
@@ -341,95 +339,6 @@ impl Model {
         true
     }
 
-    /// Generates new points of the current kind (a new seed) and starts the network over.
-    pub fn regenerate(&mut self) {
-        self.data.seed = self.data.seed.wrapping_add(1);
-        self.generate();
-    }
-
-    /// Switches the data set's shape.
-    pub fn set_dataset(&mut self, kind: DatasetKind) {
-        self.data.kind = kind;
-        self.generate();
-    }
-
-    /// Sets the noise (0 to 0.5).
-    pub fn set_noise(&mut self, noise: f64) {
-        self.data.noise = noise.clamp(0.0, 0.5);
-        self.generate();
-    }
-
-    /// Sets the fraction of points used for training.
-    pub fn set_train_fraction(&mut self, fraction: f64) {
-        self.data.train_fraction = fraction.clamp(0.1, 0.9);
-        self.generate();
-    }
-
-    fn generate(&mut self) {
-        let generated = Dataset::generate(&self.data);
-        self.train.points = generated.train;
-        self.test.points = generated.test;
-        self.edited = false;
-        self.resample();
-        self.notice = None;
-        self.rebuild_network();
-    }
-
-    /// Applies the current tool at `(x1, x2)`. Returns whether a point was added or removed.
-    pub fn paint(&mut self, x1: f64, x2: f64) -> bool {
-        self.start_editing();
-        let (x1, x2) = (snap(x1), snap(x2));
-        let changed = match self.tool {
-            Tool::Positive | Tool::Negative
-                if self.train.points.len() + self.test.points.len() >= MAX_POINTS =>
-            {
-                self.notice = Some(Notice::TooManyPoints);
-                false
-            }
-            Tool::Positive | Tool::Negative => {
-                let label = if self.tool == Tool::Positive {
-                    1.0
-                } else {
-                    -1.0
-                };
-                self.train.add(x1, x2, label);
-                true
-            }
-            Tool::Eraser => {
-                self.train.remove_near(x1, x2, ERASE_RADIUS).is_some()
-                    || (self.show_test && self.test.remove_near(x1, x2, ERASE_RADIUS).is_some())
-            }
-        };
-        if changed {
-            self.resample();
-            self.refresh();
-        }
-        changed
-    }
-
-    /// The first edit snaps every point to the share link's lattice (invisibly small moves),
-    /// so a link can carry the edited points exactly.
-    fn start_editing(&mut self) {
-        if self.edited {
-            return;
-        }
-        self.edited = true;
-        for p in self.train.points.iter_mut().chain(&mut self.test.points) {
-            p.x1 = snap(p.x1);
-            p.x2 = snap(p.x2);
-        }
-        self.resample();
-    }
-
-    /// Removes every point (to paint a data set from scratch).
-    pub fn clear_points(&mut self) {
-        self.edited = true;
-        self.train.points.clear();
-        self.test.points.clear();
-        self.resample();
-        self.refresh();
-    }
-
     /// Replaces φ; refuses (with a notice) a choice that leaves φ empty.
     pub fn set_phi(&mut self, phi: PhiChoice) -> bool {
         let features = phi.feature_set();
@@ -489,133 +398,6 @@ impl Model {
         if index < phi.custom.len() {
             phi.custom.remove(index);
             self.set_phi(phi);
-        }
-    }
-
-    /// Switches between the linear model `W·φ(x)` and a network. The linear model has no
-    /// separate bias, so the constant 1 joins φ if it is missing.
-    pub fn set_linear(&mut self, linear: bool) {
-        self.linear = linear;
-        if linear && !self.phi.named[0] {
-            let mut phi = self.phi.clone();
-            phi.named[0] = true;
-            self.set_phi(phi);
-            self.notice = Some(Notice::OneAdded);
-        } else {
-            self.rebuild_network();
-        }
-    }
-
-    /// Adds a hidden layer (a copy of the last one's shape).
-    pub fn add_layer(&mut self) {
-        if self.hidden.len() < MAX_LAYERS {
-            let last = self.hidden.last().copied().unwrap_or(LayerConfig {
-                units: 4,
-                activation: Activation::Tanh,
-            });
-            self.hidden.push(last);
-            self.rebuild_network();
-        }
-    }
-
-    /// Removes the last hidden layer.
-    pub fn remove_layer(&mut self) {
-        if self.hidden.pop().is_some() {
-            if self.blocker() != Some(Notice::SignCannotTrain)
-                && self.notice == Some(Notice::SignCannotTrain)
-            {
-                self.notice = None;
-            }
-            self.rebuild_network();
-        }
-    }
-
-    /// Changes the number of units of hidden layer `layer` by `delta`, within 1..=32.
-    pub fn change_units(&mut self, layer: usize, delta: isize) {
-        if let Some(config) = self.hidden.get_mut(layer) {
-            let units = config
-                .units
-                .saturating_add_signed(delta)
-                .clamp(1, MAX_UNITS);
-            if units != config.units {
-                config.units = units;
-                self.rebuild_network();
-            }
-        }
-    }
-
-    /// Sets the activation of hidden layer `layer`.
-    pub fn set_activation(&mut self, layer: usize, activation: Activation) {
-        if let Some(config) = self.hidden.get_mut(layer) {
-            config.activation = activation;
-            if self.notice == Some(Notice::SignCannotTrain) {
-                self.notice = None;
-            }
-            self.rebuild_network();
-        }
-    }
-
-    /// Sets the loss (the output activation follows it).
-    pub fn set_loss(&mut self, loss: Loss) {
-        self.loss = loss;
-        self.rebuild_network();
-    }
-
-    /// Reads the learning-rate field; anything but a positive finite number is refused
-    /// and the previous rate stays.
-    pub fn set_learning_rate(&mut self, text: &str) {
-        self.learning_rate_text = text.to_string();
-        match parse_number(text) {
-            Some(rate) if rate > 0.0 => {
-                self.train_config.learning_rate = rate;
-                self.field_errors.learning_rate = false;
-            }
-            _ => self.field_errors.learning_rate = true,
-        }
-    }
-
-    /// Reads the regularisation-rate field (a finite number ≥ 0).
-    pub fn set_regularization_rate(&mut self, text: &str) {
-        self.regularization_rate_text = text.to_string();
-        match parse_number(text) {
-            Some(rate) if rate >= 0.0 => {
-                self.train_config.regularization_rate = rate;
-                self.field_errors.regularization_rate = false;
-            }
-            _ => self.field_errors.regularization_rate = true,
-        }
-    }
-
-    /// Sets the penalty kind.
-    pub fn set_regularization(&mut self, regularization: Regularization) {
-        self.train_config.regularization = regularization;
-    }
-
-    /// Sets the batch size (at least 1).
-    pub fn set_batch_size(&mut self, batch_size: usize) {
-        self.train_config.batch_size = batch_size.max(1);
-    }
-
-    /// Sets the weight of link (`layer`, `to`, `from`) to the number typed; text that is not
-    /// a finite number is refused and the weight stays.
-    pub fn set_weight_text(
-        &mut self,
-        (layer, to, from): (usize, usize, usize),
-        text: &str,
-    ) -> bool {
-        let exists = self
-            .mlp
-            .layers()
-            .get(layer)
-            .is_some_and(|l| to < l.units && from < l.inputs);
-        match parse_number(&text.replace('−', "-")) {
-            Some(value) if exists => {
-                self.mlp.set_weight(layer, to, from, value);
-                self.hand_edited = true;
-                self.refresh();
-                true
-            }
-            _ => false,
         }
     }
 

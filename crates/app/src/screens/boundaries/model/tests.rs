@@ -1,3 +1,5 @@
+use nnp_core::dataset::DatasetKind;
+
 use super::*;
 #[cfg(target_family = "wasm")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
