@@ -44,7 +44,8 @@ pub use rnn::{Rnn, RnnConfig};
 pub use tasks::{Sequence, Target, Task, TaskError, one_hot};
 pub use trace::{Block, GradientFlow, Params, Quantity, QuantityName, Trace};
 pub use train::{
-    Adam, AdamConfig, Evaluation, TrainConfig, TrainStep, Trainer, clip_gradient_norm,
+    Adam, AdamConfig, Evaluation, TARGET_WINDOW, TrainConfig, TrainStep, Trainer,
+    clip_gradient_norm,
 };
 
 use crate::rng::Rng;

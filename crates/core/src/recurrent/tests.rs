@@ -1077,3 +1077,36 @@ fn tasks_make_what_they_promise() {
     assert_eq!(Task::text("a", 5), Err(TaskError::TextTooShort));
     assert_eq!(Task::text("aaaa", 5), Err(TaskError::SingleCharacter));
 }
+
+#[test]
+fn a_task_is_learnt_when_the_last_ten_updates_say_so() {
+    let record = |step, loss, accuracy| TrainStep {
+        step,
+        loss,
+        gradient_norm: 1.0,
+        accuracy,
+    };
+    let mut memory = trained(&Task::remember_first(5), Variant::Lstm, 4, 0, 1);
+    for step in 1..TARGET_WINDOW {
+        memory.history.push(record(step, 0.1, Some(1.0)));
+    }
+    assert!(!memory.target_met(), "nine perfect updates are not enough");
+    memory.history.push(record(TARGET_WINDOW, 0.1, Some(0.5)));
+    assert!(memory.target_met(), "a mean of exactly 95 % is");
+    memory
+        .history
+        .push(record(TARGET_WINDOW + 1, 0.1, Some(0.4)));
+    assert!(!memory.target_met(), "94 % is not: only the last ten count");
+
+    let sine_task = Task::NoisySine {
+        length: 20,
+        noise: 0.1,
+    };
+    let mut sine = trained(&sine_task, Variant::Lstm, 4, 0, 1);
+    sine.history = (1..=TARGET_WINDOW)
+        .map(|s| record(s, 0.019, None))
+        .collect();
+    assert!(sine.target_met());
+    sine.history.push(record(11, 0.2, None));
+    assert!(!sine.target_met(), "mean loss 0.037");
+}

@@ -139,6 +139,9 @@ pub struct Evaluation {
     pub accuracy: Option<f32>,
 }
 
+/// Updates whose mean decides whether a task is learnt ([`Trainer::target_met`]).
+pub const TARGET_WINDOW: usize = 10;
+
 /// A model learning a task, one batch at a time.
 #[derive(Debug, Clone)]
 pub struct Trainer {
@@ -238,6 +241,31 @@ impl Trainer {
         };
         self.history.push(record);
         record
+    }
+
+    /// Whether the task is learnt: over the last [`TARGET_WINDOW`] updates, a mean accuracy
+    /// of at least 95 % (symbol tasks) or a mean loss under 0.02 (the noisy sine, whose
+    /// noise alone costs about 0.005). A typed text has no target: there is always more to
+    /// learn about it.
+    pub fn target_met(&self) -> bool {
+        let Some(recent) = self
+            .history
+            .len()
+            .checked_sub(TARGET_WINDOW)
+            .map(|start| &self.history[start..])
+        else {
+            return false;
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let mean =
+            |f: fn(&TrainStep) -> f32| recent.iter().map(f).sum::<f32>() / TARGET_WINDOW as f32;
+        match self.task {
+            Task::RememberFirst { .. } | Task::BracketDepth { .. } => {
+                mean(|s| s.accuracy.unwrap_or(0.0)) >= 0.95
+            }
+            Task::NoisySine { .. } => mean(|s| s.loss) < 0.02,
+            Task::Text { .. } => false,
+        }
     }
 
     /// Loss and accuracy on `count` fresh sequences drawn with `seed`.

@@ -68,8 +68,7 @@ pub const HIDDEN_SIZES: [usize; 5] = [2, 4, 8, 16, 32];
 pub const DISTANCES: [usize; 7] = [5, 10, 15, 20, 30, 40, 60];
 /// The window of the text task.
 pub const TEXT_WINDOW: usize = 24;
-/// Running means over this many updates decide whether the target is reached.
-const TARGET_WINDOW: usize = 10;
+/// The text the text task starts with.
 pub const DEFAULT_TEXT: &str = "the cell state runs along the top. the gates decide what to \
     forget, what to add and what to show. ";
 
@@ -80,28 +79,6 @@ pub struct Run {
     /// `(updates, seconds of training)` when the target was first reached.
     pub reached: Option<(usize, f64)>,
     pub seconds: f64,
-}
-
-impl Run {
-    /// Whether the running mean of the last updates meets the task's target.
-    fn meets_target(&self) -> bool {
-        let history = &self.trainer.history;
-        if history.len() < TARGET_WINDOW {
-            return false;
-        }
-        let recent = &history[history.len() - TARGET_WINDOW..];
-        #[allow(clippy::cast_precision_loss)]
-        let mean = |f: &dyn Fn(&nnp_core::recurrent::TrainStep) -> f32| {
-            recent.iter().map(f).sum::<f32>() / TARGET_WINDOW as f32
-        };
-        match self.trainer.task {
-            Task::RememberFirst { .. } | Task::BracketDepth { .. } => {
-                mean(&|s| s.accuracy.unwrap_or(0.0)) >= 0.95
-            }
-            Task::NoisySine { .. } => mean(&|s| s.loss) < 0.02,
-            Task::Text { .. } => false,
-        }
-    }
 }
 
 /// The whole screen's state.
@@ -402,7 +379,7 @@ impl Model {
             return false;
         }
         let run = self.run();
-        if run.reached.is_some() || !run.meets_target() {
+        if run.reached.is_some() || !run.trainer.target_met() {
             return false;
         }
         let (updates, seconds) = (run.trainer.history.len(), run.seconds);

@@ -132,7 +132,7 @@ impl Model {
         let run = self.run_for(Variant::ALL[k]);
         run.trainer.step();
         run.seconds += (now() - start) / 1000.0;
-        if run.reached.is_none() && run.meets_target() {
+        if run.reached.is_none() && run.trainer.target_met() {
             run.reached = Some((run.trainer.history.len(), run.seconds));
         }
         debug_assert_eq!(variant_index(Variant::ALL[k]), k);
