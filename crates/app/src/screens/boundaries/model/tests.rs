@@ -281,3 +281,32 @@ fn a_formula_that_divides_by_zero_pauses_training_with_a_message() {
         "the formula stays, so the user can remove it"
     );
 }
+
+#[test]
+fn the_listed_bad_learning_rates_are_refused_or_caught() {
+    let mut model = Model::new();
+    for text in ["0", "NaN", "nan", "1e400", "-1", "", "abc"] {
+        model.set_learning_rate(text);
+        assert!(model.field_errors.learning_rate, "{text:?} is refused");
+        assert_eq!(
+            model.train_config.learning_rate, 0.03,
+            "{text:?} keeps the rate"
+        );
+    }
+    model.set_learning_rate("1e9");
+    assert!(
+        !model.field_errors.learning_rate,
+        "1e9 is a number; training will say more"
+    );
+    // tanh units saturate, so a rate of 1e9 may wreck the weights without a NaN; either way
+    // nothing the screen draws may stop being a number.
+    for _ in 0..50 {
+        if !model.train_epoch() {
+            assert!(matches!(model.notice, Some(Notice::Diverged { .. })));
+            break;
+        }
+    }
+    assert!(model.mlp.params().iter().all(|p| p.is_finite()));
+    assert!(model.grid.output().iter().all(|v| v.is_finite()));
+    assert!(model.train_metrics.loss.is_finite());
+}
