@@ -3,7 +3,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use super::grid::fast_tanh;
 use super::*;
-use crate::dataset::{Dataset, DatasetConfig, DatasetKind, car_table};
+use crate::dataset::{Dataset, DatasetConfig, DatasetKind, Point, car_table};
 use crate::features::{Feature, Named};
 use crate::gradcheck::{gradient, relative_error};
 
