@@ -265,3 +265,49 @@ test("phone: a finger paints a point on the decision boundaries", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a pen (stylus) paints points and pixels too", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  // What a stylus sends: pointer events of type "pen" with pressure.
+  const stroke = async (selector, from, to) => {
+    const box = await page.locator(selector).boundingBox();
+    const at = ([fx, fy]) => ({ clientX: box.x + box.width * fx, clientY: box.y + box.height * fy });
+    const pen = { pointerType: "pen", pointerId: 7, isPrimary: true, bubbles: true, pressure: 0.6 };
+    await page.locator(selector).dispatchEvent("pointerdown", { ...pen, ...at(from), buttons: 1, button: 0 });
+    for (let k = 1; k <= 8; k++) {
+      const p = [from[0] + ((to[0] - from[0]) * k) / 8, from[1] + ((to[1] - from[1]) * k) / 8];
+      await page.locator(selector).dispatchEvent("pointermove", { ...pen, ...at(p), buttons: 1 });
+    }
+    await page.locator(selector).dispatchEvent("pointerup", { ...pen, ...at(to), buttons: 0, button: 0 });
+  };
+
+  await page.goto(`${env.site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  const count = async () => parseInt(await page.locator(".bd-counts").textContent(), 10);
+  const before = await count();
+  await stroke(".bd-points", [0.1, 0.9], [0.3, 0.9]);
+  await page.waitForFunction((n) => parseInt(document.querySelector(".bd-counts").textContent, 10) > n, before);
+
+  await page.goto(`${env.site.url}#/conv`);
+  await page.locator(".conv-map-0 canvas").waitFor();
+  const sum = () =>
+    page.evaluate(() => {
+      const c = document.querySelector(".conv-paint");
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let s = 0;
+      for (let i = 0; i < d.length; i += 4) s += d[i];
+      return s;
+    });
+  const ink = await sum();
+  await stroke(".conv-paint", [0.2, 0.2], [0.8, 0.8]);
+  await page.waitForFunction((s0) => {
+    const c = document.querySelector(".conv-paint");
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let s = 0;
+    for (let i = 0; i < d.length; i += 4) s += d[i];
+    return s !== s0;
+  }, ink);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
