@@ -48,6 +48,7 @@ impl Activation {
     }
 
     /// The value `a(z)`.
+    #[inline]
     pub fn value(self, z: f64) -> f64 {
         match self {
             Activation::Sign => {
@@ -67,6 +68,7 @@ impl Activation {
     }
 
     /// The derivative `a'(z)` (for ReLU, 0 at z = 0; for sign, 0 everywhere it exists).
+    #[inline]
     pub fn derivative(self, z: f64) -> f64 {
         match self {
             Activation::Sign => 0.0,
@@ -88,6 +90,7 @@ impl Activation {
 
     /// The derivative written through the output `a = a(z)`, as backpropagation uses it
     /// (σ' = a(1 − a), tanh' = 1 − a²).
+    #[inline]
     pub fn derivative_from_output(self, a: f64) -> f64 {
         match self {
             Activation::Sign => 0.0,
@@ -121,6 +124,7 @@ impl Activation {
 }
 
 /// `σ(z) = 1 / (1 + e^−z)`, computed without overflow for large |z|.
+#[inline]
 pub fn logistic(z: f64) -> f64 {
     if z >= 0.0 {
         1.0 / (1.0 + (-z).exp())
