@@ -153,7 +153,7 @@ pub fn view_network(
             view_editor(m, t, link, pointed.weight_error, send)
         }
         (_, Some(link)) if link_exists(m, link) => html! { { link_text(m, t, link) } },
-        _ => html! { { t.link_hint } },
+        _ => html! { <span class="bd-readout-hint">{ t.link_hint }</span> },
     };
     let on_key = links_keys(m, hovered.or(pointed.selected), on_hover, send);
     let width = geo.width();
