@@ -250,6 +250,37 @@ test("keyboard only: Tab walks through every control of every screen, focus alwa
   await context.close();
 });
 
+test("keyboard only: Tab to the plane, arrows move a cursor, Enter paints a point", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  const count = async () => parseInt(await page.locator(".bd-counts").textContent(), 10);
+  let reached = false;
+  for (let k = 0; k < 60 && !reached; k++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.classList.contains("bd-points"));
+  }
+  assert.ok(reached, "Tab reaches the plane");
+  const epoch = await page.locator(".bd-epoch-value").textContent();
+  await page.keyboard.press("2"); // the −1 tool, as with the mouse
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("ArrowUp");
+  await page.locator(".bd-key-cursor").waitFor();
+  assert.equal(await page.locator(".bd-epoch-value").textContent(), epoch, "→ on the plane is not Step");
+  // The readout follows the cursor: x = (2, 0.25).
+  assert.match(await page.locator(".bd-probe-table").textContent(), /\(2\.00, 0\.25\)/);
+  const before = await count();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((n) => parseInt(document.querySelector(".bd-counts").textContent, 10) === n + 1, before);
+  await page.keyboard.press(" ");
+  assert.equal(await page.locator(".bd-play").textContent().then((t) => /Play/.test(t)), true, "Space painted, it did not start training");
+  await screenshot(page, "desktop-boundaries-keyboard-paint.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("phone: a finger paints a point on the decision boundaries", async () => {
   const { context, problems } = await watchedContext(env.browser, PHONE);
   const page = await context.newPage();

@@ -137,6 +137,8 @@ pub struct BoundariesTexts {
     pub chart_description: &'static str,
     /// Accessible description of the plane.
     pub plane_description: &'static str,
+    /// How to paint with the keyboard (read with the plane's description).
+    pub plane_keys: &'static str,
     /// Training diverged at epoch `{epoch}` with learning rate `{rate}`.
     pub diverged: &'static str,
     /// Why sign cannot be trained.
@@ -203,7 +205,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     frame_time: "Last frame: {total} ms ({training} ms training an epoch, {drawing} ms drawing); 60 frames per second need under 16 ms.",
     point_counts: "{train} training · {test} test points",
     paint_heading: "Paint",
-    paint_hint: "Click or drag on the plane. Keys: 1 = +1, 2 = −1, E = eraser.",
+    paint_hint: "Click or drag on the plane (or Tab to it: arrow keys and Enter). Keys: 1 = +1, 2 = −1, E = eraser.",
     tool_positive: "+1",
     tool_negative: "−1",
     tool_eraser: "Eraser",
@@ -261,6 +263,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     test_accuracy: "Test accuracy",
     chart_description: "Training and test loss per epoch.",
     plane_description: "The plane from −6 to 6 on both axes, coloured by the network's score, with the points on top.",
+    plane_keys: "With the keyboard: arrow keys move a cursor (Shift: bigger steps), Enter or Space paints there with the chosen tool (1, 2, E).",
     diverged: "Training diverged at epoch {epoch}: the loss became NaN or ∞ with learning rate \
         {rate}. The steps were too large. Training is paused and the last good weights are \
         back — try a smaller learning rate.",
@@ -312,7 +315,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     frame_time: "上一帧：{total} 毫秒（训练一轮 {training} 毫秒，绘制 {drawing} 毫秒）；每秒 60 帧需要低于 16 毫秒。",
     point_counts: "{train} 个训练点 · {test} 个测试点",
     paint_heading: "画点",
-    paint_hint: "在平面上点击或拖动。按键：1 = +1，2 = −1，E = 橡皮擦。",
+    paint_hint: "在平面上点击或拖动（或按 Tab 到平面上，用方向键和 Enter）。按键：1 = +1，2 = −1，E = 橡皮擦。",
     tool_positive: "+1",
     tool_negative: "−1",
     tool_eraser: "橡皮擦",
@@ -369,6 +372,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     test_accuracy: "测试准确率",
     chart_description: "每轮的训练损失和测试损失。",
     plane_description: "两个坐标轴都从 −6 到 6 的平面，按网络得分着色，上面画着数据点。",
+    plane_keys: "用键盘：方向键移动光标（按住 Shift 步子更大），Enter 或空格用所选工具在光标处作画（1、2、E 选择工具）。",
     diverged: "训练在第 {epoch} 轮发散：学习率为 {rate} 时损失变成了 NaN 或 ∞，步子迈得太大了。\
         训练已暂停，并恢复了最后一组正常的权重——请试试更小的学习率。",
     sign_cannot_train: "sign 无法训练：它的导数在有定义的地方都是 0，梯度下降得不到任何信号。\

@@ -9,6 +9,7 @@ mod link;
 mod model;
 mod network;
 mod persist;
+mod plane_keys;
 mod readout;
 
 use std::cell::{Cell, RefCell};
@@ -191,6 +192,9 @@ pub fn Boundaries() -> Html {
     let selected = use_state_eq(|| None::<Link>);
     let weight_error = use_state_eq(|| false);
     let probe_at = use_state_eq(|| None::<(f64, f64)>);
+    let keyboard_cursor = use_state_eq(|| false);
+    // Whether the plane has its focus from a click (then keys stay shortcuts).
+    let plane_clicked: Rc<Cell<bool>> = use_memo((), |_| Cell::new(false));
     let hovered = use_state_eq(|| None::<Link>);
     let formula_text = use_state(String::new);
     let painting = use_mut_ref(|| None::<(f64, f64)>);
@@ -329,13 +333,15 @@ pub fn Boundaries() -> Html {
         }));
     }
     let on_down = {
-        let (model, redraw, painting, plane) = (
+        let (model, redraw, painting, plane, clicked) = (
             model.clone(),
             redraw.clone(),
             painting.clone(),
             canvases.plane.clone(),
+            plane_clicked.clone(),
         );
         Callback::from(move |e: PointerEvent| {
+            clicked.set(true);
             let Some((x1, x2)) = plane_point(&plane, &e) else {
                 return;
             };
@@ -384,8 +390,32 @@ pub fn Boundaries() -> Html {
         })
     };
     let on_leave = {
-        let probe_at = probe_at.clone();
-        Callback::from(move |_: PointerEvent| probe_at.set(None))
+        let (probe_at, keyboard_cursor) = (probe_at.clone(), keyboard_cursor.clone());
+        Callback::from(move |_: PointerEvent| {
+            if !*keyboard_cursor {
+                probe_at.set(None);
+            }
+        })
+    };
+    let on_plane_key = plane_keys::plane_keys(
+        model.clone(),
+        redraw.clone(),
+        probe_at.clone(),
+        keyboard_cursor.clone(),
+        plane_clicked.clone(),
+    );
+    // Painting does not move the focus (the pointer's default is prevented), so a focus
+    // comes from the keyboard; a click on the focused plane gives the keys back.
+    let on_focus = {
+        let clicked = plane_clicked.clone();
+        Callback::from(move |_: FocusEvent| clicked.set(false))
+    };
+    let on_blur = {
+        let (keyboard_cursor, clicked) = (keyboard_cursor.clone(), plane_clicked.clone());
+        Callback::from(move |_: FocusEvent| {
+            keyboard_cursor.set(false);
+            clicked.set(false);
+        })
     };
     let on_hover = {
         let hovered = hovered.clone();
@@ -421,10 +451,13 @@ pub fn Boundaries() -> Html {
                                 width={GRID.to_string()} height={GRID.to_string()} />
                         <canvas class="bd-points" ref={canvases.plane.clone()}
                                 width={PLANE_PX.to_string()} height={PLANE_PX.to_string()}
-                                role="img" aria-label={t.plane_description}
+                                role="img" tabindex="0"
+                                aria-label={format!("{} {}", t.plane_description, t.plane_keys)}
                                 onpointerdown={on_down} onpointermove={on_move}
                                 onpointerup={on_up.clone()} onpointercancel={on_up}
-                                onpointerleave={on_leave} />
+                                onpointerleave={on_leave} onkeydown={on_plane_key}
+                                onfocus={on_focus} onblur={on_blur} />
+                        { plane_keys::view_cursor(*probe_at, *keyboard_cursor) }
                         <span class="bd-axis bd-axis-x">{ "x1 →" }</span>
                         <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
                     </div>
