@@ -281,6 +281,45 @@ test("keyboard only: Tab to the plane, arrows move a cursor, Enter paints a poin
   await context.close();
 });
 
+test("keyboard only: Tab to the convolution canvas, Enter puts the brush down, arrows paint a line", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/conv`);
+  await page.locator(".conv-map-0 canvas").waitFor();
+  await page.getByRole("button", { name: "Clear" }).click();
+  let reached = false;
+  for (let k = 0; k < 80 && !reached; k++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.classList.contains("conv-paint"));
+  }
+  assert.ok(reached, "Tab reaches the canvas");
+  const ink = () =>
+    page.evaluate(() => {
+      const c = document.querySelector(".conv-paint");
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let s = 0;
+      for (let i = 0; i < d.length; i += 4) s += d[i];
+      return s;
+    });
+  assert.equal(await ink(), 0, "a cleared canvas is black");
+  await page.keyboard.press("ArrowLeft");
+  await page.locator(".conv-key-cursor").waitFor();
+  assert.equal(await ink(), 0, "moving with the brush up paints nothing");
+  await page.keyboard.press("Enter");
+  const dab = await ink();
+  assert.ok(dab > 0, "Enter puts the brush down: a dab");
+  for (let k = 0; k < 4; k++) await page.keyboard.press("Shift+ArrowRight");
+  const line = await ink();
+  assert.ok(line > 2 * dab, `moving with the brush down paints a line (${dab} → ${line})`);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await ink(), line, "lifted: moving paints no more");
+  assert.equal(await page.getByRole("button", { name: "Undo" }).isEnabled(), true, "the stroke can be undone");
+  await screenshot(page, "desktop-conv-keyboard-paint.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("phone: a finger paints a point on the decision boundaries", async () => {
   const { context, problems } = await watchedContext(env.browser, PHONE);
   const page = await context.newPage();

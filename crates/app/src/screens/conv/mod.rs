@@ -3,6 +3,7 @@
 
 mod draw;
 mod kernels;
+mod keys;
 mod link;
 mod model;
 mod msg;
@@ -234,6 +235,21 @@ pub fn ConvPainter() -> Html {
             }
         })
     };
+    let key_cursor = use_state_eq(|| None::<(f32, f32)>);
+    let on_key = keys::paint_keys(
+        model.clone(),
+        drawer.clone(),
+        live.clone(),
+        dispatch.clone(),
+        key_cursor.clone(),
+    );
+    let on_blur = keys::on_blur(
+        model.clone(),
+        drawer.clone(),
+        live.clone(),
+        dispatch.clone(),
+        key_cursor.clone(),
+    );
     let on_upload = {
         let (model, dispatch) = (model.clone(), dispatch.clone());
         Callback::from(move |e: Event| {
@@ -277,7 +293,14 @@ pub fn ConvPainter() -> Html {
             </Panel>
             { view_timing(t, live.borrow().timing) }
             <div class="conv-stage">
-                { view::input_panel(t, &m, &d, on_down, on_move, on_up) }
+                { view::input_panel(t, &m, &d, view::PaintEvents {
+                    down: on_down,
+                    moved: on_move,
+                    up: on_up,
+                    key: on_key,
+                    blur: on_blur,
+                    cursor: keys::view_cursor(*key_cursor, m.brush_size, m.resolution(), m.stroking()),
+                }) }
                 { view::maps_panel(t, &m, &d, &dispatch) }
                 { view_probe::probe_panel(t, &m) }
             </div>

@@ -169,15 +169,32 @@ pub fn signed_legend(plane: &[f32]) -> Html {
     legend(-m, m, legend_gradient())
 }
 
+/// What the painting canvas answers to: pointer, keyboard, and the keyboard's brush.
+pub struct PaintEvents {
+    /// A pointer goes down: a stroke begins.
+    pub down: Callback<PointerEvent>,
+    /// The pointer moves: the stroke goes on.
+    pub moved: Callback<PointerEvent>,
+    /// The pointer goes up or is cancelled: the stroke ends.
+    pub up: Callback<PointerEvent>,
+    /// Keys on the focused canvas.
+    pub key: Callback<KeyboardEvent>,
+    /// The canvas loses the focus.
+    pub blur: Callback<FocusEvent>,
+    /// The keyboard's brush outline (or nothing).
+    pub cursor: Html,
+}
+
 /// The painted image with its canvas and the receptive field of the probed pixel.
-pub fn input_panel(
-    t: &'static ConvTexts,
-    m: &Model,
-    d: &Drawer,
-    on_down: Callback<PointerEvent>,
-    on_move: Callback<PointerEvent>,
-    on_up: Callback<PointerEvent>,
-) -> Html {
+pub fn input_panel(t: &'static ConvTexts, m: &Model, d: &Drawer, events: PaintEvents) -> Html {
+    let PaintEvents {
+        down: on_down,
+        moved: on_move,
+        up: on_up,
+        key,
+        blur,
+        cursor,
+    } = events;
     let image = m.image();
     let n = image.width();
     let field = m.receptive_field();
@@ -198,10 +215,12 @@ pub fn input_panel(
             <div class="conv-canvas-wrap">
                 <canvas ref={d.input.clone()} class="conv-canvas conv-paint"
                         width={n.to_string()} height={n.to_string()}
-                        aria-label={t.paint_here}
+                        tabindex="0" aria-label={format!("{} {}", t.paint_here, t.paint_keys)}
                         onpointerdown={on_down} onpointermove={on_move}
-                        onpointerup={on_up.clone()} onpointercancel={on_up} />
+                        onpointerup={on_up.clone()} onpointercancel={on_up}
+                        onkeydown={key} onblur={blur} />
                 { for highlight }
+                { cursor }
             </div>
             { legend(0.0, input_scale(image), "linear-gradient(90deg, #000, #fff)".to_owned()) }
             <p class="conv-hint">{ t.paint_hint }</p>
