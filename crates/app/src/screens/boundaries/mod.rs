@@ -9,7 +9,7 @@ mod link;
 mod model;
 mod network;
 mod persist;
-mod plane_keys;
+mod plane;
 mod readout;
 
 use std::cell::{Cell, RefCell};
@@ -18,7 +18,7 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::render::{AnimationFrame, request_animation_frame};
 use nnp_core::activation::Activation;
-use nnp_core::dataset::{DatasetKind, RANGE};
+use nnp_core::dataset::DatasetKind;
 use nnp_core::loss::Loss;
 use nnp_core::mlp::Regularization;
 use wasm_bindgen::JsCast;
@@ -157,19 +157,6 @@ fn now_ms() -> f64 {
 /// Milliseconds of each frame spent replaying a shared run.
 const REPLAY_MS_PER_FRAME: f64 = 12.0;
 
-/// Where a pointer event falls on the plane, in plane coordinates.
-fn plane_point(canvas: &NodeRef, event: &PointerEvent) -> Option<(f64, f64)> {
-    let canvas = canvas.cast::<Element>()?;
-    let rect = canvas.get_bounding_client_rect();
-    if rect.width() <= 0.0 || rect.height() <= 0.0 {
-        return None;
-    }
-    let fx = (f64::from(event.client_x()) - rect.left()) / rect.width();
-    let fy = (f64::from(event.client_y()) - rect.top()) / rect.height();
-    let (lo, hi) = RANGE;
-    Some((lo + fx * (hi - lo), hi - fy * (hi - lo)))
-}
-
 fn is_typing(event: &KeyboardEvent) -> bool {
     event
         .target()
@@ -191,13 +178,8 @@ pub fn Boundaries() -> Html {
     let copied = use_state_eq(|| false);
     let selected = use_state_eq(|| None::<Link>);
     let weight_error = use_state_eq(|| false);
-    let probe_at = use_state_eq(|| None::<(f64, f64)>);
-    let keyboard_cursor = use_state_eq(|| false);
-    // Whether the plane has its focus from a click (then keys stay shortcuts).
-    let plane_clicked: Rc<Cell<bool>> = use_memo((), |_| Cell::new(false));
     let hovered = use_state_eq(|| None::<Link>);
     let formula_text = use_state(String::new);
-    let painting = use_mut_ref(|| None::<(f64, f64)>);
     let frame = use_mut_ref(|| None::<AnimationFrame>);
     let canvases = Canvases {
         heat: use_node_ref(),
@@ -332,91 +314,7 @@ pub fn Boundaries() -> Html {
             });
         }));
     }
-    let on_down = {
-        let (model, redraw, painting, plane, clicked) = (
-            model.clone(),
-            redraw.clone(),
-            painting.clone(),
-            canvases.plane.clone(),
-            plane_clicked.clone(),
-        );
-        Callback::from(move |e: PointerEvent| {
-            clicked.set(true);
-            let Some((x1, x2)) = plane_point(&plane, &e) else {
-                return;
-            };
-            e.prevent_default();
-            if let Some(target) = plane.cast::<Element>() {
-                let _ = target.set_pointer_capture(e.pointer_id());
-            }
-            *painting.borrow_mut() = Some((x1, x2));
-            if model.borrow_mut().paint(x1, x2) {
-                redraw.force_update();
-            }
-        })
-    };
-    let on_move = {
-        let (model, redraw, painting, plane, probe_at) = (
-            model.clone(),
-            redraw.clone(),
-            painting.clone(),
-            canvases.plane.clone(),
-            probe_at.clone(),
-        );
-        Callback::from(move |e: PointerEvent| {
-            let Some((x1, x2)) = plane_point(&plane, &e) else {
-                return;
-            };
-            let last = *painting.borrow();
-            if let Some((a, b)) = last {
-                let erasing = model.borrow().tool == Tool::Eraser;
-                if erasing || (x1 - a).hypot(x2 - b) >= 0.35 {
-                    *painting.borrow_mut() = Some((x1, x2));
-                    if model.borrow_mut().paint(x1, x2) {
-                        redraw.force_update();
-                    }
-                }
-            }
-            let inside = (RANGE.0..=RANGE.1).contains(&x1) && (RANGE.0..=RANGE.1).contains(&x2);
-            probe_at.set(inside.then_some((x1, x2)));
-        })
-    };
-    let on_up = {
-        let (painting, model) = (painting.clone(), model.clone());
-        Callback::from(move |_: PointerEvent| {
-            if painting.borrow_mut().take().is_some() {
-                write_link(&mut model.borrow_mut());
-            }
-        })
-    };
-    let on_leave = {
-        let (probe_at, keyboard_cursor) = (probe_at.clone(), keyboard_cursor.clone());
-        Callback::from(move |_: PointerEvent| {
-            if !*keyboard_cursor {
-                probe_at.set(None);
-            }
-        })
-    };
-    let on_plane_key = plane_keys::plane_keys(
-        model.clone(),
-        redraw.clone(),
-        probe_at.clone(),
-        keyboard_cursor.clone(),
-        plane_clicked.clone(),
-    );
-    // Painting does not move the focus (the pointer's default is prevented), so a focus
-    // comes from the keyboard; a click on the focused plane gives the keys back.
-    let on_focus = {
-        let clicked = plane_clicked.clone();
-        Callback::from(move |_: FocusEvent| clicked.set(false))
-    };
-    let on_blur = {
-        let (keyboard_cursor, clicked) = (keyboard_cursor.clone(), plane_clicked.clone());
-        Callback::from(move |_: FocusEvent| {
-            keyboard_cursor.set(false);
-            clicked.set(false);
-        })
-    };
+    let plane = plane::use_plane_input(&model, &redraw, &canvases.plane);
     let on_hover = {
         let hovered = hovered.clone();
         Callback::from(move |link: Option<Link>| hovered.set(link))
@@ -453,18 +351,18 @@ pub fn Boundaries() -> Html {
                                 width={PLANE_PX.to_string()} height={PLANE_PX.to_string()}
                                 role="img" tabindex="0"
                                 aria-label={format!("{} {}", t.plane_description, t.plane_keys)}
-                                onpointerdown={on_down} onpointermove={on_move}
-                                onpointerup={on_up.clone()} onpointercancel={on_up}
-                                onpointerleave={on_leave} onkeydown={on_plane_key}
-                                onfocus={on_focus} onblur={on_blur} />
-                        { plane_keys::view_cursor(*probe_at, *keyboard_cursor) }
+                                onpointerdown={plane.down} onpointermove={plane.moved}
+                                onpointerup={plane.up.clone()} onpointercancel={plane.up}
+                                onpointerleave={plane.leave} onkeydown={plane.key}
+                                onfocus={plane.focus} onblur={plane.blur} />
+                        { plane::view_cursor(plane.probe_at, plane.keyboard) }
                         <span class="bd-axis bd-axis-x">{ "x1 →" }</span>
                         <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
                     </div>
                     { readout::view_metrics(&m, t) }
                     <Panel id="timing">{ readout::view_frame_time(&m, t) }</Panel>
                     <Panel id="loss">{ readout::view_chart(&m, t) }</Panel>
-                    <Panel id="probe">{ readout::view_probe(&m, t, *probe_at) }</Panel>
+                    <Panel id="probe">{ readout::view_probe(&m, t, plane.probe_at) }</Panel>
                 </div>
                 <div class="bd-side">
                     <Panel id="data">{ controls::view_data_panel(&m, t, &send) }</Panel>
