@@ -1,5 +1,6 @@
 //! Reusable controls and drawings shared by the screens.
 
+pub mod colours;
 pub mod form;
 pub mod line_chart;
 pub mod panel;

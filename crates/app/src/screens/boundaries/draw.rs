@@ -3,20 +3,15 @@
 
 use nnp_core::activation::Activation;
 use nnp_core::dataset::RANGE;
-use nnp_core::raster::Diverging;
+use nnp_core::raster::max_abs;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
 
 use super::model::Model;
+use crate::widgets::colours::BLUE_ORANGE;
 
 /// Side of the points canvas in canvas pixels.
 pub const PLANE_PX: u32 = 480;
-/// Blue for +1, orange for −1, white for 0.
-const COLOURS: Diverging = Diverging {
-    negative: [245, 147, 34],
-    paper: [255, 255, 255],
-    positive: [8, 119, 189],
-};
 
 /// The CSS colour of a class label.
 pub fn class_colour(label: f64) -> &'static str {
@@ -34,12 +29,11 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
 
 /// How a unit's values map to colours: `(centre, half-width)` of the range shown.
 fn scale(activation: Option<Activation>, values: &[f32], output: bool) -> (f32, f32) {
-    let max_abs = || values.iter().fold(1e-6f32, |m, v| m.max(v.abs()));
     match activation {
         Some(Activation::Sign | Activation::Tanh) => (0.0, 1.0),
         Some(Activation::Logistic) => (0.5, 0.5),
         Some(Activation::Linear | Activation::Relu) if output => (0.0, 1.0),
-        _ => (0.0, max_abs()),
+        _ => (0.0, max_abs(values)),
     }
 }
 
@@ -72,7 +66,7 @@ impl Painter {
         } else {
             half
         };
-        COLOURS.paint(values, centre, half, 0.8, &mut self.buf);
+        BLUE_ORANGE.paint(values, centre, half, 0.8, &mut self.buf);
         put(canvas, model.grid.n(), &self.buf);
     }
 
@@ -112,7 +106,7 @@ impl Painter {
                 }
             };
             let range = scale(activation, values, col == last);
-            COLOURS.paint(values, range.0, range.1, 1.0, &mut self.buf);
+            BLUE_ORANGE.paint(values, range.0, range.1, 1.0, &mut self.buf);
             put(&canvas, model.grid.n(), &self.buf);
         }
     }

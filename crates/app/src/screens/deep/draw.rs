@@ -6,6 +6,8 @@ use nnp_core::deep::{DIGIT_SIDE, Projection, Reconstructed};
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 
+use crate::widgets::colours::BLUE_ORANGE;
+
 /// Pictures per row of the feature grid.
 pub const FEATURE_COLUMNS: usize = 8;
 /// Side of the projection canvas in canvas pixels.
@@ -17,8 +19,6 @@ pub const CLASS_COLOURS: [&str; 10] = [
 ];
 const CELL: usize = DIGIT_SIDE + 1;
 const GAP: [u8; 3] = [222, 226, 232];
-const POSITIVE: [f64; 3] = [8.0, 119.0, 189.0];
-const NEGATIVE: [f64; 3] = [245.0, 147.0, 34.0];
 
 /// Canvas size of a grid of `count` 8×8 pictures in `columns` columns, 1 px apart.
 pub fn grid_size(count: usize, columns: usize) -> (u32, u32) {
@@ -116,10 +116,7 @@ fn ink(v: f64) -> [u8; 3] {
 
 /// −1 orange … 0 white … +1 blue.
 fn diverging(t: f64) -> [u8; 3] {
-    let t = if t.is_nan() { 0.0 } else { t.clamp(-1.0, 1.0) };
-    let target = if t >= 0.0 { POSITIVE } else { NEGATIVE };
-    let a = t.abs();
-    [0, 1, 2].map(|k| (255.0 + (target[k] - 255.0) * a).round() as u8)
+    BLUE_ORANGE.colour(t as f32, 1.0)
 }
 
 /// The projected codes, each drawn as its digit in its class colour.
