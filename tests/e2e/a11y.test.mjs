@@ -6,6 +6,34 @@ import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.
 
 const env = openSite();
 
+/** Presses Tab until the focus is on an element with `className` (at most `limit` times). */
+const tabTo = async (page, className, limit) => {
+  for (let k = 0; k < limit; k++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((c) => document.activeElement?.classList.contains(c), className)) return true;
+  }
+  return false;
+};
+
+/** The sum of the red channel of the canvas matching `selector` (0 for a black canvas). */
+const INK = (selector) => {
+  const c = document.querySelector(selector);
+  const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  let s = 0;
+  for (let i = 0; i < d.length; i += 4) s += d[i];
+  return s;
+};
+const inkOf = (page, selector) => page.evaluate(INK, selector);
+/** For waitForFunction: whether the canvas's ink differs from `before` (self-contained, as
+ * the page runs it). */
+const INK_CHANGED = ([selector, before]) => {
+  const c = document.querySelector(selector);
+  const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+  let s = 0;
+  for (let i = 0; i < d.length; i += 4) s += d[i];
+  return s !== before;
+};
+
 const SCREENS = ["", "boundaries", "backprop", "deep", "conv", "lstm", "activations"];
 
 /** Visible controls without an accessible name, described for the failure message. */
@@ -144,11 +172,7 @@ test("keyboard only: Tab reaches Step on the decision boundaries and Enter train
   const page = await context.newPage();
   await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
-  let reached = false;
-  for (let k = 0; k < 40 && !reached; k++) {
-    await page.keyboard.press("Tab");
-    reached = await page.evaluate(() => document.activeElement?.classList.contains("bd-step"));
-  }
+  const reached = await tabTo(page, "bd-step", 40);
   assert.ok(reached, "Tab reaches the Step button");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.querySelector(".bd-epoch-value").textContent === "1");
@@ -164,11 +188,7 @@ test("keyboard only: Tab to the network, arrows pick a link, Enter edits its wei
   const page = await context.newPage();
   await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
-  let reached = false;
-  for (let k = 0; k < 80 && !reached; k++) {
-    await page.keyboard.press("Tab");
-    reached = await page.evaluate(() => document.activeElement?.classList.contains("bd-links"));
-  }
+  const reached = await tabTo(page, "bd-links", 80);
   assert.ok(reached, "Tab reaches the network diagram");
   assert.match(await page.getAttribute(".bd-links", "aria-label"), /Enter/);
   const readout = page.locator(".bd-link-readout");
@@ -256,11 +276,7 @@ test("keyboard only: Tab to the plane, arrows move a cursor, Enter paints a poin
   await page.goto(`${env.site.url}#/boundaries`);
   await page.locator(".bd-heat").waitFor();
   const count = async () => parseInt(await page.locator(".bd-counts").textContent(), 10);
-  let reached = false;
-  for (let k = 0; k < 60 && !reached; k++) {
-    await page.keyboard.press("Tab");
-    reached = await page.evaluate(() => document.activeElement?.classList.contains("bd-points"));
-  }
+  const reached = await tabTo(page, "bd-points", 60);
   assert.ok(reached, "Tab reaches the plane");
   const epoch = await page.locator(".bd-epoch-value").textContent();
   await page.keyboard.press("2"); // the −1 tool, as with the mouse
@@ -287,20 +303,9 @@ test("keyboard only: Tab to the convolution canvas, Enter puts the brush down, a
   await page.goto(`${env.site.url}#/conv`);
   await page.locator(".conv-map-0 canvas").waitFor();
   await page.getByRole("button", { name: "Clear" }).click();
-  let reached = false;
-  for (let k = 0; k < 80 && !reached; k++) {
-    await page.keyboard.press("Tab");
-    reached = await page.evaluate(() => document.activeElement?.classList.contains("conv-paint"));
-  }
+  const reached = await tabTo(page, "conv-paint", 80);
   assert.ok(reached, "Tab reaches the canvas");
-  const ink = () =>
-    page.evaluate(() => {
-      const c = document.querySelector(".conv-paint");
-      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let s = 0;
-      for (let i = 0; i < d.length; i += 4) s += d[i];
-      return s;
-    });
+  const ink = () => inkOf(page, ".conv-paint");
   assert.equal(await ink(), 0, "a cleared canvas is black");
   await page.keyboard.press("ArrowLeft");
   await page.locator(".conv-key-cursor").waitFor();
@@ -361,23 +366,9 @@ test("a pen (stylus) paints points and pixels too", async () => {
 
   await page.goto(`${env.site.url}#/conv`);
   await page.locator(".conv-map-0 canvas").waitFor();
-  const sum = () =>
-    page.evaluate(() => {
-      const c = document.querySelector(".conv-paint");
-      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-      let s = 0;
-      for (let i = 0; i < d.length; i += 4) s += d[i];
-      return s;
-    });
-  const ink = await sum();
+  const ink = await inkOf(page, ".conv-paint");
   await stroke(".conv-paint", [0.2, 0.2], [0.8, 0.8]);
-  await page.waitForFunction((s0) => {
-    const c = document.querySelector(".conv-paint");
-    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let s = 0;
-    for (let i = 0; i < d.length; i += 4) s += d[i];
-    return s !== s0;
-  }, ink);
+  await page.waitForFunction(INK_CHANGED, [".conv-paint", ink]);
   assert.deepEqual(problems, []);
   await context.close();
 });
