@@ -15,5 +15,6 @@ pub mod graph;
 pub mod loss;
 pub mod mlp;
 pub mod raster;
+pub mod real;
 pub mod recurrent;
 pub mod rng;
