@@ -2,7 +2,7 @@
 // control on every screen has a name, and a screen can be driven with the keyboard alone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, openScreen, watchedContext, screenshot, SCREENS, DESKTOP, PHONE } from "./harness.mjs";
 
 const env = openSite();
 
@@ -34,9 +34,8 @@ const INK_CHANGED = ([selector, before]) => {
   return s !== before;
 };
 
-const SCREENS = ["", "boundaries", "backprop", "deep", "conv", "lstm", "activations"];
-
-/** Visible controls without an accessible name, described for the failure message. */
+/** Visible controls without an accessible name, described for the failure message, and how
+ * many visible controls there were. */
 const unnamedControls = (page) =>
   page.evaluate(() => {
     const named = (el) => {
@@ -52,21 +51,22 @@ const unnamedControls = (page) =>
     const controls = document.querySelectorAll(
       "main button, main a[href], main input, main select, main textarea, main [tabindex]:not([tabindex='-1'])",
     );
-    return [...controls]
-      .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
+    const visible = [...controls].filter((el) => el.offsetParent !== null || el.getClientRects().length > 0);
+    const unnamed = visible
       .filter((el) => el.type !== "hidden" && !named(el))
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`);
+    return { unnamed, checked: visible.length };
   });
 
 test("every control on every screen has a name a screen reader can say", async () => {
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   const found = {};
-  for (const slug of SCREENS) {
-    await page.goto(`${env.site.url}#/${slug}`);
-    await page.waitForTimeout(slug === "deep" ? 1500 : 400);
-    const unnamed = await unnamedControls(page);
-    if (unnamed.length) found[slug || "home"] = [...new Set(unnamed)];
+  for (const screen of SCREENS) {
+    await openScreen(page, env.site.url, screen);
+    const { unnamed, checked } = await unnamedControls(page);
+    assert.ok(checked >= 3, `${screen.name}: only ${checked} controls to check`);
+    if (unnamed.length) found[screen.name] = [...new Set(unnamed)];
   }
   assert.deepEqual(found, {});
   assert.deepEqual(problems, []);
@@ -110,6 +110,7 @@ const lowContrastText = (page) =>
       return layers.reduceRight((below, top) => over(top, below), { r: 255, g: 255, b: 255, a: 1 });
     };
     const bad = [];
+    let judged = 0;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const seen = new Set();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -128,6 +129,7 @@ const lowContrastText = (page) =>
       for (let n = el; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
       // Disabled controls are deliberately faint (WCAG exempts inactive components).
       if (opacity < 0.5 || el.closest(":disabled, [aria-disabled='true']")) continue;
+      judged += 1;
       const text = over({ ...fg, a: fg.a * opacity }, bg);
       const [hi, lo] = [luminance(text), luminance(bg)].sort((x, y) => y - x);
       const ratio = (hi + 0.05) / (lo + 0.05);
@@ -137,7 +139,7 @@ const lowContrastText = (page) =>
         bad.push(`${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${node.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
       }
     }
-    return [...new Set(bad)];
+    return { low: [...new Set(bad)], judged };
   });
 
 test("every text on every screen has AA contrast, in both modes and both languages", async () => {
@@ -146,8 +148,8 @@ test("every text on every screen has AA contrast, in both modes and both languag
   const found = {};
   for (const presenter of [false, true]) {
     for (const lang of ["en", "zh"]) {
-      for (const slug of SCREENS) {
-        await page.goto(`${env.site.url}#/${slug}`);
+      for (const screen of SCREENS) {
+        await openScreen(page, env.site.url, screen);
         await page.evaluate(
           ([p, l]) => {
             document.documentElement.classList.toggle("presenter", p);
@@ -155,9 +157,9 @@ test("every text on every screen has AA contrast, in both modes and both languag
           },
           [presenter, lang],
         );
-        await page.waitForTimeout(slug === "deep" ? 1500 : 300);
-        const low = await lowContrastText(page);
-        if (low.length) found[`${slug || "home"}${presenter ? " (presenter)" : ""}`] = low;
+        const { low, judged } = await lowContrastText(page);
+        assert.ok(judged >= 10, `${screen.name}: only ${judged} texts judged`);
+        if (low.length) found[`${screen.name}${presenter ? " (presenter)" : ""}`] = low;
       }
       if (lang === "en") break; // the colours do not depend on the language
     }
@@ -220,9 +222,8 @@ test("keyboard only: Tab walks through every control of every screen, focus alwa
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   const missed = {};
-  for (const slug of SCREENS) {
-    await page.goto(`${env.site.url}#/${slug}`);
-    await page.waitForTimeout(slug === "deep" ? 1500 : 400);
+  for (const screen of SCREENS) {
+    await openScreen(page, env.site.url, screen);
     // Mark every visible, enabled control in the screen, then Tab until focus leaves the page.
     const total = await page.evaluate(() => {
       const controls = document.querySelectorAll(
@@ -235,6 +236,7 @@ test("keyboard only: Tab walks through every control of every screen, focus alwa
       }
       return n;
     });
+    assert.ok(total >= 3, `${screen.name}: only ${total} controls to walk`);
     const unseen = new Set([...Array(total).keys()].map(String));
     const faint = new Set();
     await page.locator("body").focus();
@@ -263,7 +265,7 @@ test("keyboard only: Tab walks through every control of every screen, focus alwa
       }),
       [...unseen],
     );
-    if (left.length || faint.size) missed[slug || "home"] = { unreachable: [...new Set(left)], noFocusRing: [...faint] };
+    if (left.length || faint.size) missed[screen.name] = { unreachable: [...new Set(left)], noFocusRing: [...faint] };
   }
   assert.deepEqual(missed, {});
   assert.deepEqual(problems, []);

@@ -97,7 +97,7 @@ test("desktop: a full pass stepped through the UI shows the hand-computed f and 
   await page.getByRole("button", { name: "Random init" }).click();
   await page.getByRole("button", { name: "Train", exact: true }).click();
   await page.locator(".bp-accuracy").waitFor();
-  await page.getByRole("button", { name: "Train", exact: true }).waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Train", exact: true }).waitFor({ timeout: 120000 });
   const accuracy = Number((await page.locator(".bp-accuracy").textContent()).match(/: ([\d.]+) %/)[1]);
   assert.ok(accuracy > 95, `accuracy ${accuracy}`);
   await screenshot(page, "desktop-backprop-trained.png");

@@ -29,7 +29,7 @@ for (const kind of [DESKTOP, PHONE]) {
     await page.waitForFunction(
       () => parseFloat(document.querySelector(".bd-metric.test-accuracy output").textContent) >= 90,
       null,
-      { timeout: 60000 },
+      { timeout: 120000 },
     );
     await page.locator(".bd-play").click(); // pause
     const epochs = parseInt(await page.locator(".bd-epoch-value").textContent(), 10);
@@ -93,7 +93,7 @@ test("desktop: the share link opens the same points, settings and trained networ
   await other.waitForFunction(
     (e) => document.querySelector(".bd-epoch-value")?.textContent === e && !document.querySelector(".bd-replay"),
     original.epoch,
-    { timeout: 60000 },
+    { timeout: 120000 },
   );
   assert.deepEqual(await state(other), original);
   await screenshot(other, "desktop-boundaries-shared.png");

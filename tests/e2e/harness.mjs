@@ -102,6 +102,10 @@ export const PHONE = {
 export async function watchedContext(browser, kind) {
   const { name, ...options } = kind;
   const context = await browser.newContext(options);
+  // Playwright waits 30 s by default; a 2-core machine running a build beside the tests can
+  // take longer to load the wasm, so every wait gets a wide margin (a test that passes still
+  // ends as soon as what it waits for is there).
+  context.setDefaultTimeout(120000);
   const problems = [];
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
@@ -123,4 +127,22 @@ export async function watchedContext(browser, kind) {
 export async function screenshot(page, file) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, file), fullPage: false });
+}
+
+/** Every screen, with an element that appears only once the screen has rendered its content
+ * (the deep screen's after its digits have loaded). */
+export const SCREENS = [
+  { slug: "", name: "home", ready: ".home .card-link" },
+  { slug: "boundaries", name: "boundaries", ready: ".bd-heat" },
+  { slug: "backprop", name: "backprop", ready: ".bp-graph-svg" },
+  { slug: "deep", name: "deep", ready: ".deep-feature-grid" },
+  { slug: "conv", name: "conv", ready: ".conv-map-0 canvas" },
+  { slug: "lstm", name: "lstm", ready: ".lstm-train" },
+  { slug: "activations", name: "activations", ready: ".screen-activations .gallery > *" },
+];
+
+/** Opens a screen and waits until it has rendered, so a scan never looks at an empty page. */
+export async function openScreen(page, siteUrl, screen) {
+  await page.goto(`${siteUrl}#/${screen.slug}`);
+  await page.locator(screen.ready).first().waitFor({ timeout: 120000 });
 }

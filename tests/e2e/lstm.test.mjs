@@ -76,7 +76,7 @@ test("switch variants, scrub time, read gates in [0, 1], click a cell for its eq
 test("training the LSTM reaches the target, and a typo keeps the old sequence", async () => {
   const { context, problems, page } = await open(DESKTOP);
   await page.locator(".lstm-train").click();
-  await page.waitForFunction(() => document.querySelector(".lstm-variant-lstm .lstm-variant-badge")?.textContent.startsWith("✓"), null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector(".lstm-variant-lstm .lstm-variant-badge")?.textContent.startsWith("✓"), null, { timeout: 120000 });
   assert.match(await page.locator(".lstm-notice").textContent(), /LSTM reached the target after \d+ updates/);
   assert.equal(await page.locator(".lstm-train").textContent(), "▶ Train", "training paused at the target");
   await screenshot(page, "desktop-lstm-trained.png");
@@ -124,7 +124,7 @@ async function lstmState(page) {
 
 async function notReplaying(page) {
   await page.locator(".lstm-band-map canvas").first().waitFor();
-  await page.waitForFunction(() => !document.querySelector(".lstm-replay"), null, { timeout: 60000 });
+  await page.waitForFunction(() => !document.querySelector(".lstm-replay"), null, { timeout: 120000 });
 }
 
 test("the share link opens the same cells, training, sequence and time step elsewhere", async () => {

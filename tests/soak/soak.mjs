@@ -7,7 +7,11 @@
 // logs an error, if the JS heap grows by more than half, if the wasm memory still grows in the
 // second half (it may grow while histories fill, then must stay flat), or if the frame rate
 // at the end falls below half of the start (best of three 2-second windows each, so a busy
-// machine does not fail it by chance).
+// machine does not fail it by chance). A training screen must train the whole time: every few
+// seconds the soak checks that the screen's text moved on (an epoch, an update count, a loss);
+// a screen that stopped by itself (backprop after its epochs, the LSTM at its target) is
+// started again, and one that cannot be restarted fails the run. A screen asked for that is
+// not there, or a memory that cannot be read, fails the run too.
 import assert from "node:assert/strict";
 import { serveDist, launchBrowser, watchedContext, DESKTOP } from "../e2e/harness.mjs";
 
@@ -20,11 +24,15 @@ const SCREENS = [
   { slug: "conv", paint: ".conv-paint", ready: ".conv-map-0 canvas" },
 ];
 
-/** The best of three samples (highest frame rate; memory from the last). */
+/** The best of three samples (highest frame rate; memory from the last). Memory that cannot
+ * be read is an error, not a zero that would always look flat. */
 const settled = async (page) => {
   const samples = [];
   for (let k = 0; k < 3; k++) samples.push(await sample(page));
-  return { ...samples[2], fps: Math.max(...samples.map((s) => s.fps)) };
+  const last = samples[2];
+  if (!(last.heap > 0)) throw new Error("the JS heap size cannot be read (performance.memory)");
+  if (!(last.wasm > 0)) throw new Error("the wasm memory cannot be read (TrunkApplicationStarted)");
+  return { ...last, fps: Math.max(...samples.map((s) => s.fps)) };
 };
 
 /** Paints zigzag strokes over `selector` with the mouse until `ms` have passed. */
@@ -39,6 +47,30 @@ const paintFor = async (page, selector, ms) => {
       await page.mouse.move(box.x + box.width * (0.1 + 0.04 * k), y0 + (k % 2 ? 12 : -12));
     }
     await page.mouse.up();
+  }
+};
+
+/** What the screen shows in words: it changes while a screen trains. */
+const shownText = (page) => page.evaluate(() => document.querySelector("main")?.innerText ?? "");
+
+/** Keeps a training screen training for `ms`: every 3 s its text must have moved on; if it
+ * stopped by itself it is started again with `button`. Returns how often it had to be. */
+const keepTraining = async (page, button, ms, log) => {
+  const end = Date.now() + ms;
+  let before = await shownText(page);
+  while (Date.now() < end) {
+    await page.waitForTimeout(3000);
+    const now = await shownText(page);
+    if (now === before) {
+      log.restarts += 1;
+      await button.click();
+      await page.waitForTimeout(1000);
+      const after = await shownText(page);
+      if (after === now) throw new Error("the screen stopped training and Train did not start it again");
+      before = after;
+    } else {
+      before = now;
+    }
   }
 };
 
@@ -59,8 +91,8 @@ const sample = async (page) => {
           else {
             const memory = window.__nnpWasm?.memory ?? null;
             done({
-              heap: performance.memory?.usedJSHeapSize ?? 0,
-              wasm: memory ? memory.buffer.byteLength : 0,
+              heap: performance.memory?.usedJSHeapSize ?? null,
+              wasm: memory ? memory.buffer.byteLength : null,
               fps: (frames * 1000) / (performance.now() - t0),
             });
           }
@@ -74,6 +106,11 @@ const site = await serveDist();
 const browser = await launchBrowser();
 let failed = false;
 const only = process.env.SOAK_SCREENS?.split(",");
+const unknown = (only ?? []).filter((slug) => !SCREENS.some((s) => s.slug === slug));
+if (unknown.length) {
+  console.log(`no such screen to soak: ${unknown.join(", ")}`);
+  failed = true;
+}
 for (const { slug, start, paint, ready } of SCREENS.filter((s) => !only || only.includes(s.slug))) {
   const { context, problems } = await watchedContext(browser, DESKTOP);
   // Trunk announces the instantiated module; keep it to read the wasm memory's size.
@@ -82,32 +119,31 @@ for (const { slug, start, paint, ready } of SCREENS.filter((s) => !only || only.
   );
   const page = await context.newPage();
   await page.goto(`${site.url}#/${slug}`);
-  await page.locator(ready).first().waitFor();
   const half = minutes * 30_000;
-  let train = async (ms) => page.waitForTimeout(ms);
-  if (paint) {
-    train = (ms) => paintFor(page, paint, ms);
-  } else {
-    const button = page.locator(start).first();
-    if (!(await button.count())) {
-      console.log(`${slug}: no ${start} button, skipped`);
-      await context.close();
-      continue;
-    }
-    await button.click();
-  }
-  const first = await settled(page);
-  await train(half);
-  const middle = await settled(page);
-  await train(half);
-  const last = await settled(page);
-  const mb = (b) => (b / 1048576).toFixed(1);
-  console.log(
-    `${slug}: heap ${mb(first.heap)} → ${mb(middle.heap)} → ${mb(last.heap)} MB, ` +
-      `wasm ${mb(first.wasm)} → ${mb(middle.wasm)} → ${mb(last.wasm)} MB, ` +
-      `${first.fps.toFixed(0)} → ${last.fps.toFixed(0)} fps`,
-  );
+  const log = { restarts: 0 };
   try {
+    await page.locator(ready).first().waitFor({ timeout: 60000 });
+    let train;
+    if (paint) {
+      train = (ms) => paintFor(page, paint, ms);
+    } else {
+      const button = page.locator(start).first();
+      await button.waitFor({ timeout: 10000 });
+      await button.click();
+      train = (ms) => keepTraining(page, button, ms, log);
+    }
+    const first = await settled(page);
+    await train(half);
+    const middle = await settled(page);
+    await train(half);
+    const last = await settled(page);
+    const mb = (b) => (b / 1048576).toFixed(1);
+    console.log(
+      `${slug}: heap ${mb(first.heap)} → ${mb(middle.heap)} → ${mb(last.heap)} MB, ` +
+        `wasm ${mb(first.wasm)} → ${mb(middle.wasm)} → ${mb(last.wasm)} MB, ` +
+        `${first.fps.toFixed(0)} → ${last.fps.toFixed(0)} fps` +
+        (paint ? ", painted the whole time" : `, trained the whole time (restarted ${log.restarts}×)`),
+    );
     assert.deepEqual(problems, []);
     assert.ok(last.heap <= first.heap * 1.5 + 5 * 1048576, "the JS heap stays flat");
     assert.ok(last.wasm <= middle.wasm + 2 * 1048576, "the wasm memory stays flat in the second half");
