@@ -30,6 +30,22 @@ impl std::fmt::Debug for Workload {
     }
 }
 
+/// The sum of every value a run computed: what a workload returns, so no part of the work
+/// can be optimised away and a wrong result shows as a different checksum.
+fn checksum(values: &[f32]) -> f64 {
+    values.iter().map(|&v| f64::from(v)).sum()
+}
+
+/// [`checksum`] over every unit's picture of a grid evaluation: `units` in each of `layers`
+/// hidden layers, then the output.
+fn grid_checksum(grid: &GridEval, layers: usize, units: usize) -> f64 {
+    let hidden: f64 = (0..layers)
+        .flat_map(|layer| (0..units).map(move |unit| (layer, unit)))
+        .map(|(layer, unit)| checksum(grid.unit(layer, unit)))
+        .sum();
+    hidden + checksum(grid.output())
+}
+
 /// Every workload, with its inputs ready.
 pub fn workloads() -> Vec<Workload> {
     vec![
@@ -75,7 +91,7 @@ fn conv(name: &'static str, size: usize) -> Workload {
         description: "one k×k kernel over a 512×512 painting, same padding",
         run: Box::new(move || {
             convolve_into(&input, &bank, &config, &mut out);
-            f64::from(out.plane(0)[1000])
+            checksum(out.data())
         }),
     }
 }
@@ -95,7 +111,8 @@ fn conv_pipeline() -> Workload {
         description: "four 7×7 kernels + ReLU + 2×2 max pool + dense head on 512×512",
         run: Box::new(move || {
             pipeline.run(&input);
-            f64::from(pipeline.output().first().copied().unwrap_or_default())
+            let pooled = pipeline.pooled().map_or(0.0, |p| checksum(p.data()));
+            checksum(pipeline.activated().data()) + pooled + checksum(pipeline.output())
         }),
     }
 }
@@ -138,7 +155,7 @@ fn boundaries_frame(name: &'static str, layers: usize, units: usize) -> Workload
                 .train_epoch(&samples, &train, &mut rng)
                 .unwrap_or(f64::NAN);
             grid.evaluate(&mlp);
-            loss + f64::from(grid.output()[0])
+            loss + grid_checksum(&grid, layers, units)
         }),
     }
 }
@@ -167,7 +184,7 @@ fn boundaries_grid(name: &'static str, layers: usize, units: usize) -> Workload 
         description: "every unit over a 100×100 grid",
         run: Box::new(move || {
             grid.evaluate(&mlp);
-            f64::from(grid.output()[0])
+            grid_checksum(&grid, layers, units)
         }),
     }
 }
@@ -189,7 +206,14 @@ fn lstm_forward(name: &'static str, hidden: usize) -> Workload {
     Workload {
         name,
         description: "LSTM forward pass, input 8, T = 100, every gate recorded",
-        run: Box::new(move || model.forward(&inputs).steps as f64),
+        run: Box::new(move || {
+            let trace = model.forward(&inputs);
+            trace
+                .quantities
+                .iter()
+                .map(|q| q.values.iter().map(|&v| f64::from(v)).sum::<f64>())
+                .sum()
+        }),
     }
 }
 
@@ -226,9 +250,10 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), all.len());
         for w in &mut all {
+            let sum = (w.run)();
             assert!(
-                (w.run)().is_finite(),
-                "{} produced a non-finite checksum",
+                sum.is_finite() && sum != 0.0,
+                "{} produced the checksum {sum}: its work is not all counted",
                 w.name
             );
         }
