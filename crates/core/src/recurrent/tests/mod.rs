@@ -1,0 +1,227 @@
+//! Tests of the recurrent cells, one file per idea: numbers against PyTorch and NumPy
+//! ([`reference`]), finite-difference checks of backpropagation through time
+//! ([`gradients`]), the equations a screen writes out ([`equations`]), the built-in tasks
+//! ([`tasks`]) and the training behaviour a user would notice ([`training`]). This file
+//! holds the fixtures they share.
+
+#[cfg(target_family = "wasm")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use super::*;
+use crate::activation::Activation;
+
+mod equations;
+mod gradients;
+mod reference;
+mod tasks;
+mod training;
+
+const I: usize = 3;
+const H: usize = 4;
+const T: usize = 6;
+
+/// `0.6·sin(seed + 0.9r + 0.37c)` for every entry `(r, c)` of each named block.
+fn patterned<F: Real>(params: &mut Params<F>, seeds: &[(&str, f64)]) {
+    for (name, seed) in seeds {
+        let block = params
+            .block(name)
+            .unwrap_or_else(|| panic!("no block {name}"))
+            .clone();
+        for r in 0..block.rows {
+            for c in 0..block.cols {
+                #[allow(clippy::cast_precision_loss)]
+                let v = 0.6 * (seed + 0.9 * r as f64 + 0.37 * c as f64).sin();
+                params.values[block.offset + r * block.cols + c] = F::from_f64(v);
+            }
+        }
+    }
+}
+
+const LSTM_SEEDS: [(&str, f64); 8] = [
+    ("W_f", 1.0),
+    ("b_f", 2.0),
+    ("W_i", 3.0),
+    ("b_i", 4.0),
+    ("W_C", 5.0),
+    ("b_C", 6.0),
+    ("W_o", 7.0),
+    ("b_o", 8.0),
+];
+const GRU_SEEDS: [(&str, f64); 7] = [
+    ("W_z", 11.0),
+    ("b_z", 12.0),
+    ("W_r", 13.0),
+    ("b_r", 14.0),
+    ("W", 15.0),
+    ("b", 16.0),
+    ("b_hn", 17.0),
+];
+const RNN_SEEDS: [(&str, f64); 2] = [("W", 21.0), ("b", 22.0)];
+
+#[allow(clippy::cast_precision_loss)]
+fn reference_inputs<F: Real>() -> Vec<Vec<F>> {
+    (0..T)
+        .map(|t| {
+            (0..I)
+                .map(|j| F::from_f64(1.5 * (0.5 * t as f64 + 1.1 * j as f64 + 0.3).sin()))
+                .collect()
+        })
+        .collect()
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn reference_state<F: Real>(with_cell: bool) -> State<F> {
+    State {
+        hidden: (0..H)
+            .map(|j| F::from_f64(0.2 * (1.7 * j as f64).cos()))
+            .collect(),
+        cell: if with_cell {
+            (0..H)
+                .map(|j| F::from_f64(0.5 * (0.9 * j as f64 + 0.4).sin()))
+                .collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn lstm(config: LstmConfig) -> Lstm<f64> {
+    let mut cell = Lstm::new(I, H, config, &mut crate::rng::Rng::seeded(0));
+    let seeds: Vec<_> = LSTM_SEEDS
+        .iter()
+        .filter(|(n, _)| cell.params.block(n).is_some())
+        .copied()
+        .collect();
+    patterned(&mut cell.params, &seeds);
+    cell
+}
+
+fn gru(form: GruForm) -> Gru<f64> {
+    let mut cell = Gru::new(I, H, GruConfig { form }, &mut crate::rng::Rng::seeded(0));
+    let seeds: Vec<_> = GRU_SEEDS
+        .iter()
+        .filter(|(n, _)| cell.params.block(n).is_some())
+        .copied()
+        .collect();
+    patterned(&mut cell.params, &seeds);
+    cell
+}
+
+fn rnn(activation: Activation) -> Rnn<f64> {
+    let mut cell = Rnn::new(
+        I,
+        H,
+        RnnConfig { activation },
+        &mut crate::rng::Rng::seeded(0),
+    );
+    patterned(&mut cell.params, &RNN_SEEDS);
+    cell
+}
+
+fn assert_close(got: &[f64], want: &[f64], what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}: lengths");
+    for (k, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!((g - w).abs() < 1e-6, "{what}[{k}]: {g} vs {w}");
+    }
+}
+
+/// The reference numbers called `name` in `fixtures/reference.txt` (made by
+/// `fixtures/reference.py`): one line per array, its name and then its values.
+fn reference(name: &str) -> Vec<f64> {
+    let line = include_str!("fixtures/reference.txt")
+        .lines()
+        .find(|line| line.split_whitespace().next() == Some(name))
+        .unwrap_or_else(|| panic!("no reference numbers {name}"));
+    line.split_whitespace()
+        .skip(1)
+        .map(|v| {
+            v.parse()
+                .unwrap_or_else(|_| panic!("{name}: {v} is not a number"))
+        })
+        .collect()
+}
+
+/// Every model configuration whose gradients are checked.
+fn every_config(output: Output) -> Vec<ModelConfig> {
+    let base = ModelConfig {
+        input_size: I,
+        hidden_size: H,
+        output_size: 3,
+        output,
+        seed: 5,
+        ..ModelConfig::default()
+    };
+    let mut configs: Vec<ModelConfig> = Variant::ALL
+        .iter()
+        .map(|&variant| ModelConfig { variant, ..base })
+        .collect();
+    configs.push(ModelConfig {
+        variant: Variant::Gru,
+        gru_form: GruForm::PyTorch,
+        ..base
+    });
+    configs.push(ModelConfig {
+        variant: Variant::Rnn,
+        rnn_activation: Activation::Relu,
+        ..base
+    });
+    configs.push(ModelConfig {
+        variant: Variant::Peephole,
+        peepholes: Peepholes {
+            input: true,
+            ..Peepholes::NONE
+        },
+        ..base
+    });
+    configs
+}
+
+fn check_sequence(output: Output, last_only: bool) -> Sequence {
+    let inputs: Vec<Vec<f32>> = reference_inputs::<f64>()
+        .iter()
+        .map(|x| x.iter().map(|v| (*v as f32 * 4.0).round() / 4.0).collect())
+        .collect();
+    let targets = (0..T)
+        .map(|t| match output {
+            Output::Classes => Some(Target::Class(t % 3)),
+            #[allow(clippy::cast_precision_loss)]
+            Output::Values => Some(Target::Values(vec![0.3 * t as f32 - 0.5, 0.1, -0.4])),
+        })
+        .collect();
+    let sequence = Sequence { inputs, targets };
+    if last_only {
+        sequence.last_target_only()
+    } else {
+        sequence
+    }
+}
+
+fn trained(task: &Task, variant: Variant, hidden: usize, steps: usize, seed: u64) -> Trainer {
+    let model = Model::new(task.model_config(variant, hidden, seed));
+    let mut trainer = Trainer::new(
+        model,
+        task.clone(),
+        TrainConfig {
+            seed,
+            ..TrainConfig::default()
+        },
+    );
+    for _ in 0..steps {
+        trainer.step();
+    }
+    trainer
+}
+
+#[test]
+#[ignore = "≈ 15 s in a debug build; run with `cargo test --release -p nnp-core -- --ignored`. \
+            every_variant_learns_a_short_memory_by_bptt is the fast check of BPTT"]
+fn lstm_remembers_the_first_symbol_where_the_plain_rnn_fails() {
+    // 4 symbols to remember over 30 steps of 8 distractors; seeded. With these seeds the
+    // LSTM is right on fresh sequences after 300 updates and the RNN is near chance (it
+    // settles at ≈ 0.5 even after 1200 updates).
+    let task = Task::remember_first(30);
+    let lstm = trained(&task, Variant::Lstm, 16, 300, 1).evaluate(100, 99);
+    let rnn = trained(&task, Variant::Rnn, 16, 300, 1).evaluate(100, 99);
+    assert!(lstm.accuracy.is_some_and(|a| a >= 0.95), "LSTM: {lstm:?}");
+    assert!(rnn.accuracy.is_some_and(|a| a <= 0.7), "RNN: {rnn:?}");
+}
