@@ -8,12 +8,24 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::activation::logistic;
+use crate::activation::{logistic, softplus};
 
-/// One of the lecture's losses of a score against a label `y ∈ {−1, +1}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// One of the lecture's losses of a score against a label `y ∈ {−1, +1}`. The graph's
+/// loss nodes ([`crate::graph::Op::Hinge`], [`crate::graph::Op::LogisticLoss`]) compute
+/// these same functions.
+///
+/// ```
+/// use nnp_core::loss::Loss;
+/// // A score of 0.4 for a positive example: margin 0.4 < 1.
+/// assert_eq!(Loss::Hinge.value(0.4, 1.0), 0.6);
+/// assert_eq!(Loss::Hinge.derivative(0.4, 1.0), -1.0);
+/// assert!((Loss::Squared.value(0.4, 1.0) - 0.36).abs() < 1e-15);
+/// assert_eq!(Loss::from_id("logistic"), Some(Loss::Logistic));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Loss {
     /// `(s − y)²`.
+    #[default]
     Squared,
     /// `max{1 − y·s, 0}`.
     Hinge,
@@ -77,15 +89,6 @@ impl Loss {
 /// The margin `y·s`: positive when the score has the label's sign.
 pub fn margin(s: f64, y: f64) -> f64 {
     y * s
-}
-
-/// `log(1 + e^z)` without overflow for large `z` and without losing small values.
-fn softplus(z: f64) -> f64 {
-    if z > 0.0 {
-        z + (-z).exp().ln_1p()
-    } else {
-        z.exp().ln_1p()
-    }
 }
 
 #[cfg(test)]

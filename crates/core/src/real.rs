@@ -41,6 +41,10 @@ pub trait Real:
     fn ln(self) -> Self;
     /// `√x`.
     fn sqrt(self) -> Self;
+    /// `|x|`.
+    fn abs(self) -> Self;
+    /// `ln(1 + x)`, accurate for small `x`.
+    fn ln_1p(self) -> Self;
 
     /// The value of an `f32` (exact for `f32` and `f64`).
     fn from_f32(v: f32) -> Self {
@@ -54,23 +58,37 @@ macro_rules! impl_real {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
             #[allow(clippy::cast_possible_truncation)]
+            #[inline]
             fn from_f64(v: f64) -> Self {
                 v as $t
             }
+            #[inline]
             fn to_f64(self) -> f64 {
                 f64::from(self)
             }
+            #[inline]
             fn exp(self) -> Self {
                 <$t>::exp(self)
             }
+            #[inline]
             fn tanh(self) -> Self {
                 <$t>::tanh(self)
             }
+            #[inline]
             fn ln(self) -> Self {
                 <$t>::ln(self)
             }
+            #[inline]
             fn sqrt(self) -> Self {
                 <$t>::sqrt(self)
+            }
+            #[inline]
+            fn abs(self) -> Self {
+                <$t>::abs(self)
+            }
+            #[inline]
+            fn ln_1p(self) -> Self {
+                <$t>::ln_1p(self)
             }
         }
     };
@@ -79,12 +97,6 @@ macro_rules! impl_real {
 impl_real!(f32);
 impl_real!(f64);
 
-/// `σ(a) = 1 / (1 + e^−a)`, without overflow for large |a|.
-pub fn sigmoid<F: Real>(a: F) -> F {
-    if a >= F::ZERO {
-        F::ONE / (F::ONE + (-a).exp())
-    } else {
-        let e = a.exp();
-        e / (F::ONE + e)
-    }
-}
+/// The logistic function σ, under the name the recurrent cells use; defined once in
+/// [`activation::logistic`](crate::activation::logistic).
+pub use crate::activation::logistic as sigmoid;

@@ -1,39 +1,11 @@
 //! Activations on feature maps and the fully connected output layer (lecture §6: "fully
 //! connected layers on top of the last feature maps"): flatten the maps into `x`, then
-//! `y = a(W·x + b)`.
+//! `y = a(W·x + b)`. The activations themselves are [`Activation::apply_in_place`].
 
 use serde::{Deserialize, Serialize};
 
-use crate::activation::{Activation, logistic};
+use crate::activation::Activation;
 use crate::rng::Rng;
-
-/// `a(z)` in `f32`, the same functions as [`Activation::value`].
-pub fn activate_f32(activation: Activation, z: f32) -> f32 {
-    match activation {
-        Activation::Sign => {
-            if z > 0.0 {
-                1.0
-            } else if z < 0.0 {
-                -1.0
-            } else {
-                0.0
-            }
-        }
-        Activation::Logistic => logistic(f64::from(z)) as f32,
-        Activation::Tanh => z.tanh(),
-        Activation::Relu => z.max(0.0),
-        Activation::Linear => z,
-    }
-}
-
-/// Applies `activation` to every value (the choice is made once, outside the loop).
-pub fn activate_in_place(activation: Activation, values: &mut [f32]) {
-    match activation {
-        Activation::Linear => {}
-        Activation::Relu => values.iter_mut().for_each(|v| *v = v.max(0.0)),
-        other => values.iter_mut().for_each(|v| *v = activate_f32(other, *v)),
-    }
-}
 
 /// A fully connected layer `y = a(W·x + b)` with `W` of `outputs × inputs`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -153,7 +125,7 @@ impl Dense {
         if self.inputs == 0 {
             out.copy_from_slice(&self.bias);
         }
-        activate_in_place(self.activation, out);
+        self.activation.apply_in_place(out);
     }
 
     /// `a(W·x + b)`, allocating the result.
@@ -169,23 +141,6 @@ mod tests {
     use super::*;
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    #[test]
-    fn f32_activations_match_the_f64_ones() {
-        for a in Activation::ALL {
-            for z in [-30.0f32, -2.5, -0.1, 0.0, 0.7, 3.0, 30.0] {
-                let want = a.value(f64::from(z));
-                let got = f64::from(activate_f32(a, z));
-                assert!(
-                    (got - want).abs() <= 1e-6 * want.abs().max(1.0),
-                    "{a:?}({z}): {got} vs {want}"
-                );
-                let mut v = [z];
-                activate_in_place(a, &mut v);
-                assert_eq!(v[0], activate_f32(a, z), "{a:?}");
-            }
-        }
-    }
 
     #[test]
     fn dense_layer_computes_w_x_plus_b() {

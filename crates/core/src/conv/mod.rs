@@ -35,7 +35,7 @@ pub use convolve::{
     ConvConfig, MAX_KERNEL_SIZE, Padding, Pads, ReceptiveField, Term, affected_output_rect,
     convolve, convolve_into, convolve_region, output_size, receptive_field,
 };
-pub use dense::{Dense, activate_f32, activate_in_place};
+pub use dense::Dense;
 pub use kernel::{
     CURVE_DETECTOR, Kernel, KernelBank, KernelPreset, LECTURE_PATCH, LECTURE_RESPONSE, PRESETS,
     preset,

@@ -10,7 +10,7 @@ use crate::activation::Activation;
 use crate::rng::Rng;
 
 use super::convolve::{ConvConfig, affected_output_rect, convolve_into, convolve_region};
-use super::dense::{Dense, activate_in_place};
+use super::dense::Dense;
 use super::kernel::KernelBank;
 use super::map::{FeatureMap, Rect};
 use super::pool::{PoolConfig, affected_pool_rect, pool_into, pool_region};
@@ -133,7 +133,7 @@ impl Pipeline {
         let (w, h, c) = self.maps.shape();
         self.activated.reshape(w, h, c);
         self.activated.data_mut().copy_from_slice(self.maps.data());
-        activate_in_place(cfg.activation, self.activated.data_mut());
+        cfg.activation.apply_in_place(self.activated.data_mut());
         if let Some(pool) = cfg.pool {
             pool_into(&self.activated, &pool, &mut self.pooled);
         }
@@ -166,7 +166,7 @@ impl Pipeline {
             for y in region.y..region.bottom() {
                 let row = y * w + region.x..y * w + region.right();
                 dst[row.clone()].copy_from_slice(&src[row.clone()]);
-                activate_in_place(cfg.activation, &mut dst[row]);
+                cfg.activation.apply_in_place(&mut dst[row]);
             }
         }
         if let Some(pool) = cfg.pool {

@@ -149,13 +149,14 @@ fn short(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{CarNet, CarNetConfig, CarWeights, LossKind};
+    use crate::graph::{CarNet, CarNetConfig, CarWeights};
+    use crate::loss::Loss;
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn squared_car() -> CarNet {
         let mut net = CarNet::new(CarNetConfig {
-            loss: LossKind::Squared,
+            loss: Loss::Squared,
             ..CarNetConfig::default()
         });
         net.set_weights(&CarWeights {

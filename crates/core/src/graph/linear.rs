@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Graph, LossKind, Op};
+use super::{Graph, Op};
+use crate::loss::Loss;
 
 /// The feature leaves of a linear graph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,7 +23,7 @@ pub enum Phi {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LinearGraphConfig {
     /// The loss at the top.
-    pub loss: LossKind,
+    pub loss: Loss,
     /// The feature leaves.
     pub phi: Phi,
     /// The weights `W` (one per feature).
@@ -34,7 +35,7 @@ pub struct LinearGraphConfig {
 impl Default for LinearGraphConfig {
     fn default() -> Self {
         Self {
-            loss: LossKind::Hinge,
+            loss: Loss::Hinge,
             phi: Phi::Positions([3.0, 1.0]),
             weights: vec![-1.0, 1.0, -1.0],
             y: 1.0,
@@ -72,18 +73,18 @@ pub fn linear_graph(config: &LinearGraphConfig) -> Graph {
         .collect();
     let score = g.push("W·φ", Op::Dot(w, phi));
     match config.loss {
-        LossKind::Hinge => {
+        Loss::Hinge => {
             let margin = g.push("margin", Op::Mul(score, y));
             let one = g.constant("1", 1.0);
             let slack = g.push("1 − margin", Op::Sub(one, margin));
             let zero = g.constant("0", 0.0);
             g.push("loss", Op::Max(slack, zero));
         }
-        LossKind::Squared => {
+        Loss::Squared => {
             let r = g.push("W·φ − y", Op::Sub(score, y));
             g.push("loss", Op::Square(r));
         }
-        LossKind::Logistic => {
+        Loss::Logistic => {
             let margin = g.push("margin", Op::Mul(score, y));
             g.push("loss", Op::LogisticLoss(margin));
         }
@@ -135,7 +136,7 @@ mod tests {
             let f = features(&phi);
             let s: f64 = w.iter().zip(&f).map(|(a, b)| a * b).sum();
             let margin = s * y;
-            for loss in LossKind::ALL {
+            for loss in Loss::ALL {
                 let mut g = linear_graph(&LinearGraphConfig {
                     loss,
                     phi: phi.clone(),
@@ -145,18 +146,18 @@ mod tests {
                 let l = g.run();
                 let bp = g.parameter_gradients().expect("backward done");
                 let (want_loss, want): (f64, Vec<f64>) = match loss {
-                    LossKind::Hinge => {
+                    Loss::Hinge => {
                         let ind = if margin < 1.0 { 1.0 } else { 0.0 };
                         (
                             (1.0 - margin).max(0.0),
                             f.iter().map(|p| -ind * p * y).collect(),
                         )
                     }
-                    LossKind::Squared => (
+                    Loss::Squared => (
                         (s - y).powi(2),
                         f.iter().map(|p| 2.0 * (s - y) * p).collect(),
                     ),
-                    LossKind::Logistic => (
+                    Loss::Logistic => (
                         (1.0 + (-margin).exp()).ln(),
                         f.iter().map(|p| -logistic(-margin) * p * y).collect(),
                     ),
@@ -211,12 +212,12 @@ mod tests {
         let picked = [&cases[1], &cases[2], &cases[4]];
         let mut k = 0;
         for (phi, w, y) in picked {
-            for loss in [LossKind::Hinge, LossKind::Squared] {
+            for loss in [Loss::Hinge, Loss::Squared] {
                 let (name, want_loss, want) = TORCH[k];
                 k += 1;
                 assert_eq!(
                     name,
-                    if loss == LossKind::Hinge {
+                    if loss == Loss::Hinge {
                         "hinge"
                     } else {
                         "squared"

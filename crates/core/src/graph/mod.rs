@@ -31,32 +31,6 @@ pub use chain::{ChainPath, ChainRule};
 pub use linear::{LinearGraphConfig, Phi, linear_graph};
 pub use op::{NodeKind, Op};
 
-/// The loss at the top of a graph, on a score `s` and a label `y ∈ {+1, −1}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum LossKind {
-    /// `(s − y)²`.
-    #[default]
-    Squared,
-    /// `max(1 − s·y, 0)`.
-    Hinge,
-    /// `log(1 + e^(−s·y))`.
-    Logistic,
-}
-
-impl LossKind {
-    /// Every loss, in the order the lecture introduces them.
-    pub const ALL: [LossKind; 3] = [LossKind::Squared, LossKind::Hinge, LossKind::Logistic];
-
-    /// A short name for menus.
-    pub fn name(self) -> &'static str {
-        match self {
-            LossKind::Squared => "squared (s − y)²",
-            LossKind::Hinge => "hinge max(1 − s·y, 0)",
-            LossKind::Logistic => "logistic log(1 + e^(−s·y))",
-        }
-    }
-}
-
 /// One node of the graph: what it computes, where to draw it, and what is known so far.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {

@@ -2,10 +2,13 @@
 //! constants) and operations `a + b`, `a − b`, `a·b`, `max(a, b)`, `v·Φ`, `σ(a)`, `a²`,
 //! the hinge `max(1 − m, 0)` and the logistic loss `log(1 + e^−m)`, each with its
 //! forward value and the local partial derivative `∂f_j/∂f_i` written on every edge.
+//! The loss nodes are the losses of [`crate::loss::Loss`] at label `+1` (a margin `m` is
+//! the score of the label +1), not a second copy of their formulas.
 
 use serde::{Deserialize, Serialize};
 
-use crate::activation::{Activation, logistic};
+use crate::activation::Activation;
+use crate::loss::Loss;
 
 /// What a node computes. Operations name their children by node index; a child always
 /// comes before its parent in the arena, so the arena order is a topological order.
@@ -116,8 +119,8 @@ impl Op {
             Op::Dot(a, b) => a.iter().zip(b).map(|(i, j)| f[*i] * f[*j]).sum(),
             Op::Activation(act, a) => act.value(f[*a]),
             Op::Square(a) => f[*a] * f[*a],
-            Op::Hinge(m) => (1.0 - f[*m]).max(0.0),
-            Op::LogisticLoss(m) => softplus(-f[*m]),
+            Op::Hinge(m) => Loss::Hinge.value(f[*m], 1.0),
+            Op::LogisticLoss(m) => Loss::Logistic.value(f[*m], 1.0),
         }
     }
 
@@ -139,8 +142,8 @@ impl Op {
             Op::Dot(a, b) => b.iter().chain(a).map(|i| f[*i]).collect(),
             Op::Activation(act, a) => vec![act.derivative(f[*a])],
             Op::Square(a) => vec![2.0 * f[*a]],
-            Op::Hinge(m) => vec![if f[*m] < 1.0 { -1.0 } else { 0.0 }],
-            Op::LogisticLoss(m) => vec![-logistic(-f[*m])],
+            Op::Hinge(m) => vec![Loss::Hinge.derivative(f[*m], 1.0)],
+            Op::LogisticLoss(m) => vec![Loss::Logistic.derivative(f[*m], 1.0)],
         }
     }
 
@@ -181,11 +184,6 @@ impl Op {
             Op::LogisticLoss(m) => format!("−σ(−{})", p(*m)),
         }
     }
-}
-
-/// `log(1 + e^z)` without overflow.
-fn softplus(z: f64) -> f64 {
-    z.max(0.0) + (-z.abs()).exp().ln_1p()
 }
 
 /// Wraps a label in parentheses when it is more than one term.

@@ -8,6 +8,7 @@
 
 use super::Layer;
 use crate::activation::Activation;
+use crate::activation::fast::tanh_vectorised;
 
 /// Buffers of one mini-batch, reused from step to step.
 #[derive(Debug, Default)]
@@ -36,8 +37,8 @@ pub(super) fn forward(layer: &Layer, params: &[f64], input: &[f64], out: &mut Ve
         }
     }
     match layer.activation {
-        Activation::Tanh => out.iter_mut().for_each(|z| *z = tanh(*z)),
-        activation => out.iter_mut().for_each(|z| *z = activation.value(*z)),
+        Activation::Tanh => out.iter_mut().for_each(|z| *z = tanh_vectorised(*z)),
+        exact => exact.apply_in_place(out),
     }
 }
 
@@ -211,75 +212,5 @@ fn gradient_tile<const U: usize, const I: usize>(
     }
     for (u, acc) in acc.iter().enumerate() {
         grad[layer.weights_at + (j + u) * n + i..][..I].copy_from_slice(acc);
-    }
-}
-
-/// `tanh x` within a few ulps of the correctly rounded value, in plain arithmetic that
-/// the compiler vectorises (a library `tanh` is one call per value): `t / (t + 2)` with
-/// `t = expm1(2|x|)`, `expm1(y) = 2^k (expm1(r) + 1) − 1` for `y = k ln 2 + r`, |r| ≤ ½ ln 2,
-/// and `expm1(r)` by its Taylor series to `r¹³/13!` (the next term is below 1e-17).
-pub(super) fn tanh(x: f64) -> f64 {
-    // ln 2 split so that k·LN2_HI is exact (fdlibm's constants).
-    const LN2_HI: f64 = f64::from_bits(0x3fe6_2e42_fee0_0000);
-    const LN2_LO: f64 = f64::from_bits(0x3dea_39ef_3579_3c76);
-    // Adding 1.5·2⁵² rounds to an integer, which then sits in the low bits.
-    const SHIFTER: f64 = 6_755_399_441_055_744.0;
-    const C: [f64; 12] = [
-        1.0 / 2.0,
-        1.0 / 6.0,
-        1.0 / 24.0,
-        1.0 / 120.0,
-        1.0 / 720.0,
-        1.0 / 5_040.0,
-        1.0 / 40_320.0,
-        1.0 / 362_880.0,
-        1.0 / 3_628_800.0,
-        1.0 / 39_916_800.0,
-        1.0 / 479_001_600.0,
-        1.0 / 6_227_020_800.0,
-    ];
-    // tanh 22 rounds to 1; NaN stays NaN (the comparison is false).
-    let a = x.abs();
-    let y = 2.0 * if a > 22.0 { 22.0 } else { a };
-    let shifted = y * std::f64::consts::LOG2_E + SHIFTER;
-    let k = shifted - SHIFTER;
-    let r = (y - k * LN2_HI) - k * LN2_LO;
-    let p = C.iter().rev().fold(0.0, |p, c| c + r * p);
-    let expm1_r = r + r * r * p;
-    let bits = shifted.to_bits().wrapping_sub(SHIFTER.to_bits());
-    let scale = f64::from_bits(bits.wrapping_add(1023) << 52);
-    let t = scale * expm1_r + (scale - 1.0);
-    (t / (t + 2.0)).copysign(x)
-}
-
-#[cfg(test)]
-mod tests {
-    #[cfg(target_family = "wasm")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    use super::tanh;
-
-    #[test]
-    fn tanh_is_within_a_few_ulps_of_the_library() {
-        let tiny = [1e-300, 1e-20, 1e-8, 21.9];
-        for x in (-300_000..=300_000)
-            .map(|i| i as f64 * 1e-4 + 1e-9)
-            .chain(tiny)
-        {
-            for x in [x, -x] {
-                let (got, want) = (tanh(x), x.tanh());
-                let ulp = f64::EPSILON * want.abs();
-                assert!(
-                    (got - want).abs() <= 3.0 * ulp,
-                    "tanh({x}) = {got}, want {want}"
-                );
-            }
-        }
-        for x in [0.0, 22.0, 40.0, 1e300, f64::INFINITY] {
-            assert_eq!(tanh(x), x.tanh(), "tanh({x})");
-            assert_eq!(tanh(-x), (-x).tanh(), "tanh({})", -x);
-        }
-        assert!(tanh(-0.0).is_sign_negative());
-        assert!(tanh(f64::NAN).is_nan());
     }
 }

@@ -6,6 +6,7 @@
 
 use super::Mlp;
 use crate::activation::Activation;
+use crate::activation::fast::{fast_logistic, fast_tanh};
 use crate::features::FeatureSet;
 
 /// Grid points in one row of the micro-kernel: four SIMD registers of `f32`.
@@ -230,46 +231,13 @@ fn dense(weights: &[[Splat; UNITS]], bias: [f32; UNITS], below: &[Row]) -> [Row;
     acc
 }
 
-/// Applies an activation to some rows, with branch-free `f32` formulas that vectorise.
+/// Applies an activation to some rows, with branch-free `f32` formulas that vectorise
+/// (the fast tanh and σ approximations, within 1e-6 of the exact ones).
 fn activate(activation: Activation, rows: &mut [Row]) {
     let z = rows.as_flattened_mut();
     match activation {
-        Activation::Linear => {}
-        Activation::Relu => z.iter_mut().for_each(|v| *v = v.max(0.0)),
         Activation::Tanh => z.iter_mut().for_each(|v| *v = fast_tanh(*v)),
-        Activation::Logistic => z
-            .iter_mut()
-            .for_each(|v| *v = 0.5 + 0.5 * fast_tanh(0.5 * *v)),
-        Activation::Sign => z.iter_mut().for_each(|v| {
-            *v = if *v > 0.0 {
-                1.0
-            } else if *v < 0.0 {
-                -1.0
-            } else {
-                0.0
-            }
-        }),
+        Activation::Logistic => z.iter_mut().for_each(|v| *v = fast_logistic(*v)),
+        exact => exact.apply_in_place(z),
     }
-}
-
-/// `tanh` in `f32` as a rational function on `[−7.9, 7.9]` (Eigen's `fast_tanh_float`),
-/// within 1e-6 of the true value; beyond that range tanh is ±1 in `f32`.
-pub(crate) fn fast_tanh(x: f32) -> f32 {
-    const CLAMP: f32 = 7.905_311;
-    const A1: f32 = 4.893_524_6e-3;
-    const A3: f32 = 6.372_619e-4;
-    const A5: f32 = 1.485_722_4e-5;
-    const A7: f32 = 5.122_297e-8;
-    const A9: f32 = -8.604_672e-11;
-    const A11: f32 = 2.000_188e-13;
-    const A13: f32 = -2.760_768_5e-16;
-    const B0: f32 = 4.893_525e-3;
-    const B2: f32 = 2.268_434_7e-3;
-    const B4: f32 = 1.185_347e-4;
-    const B6: f32 = 1.198_258_4e-6;
-    let x = x.clamp(-CLAMP, CLAMP);
-    let x2 = x * x;
-    let p = x * (A1 + x2 * (A3 + x2 * (A5 + x2 * (A7 + x2 * (A9 + x2 * (A11 + x2 * A13))))));
-    let q = B0 + x2 * (B2 + x2 * (B4 + x2 * B6));
-    p / q
 }

@@ -1,7 +1,6 @@
 #[cfg(target_family = "wasm")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use super::grid::fast_tanh;
 use super::*;
 use crate::dataset::{Dataset, DatasetConfig, DatasetKind, Point, car_table};
 use crate::features::{Feature, Named};
@@ -437,18 +436,6 @@ fn grid_equals_point_by_point_evaluation() {
     assert_eq!(grid.point(3, 3), (4.5, -4.5));
     assert_eq!(grid.input(0)[3], 4.5, "x1 grows to the right");
     assert_eq!(grid.input(1)[12], -4.5, "x2 falls downwards");
-}
-
-#[test]
-fn fast_tanh_is_accurate() {
-    for i in -2000..=2000 {
-        let x = i as f32 * 0.005;
-        let err = (fast_tanh(x) as f64 - (x as f64).tanh()).abs();
-        assert!(err < 1e-6, "tanh({x}): error {err}");
-    }
-    // Saturated, never past ±1.
-    assert!((fast_tanh(40.0) - 1.0).abs() < 1e-6 && fast_tanh(40.0) <= 1.0);
-    assert!((fast_tanh(-40.0) + 1.0).abs() < 1e-6 && fast_tanh(-40.0) >= -1.0);
 }
 
 #[test]

@@ -66,14 +66,15 @@ fn slot(label: &str) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use nnp_core::graph::{CarNet, CarNetConfig, LossKind};
+    use nnp_core::graph::{CarNet, CarNetConfig};
+    use nnp_core::loss::Loss;
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// No two boxes overlap, the loss is on top, leaves below their parents, all inside.
     #[test]
     fn boxes_are_apart_and_inside_for_every_variant() {
-        for loss in LossKind::ALL {
+        for loss in Loss::ALL {
             for output_bias in [true, false] {
                 let net = CarNet::new(CarNetConfig {
                     loss,

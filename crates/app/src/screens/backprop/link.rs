@@ -2,7 +2,8 @@
 //! that reads back to the same number), the example, the training settings, the selected
 //! parameter and how far the step-by-step pass has gone.
 
-use nnp_core::graph::{CarExample, CarNetConfig, CarWeights, LossKind, Phase};
+use nnp_core::graph::{CarExample, CarNetConfig, CarWeights, Phase};
+use nnp_core::loss::Loss;
 
 use super::model::{MAX_EPOCHS, Model, TrainSet};
 use crate::share::{Field, flag, flag_text, number, whole};
@@ -32,14 +33,6 @@ pub struct Settings {
     pub steps: usize,
 }
 
-fn loss_id(loss: LossKind) -> &'static str {
-    match loss {
-        LossKind::Squared => "squared",
-        LossKind::Hinge => "hinge",
-        LossKind::Logistic => "logistic",
-    }
-}
-
 fn numbers<const N: usize>(text: &str) -> Result<[f64; N], String> {
     let values: Vec<f64> = text.split(',').map(number).collect::<Result<_, _>>()?;
     values
@@ -57,12 +50,9 @@ pub fn fields() -> Vec<Field<Settings>> {
     vec![
         Field {
             key: "loss",
-            write: |s| Some(loss_id(s.config.loss).to_string()),
+            write: |s| Some(s.config.loss.id().to_string()),
             read: |s, v| {
-                s.config.loss = LossKind::ALL
-                    .into_iter()
-                    .find(|l| loss_id(*l) == v)
-                    .ok_or("unknown loss")?;
+                s.config.loss = Loss::from_id(v).ok_or("unknown loss")?;
                 Ok(())
             },
         },
@@ -257,7 +247,7 @@ mod tests {
     #[test]
     fn the_link_brings_back_weights_example_settings_and_the_pass() {
         let mut model = Model::new();
-        model.reconfigure(LossKind::Hinge, false);
+        model.reconfigure(Loss::Hinge, false);
         model.randomize();
         model.train_set = TrainSet::Table;
         assert!(model.train(3).is_ok());
@@ -315,7 +305,7 @@ mod tests {
     /// A trained model with a hinge loss, a selected row and a pass half done.
     fn worked_on() -> Model {
         let mut model = Model::new();
-        model.reconfigure(LossKind::Hinge, false);
+        model.reconfigure(Loss::Hinge, false);
         model.randomize();
         assert!(model.train(3).is_ok());
         model.choose_row(2);

@@ -16,7 +16,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::render::{AnimationFrame, request_animation_frame};
-use nnp_core::graph::{LossKind, Phase};
+use nnp_core::graph::Phase;
+use nnp_core::loss::Loss;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -51,7 +52,7 @@ pub enum Msg {
     /// Stop training.
     Stop,
     /// Another loss at the top.
-    Loss(LossKind),
+    Loss(Loss),
     /// The lecture's exact graph (no output bias) on or off.
     ExactGraph(bool),
     /// The examples training visits.

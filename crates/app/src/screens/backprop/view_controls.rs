@@ -1,6 +1,7 @@
 //! The buttons and settings above the graph, and the status line.
 
-use nnp_core::graph::{LossKind, Phase};
+use nnp_core::graph::Phase;
+use nnp_core::loss::Loss;
 use yew::prelude::*;
 
 use super::format::num;
@@ -37,9 +38,9 @@ pub fn view(
     };
     let on_loss = on_msg.reform(|e: Event| {
         let loss = match event_value(&e).as_str() {
-            "hinge" => LossKind::Hinge,
-            "logistic" => LossKind::Logistic,
-            _ => LossKind::Squared,
+            "hinge" => Loss::Hinge,
+            "logistic" => Loss::Logistic,
+            _ => Loss::Squared,
         };
         Msg::Loss(loss)
     });
@@ -53,7 +54,7 @@ pub fn view(
     });
     let on_rate = on_msg.reform(|e: Event| Msg::LearningRate(event_value(&e)));
     let on_epochs = on_msg.reform(|e: Event| Msg::Epochs(event_value(&e)));
-    let loss_option = |kind: LossKind, value: &'static str, text: &'static str| {
+    let loss_option = |kind: Loss, value: &'static str, text: &'static str| {
         html! { <option {value} selected={config.loss == kind}>{ text }</option> }
     };
     html! {
@@ -85,9 +86,9 @@ pub fn view(
                 </label>
                 <label class="bp-field">{ t.loss }
                     <select class="bp-loss" onchange={on_loss}>
-                        { loss_option(LossKind::Squared, "squared", t.loss_squared) }
-                        { loss_option(LossKind::Hinge, "hinge", t.loss_hinge) }
-                        { loss_option(LossKind::Logistic, "logistic", t.loss_logistic) }
+                        { loss_option(Loss::Squared, "squared", t.loss_squared) }
+                        { loss_option(Loss::Hinge, "hinge", t.loss_hinge) }
+                        { loss_option(Loss::Logistic, "logistic", t.loss_logistic) }
                     </select>
                 </label>
                 <label class="bp-field">{ t.train_on }

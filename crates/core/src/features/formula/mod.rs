@@ -10,6 +10,7 @@ use std::fmt;
 
 mod lex;
 
+use crate::activation::{logistic, relu};
 use lex::{Tok, Token, tokenize};
 
 /// Why a typed formula cannot be used, with where the problem is.
@@ -86,14 +87,6 @@ fn sign(x: f64) -> f64 {
     }
 }
 
-fn logistic(x: f64) -> f64 {
-    crate::activation::logistic(x)
-}
-
-fn relu(x: f64) -> f64 {
-    x.max(0.0)
-}
-
 type Unary = fn(f64) -> f64;
 type Binary = fn(f64, f64) -> f64;
 
@@ -119,9 +112,9 @@ const FUNCTIONS_1: [(&str, Unary); 24] = [
     ("floor", f64::floor),
     ("ceil", f64::ceil),
     ("round", f64::round),
-    ("sigmoid", logistic),
-    ("logistic", logistic),
-    ("relu", relu),
+    ("sigmoid", logistic::<f64>),
+    ("logistic", logistic::<f64>),
+    ("relu", relu::<f64>),
 ];
 
 const FUNCTIONS_2: [(&str, Binary); 5] = [

@@ -13,15 +13,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Graph, LossKind, Op};
+use super::{Graph, Op};
 use crate::activation::Activation;
+use crate::loss::Loss;
 use crate::rng::Rng;
 
 /// How to build the car network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CarNetConfig {
     /// The loss at the top.
-    pub loss: LossKind,
+    pub loss: Loss,
     /// The hidden units' activation (the lecture's is the logistic σ).
     pub activation: Activation,
     /// Whether the score has the bias `w0` (see the module docs).
@@ -31,7 +32,7 @@ pub struct CarNetConfig {
 impl Default for CarNetConfig {
     fn default() -> Self {
         Self {
-            loss: LossKind::Squared,
+            loss: Loss::Squared,
             activation: Activation::Logistic,
             output_bias: true,
         }
@@ -201,15 +202,15 @@ impl CarNet {
         };
         let score = g.push("score", Op::Dot(w.clone(), hidden));
         match config.loss {
-            LossKind::Squared => {
+            Loss::Squared => {
                 let r = g.push("score − y", Op::Sub(score, y));
                 g.push("loss", Op::Square(r));
             }
-            LossKind::Hinge => {
+            Loss::Hinge => {
                 let m = g.push("margin", Op::Mul(score, y));
                 g.push("loss", Op::Hinge(m));
             }
-            LossKind::Logistic => {
+            Loss::Logistic => {
                 let m = g.push("margin", Op::Mul(score, y));
                 g.push("loss", Op::LogisticLoss(m));
             }

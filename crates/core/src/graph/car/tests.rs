@@ -28,7 +28,7 @@ fn textbook_solution_reproduces_the_table() {
 /// Every parameter's backpropagated gradient equals central differences, for each loss.
 #[test]
 fn gradients_match_finite_differences() {
-    for loss in LossKind::ALL {
+    for loss in Loss::ALL {
         for output_bias in [true, false] {
             let mut net = CarNet::new(CarNetConfig {
                 loss,
@@ -107,7 +107,7 @@ const TORCH_GRAD: [[f64; 9]; 3] = [
 
 #[test]
 fn gradients_match_pytorch() {
-    for (k, loss) in LossKind::ALL.into_iter().enumerate() {
+    for (k, loss) in Loss::ALL.into_iter().enumerate() {
         let mut net = CarNet::new(CarNetConfig {
             loss,
             ..CarNetConfig::default()
@@ -141,7 +141,7 @@ fn gradients_match_pytorch() {
 /// down, and ends exactly where the all-at-once pass ends.
 #[test]
 fn stepping_is_topological_and_matches_run() {
-    for loss in LossKind::ALL {
+    for loss in Loss::ALL {
         let mut net = CarNet::new(CarNetConfig {
             loss,
             ..CarNetConfig::default()
@@ -210,7 +210,7 @@ fn stepping_is_topological_and_matches_run() {
 fn training_classifies_the_grid_and_the_table() {
     let grid = CarExample::grid(41, -1.0, 4.0, 0.15);
     let table = CarExample::lecture_table();
-    for loss in LossKind::ALL {
+    for loss in Loss::ALL {
         let mut net = CarNet::new(CarNetConfig {
             loss,
             ..CarNetConfig::default()
@@ -240,7 +240,7 @@ fn training_classifies_the_grid_and_the_table() {
 #[test]
 fn training_on_the_table_alone() {
     let table = CarExample::lecture_table();
-    for loss in LossKind::ALL {
+    for loss in Loss::ALL {
         let mut net = CarNet::new(CarNetConfig {
             loss,
             ..CarNetConfig::default()
@@ -285,7 +285,7 @@ fn without_bias_the_grid_is_not_learned() {
 #[test]
 fn nodes_have_names_kinds_and_layers() {
     let net = CarNet::new(CarNetConfig {
-        loss: LossKind::Hinge,
+        loss: Loss::Hinge,
         ..CarNetConfig::default()
     });
     let g = &net.graph;

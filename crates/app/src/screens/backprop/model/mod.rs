@@ -2,9 +2,10 @@
 //! Plain data and core calls only; the component draws it.
 
 use nnp_core::graph::{
-    CarExample, CarNet, CarNetConfig, CarOutput, CarWeights, ChainRule, LossKind, NodeKind, Phase,
+    CarExample, CarNet, CarNetConfig, CarOutput, CarWeights, ChainRule, NodeKind, Phase,
     TrainConfig,
 };
+use nnp_core::loss::Loss;
 
 /// The plane of car positions drawn beside the graph: `[PLANE_LOW, PLANE_HIGH]²`.
 pub const PLANE_LOW: f64 = -1.0;
@@ -107,7 +108,7 @@ impl Model {
     }
 
     /// Rebuilds the network with another loss or bias setting, keeping weights and example.
-    pub fn reconfigure(&mut self, loss: LossKind, output_bias: bool) {
+    pub fn reconfigure(&mut self, loss: Loss, output_bias: bool) {
         let weights = self.net.weights();
         let selected = self.net.graph.node(self.selected).label.clone();
         self.net = CarNet::new(CarNetConfig {

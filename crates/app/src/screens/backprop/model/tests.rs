@@ -67,7 +67,7 @@ fn switching_loss_and_bias_keeps_weights_example_and_selection() {
     m.choose_row(1);
     let w1 = m.net.graph.expect_index("w1");
     m.select(w1);
-    m.reconfigure(LossKind::Hinge, false);
+    m.reconfigure(Loss::Hinge, false);
     assert_eq!(m.example.x, [1.0, 3.0]);
     assert_eq!(m.net.graph.node(m.selected).label, "w1");
     assert!(m.net.graph.index_of("w0").is_none());
