@@ -7,6 +7,7 @@ use nnp_core::conv::{
     ConvConfig, FeatureMap, Kernel, KernelBank, Pipeline, PipelineConfig, PoolConfig, convolve_into,
 };
 use nnp_core::dataset::{Dataset, DatasetConfig, DatasetKind};
+use nnp_core::deep::{Digits, PretrainConfig, Pretrainer};
 use nnp_core::features::FeatureSet;
 use nnp_core::mlp::{GridEval, LayerConfig, Mlp, MlpConfig, Samples, TrainConfig};
 use nnp_core::recurrent::{Model, ModelConfig, Variant};
@@ -59,6 +60,8 @@ pub fn workloads() -> Vec<Workload> {
         boundaries_grid("boundaries_grid_8x32", 8, 32),
         lstm_forward("lstm_forward_h32_t100", 32),
         lstm_forward("lstm_forward_h128_t100", 128),
+        deep_steps("deep_pretrain_100_steps", 0),
+        deep_steps("deep_finetune_100_steps", 2),
     ]
 }
 
@@ -212,6 +215,29 @@ fn lstm_forward(name: &'static str, hidden: usize) -> Workload {
                 .quantities
                 .iter()
                 .map(|q| q.values.iter().map(|&v| f64::from(v)).sum::<f64>())
+                .sum()
+        }),
+    }
+}
+
+/// 100 steps of the deep screen's default run (1,297 training digits), in phase `advances`:
+/// 0 pretrains the first autoencoder (64→32), 2 fine-tunes both nets (64→32→16→10).
+/// Returns the sum of the steps' mini-batch losses.
+fn deep_steps(name: &'static str, advances: usize) -> Workload {
+    const DIGITS_CSV: &str = include_str!("../../../web/data/digits.csv");
+    let digits = Digits::parse_csv(DIGITS_CSV).expect("the shipped digits are valid");
+    let mut trainer = Pretrainer::new(&digits, &PretrainConfig::default());
+    for _ in 0..advances {
+        trainer.run(1);
+        trainer.advance();
+    }
+    Workload {
+        name,
+        description: "100 mini-batch steps of the deep screen's default run",
+        run: Box::new(move || {
+            (0..100)
+                .filter_map(|_| trainer.run(1))
+                .map(|report| report.loss + report.baseline_loss.unwrap_or(0.0))
                 .sum()
         }),
     }
