@@ -130,15 +130,16 @@ export async function screenshot(page, file) {
 }
 
 /** Every screen, with an element that appears only once the screen has rendered its content
- * (the deep screen's after its digits have loaded). */
+ * (the deep screen's after its digits have loaded), and how many controls it has at least
+ * (the activations gallery has none: it is pictures and text). */
 export const SCREENS = [
-  { slug: "", name: "home", ready: ".home .card-link" },
-  { slug: "boundaries", name: "boundaries", ready: ".bd-heat" },
-  { slug: "backprop", name: "backprop", ready: ".bp-graph-svg" },
-  { slug: "deep", name: "deep", ready: ".deep-feature-grid" },
-  { slug: "conv", name: "conv", ready: ".conv-map-0 canvas" },
-  { slug: "lstm", name: "lstm", ready: ".lstm-train" },
-  { slug: "activations", name: "activations", ready: ".screen-activations .gallery > *" },
+  { slug: "", name: "home", ready: ".home .card-link", controls: 5 },
+  { slug: "boundaries", name: "boundaries", ready: ".bd-heat", controls: 10 },
+  { slug: "backprop", name: "backprop", ready: ".bp-graph-svg", controls: 10 },
+  { slug: "deep", name: "deep", ready: ".deep-feature-grid", controls: 5 },
+  { slug: "conv", name: "conv", ready: ".conv-map-0 canvas", controls: 10 },
+  { slug: "lstm", name: "lstm", ready: ".lstm-train", controls: 10 },
+  { slug: "activations", name: "activations", ready: ".screen-activations .gallery > *", controls: 0 },
 ];
 
 /** Opens a screen and waits until it has rendered, so a scan never looks at an empty page. */

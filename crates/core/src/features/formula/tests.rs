@@ -155,14 +155,15 @@ fn formulas_agree_with_the_exmex_crate() {
 }
 
 /// How many inputs of each kind the fuzz test tries: the whole number in the environment
-/// variable `NNP_FUZZ_CASES` (set by `scripts/fuzz-long.sh`), else 10,000 (always in the
-/// browser, which has no environment). The app's `share::fuzz::fuzz_cases` reads the same.
+/// variable `NNP_FUZZ_CASES` (set by `scripts/fuzz-long.sh`), else 10,000 natively and 300
+/// in the browser (which has no environment, finds nothing new, and must not compute for
+/// half a minute without a break). The app's `share::fuzz::fuzz_cases` reads the same.
 fn fuzz_cases() -> usize {
     std::env::var("NNP_FUZZ_CASES")
         .ok()
         .and_then(|v| v.trim().replace('_', "").parse().ok())
         .filter(|&n| n > 0)
-        .unwrap_or(10_000)
+        .unwrap_or(if cfg!(target_family = "wasm") { 300 } else { 10_000 })
 }
 
 /// Whatever is typed or pasted, parsing returns and evaluation gives a number or NaN:
