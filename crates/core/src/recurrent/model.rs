@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::real::{Real, affine, affine_backward};
-use super::tasks::{Sequence, Target};
+use super::tasks::{Output, Sequence, Target, Task};
 use super::trace::{GradientFlow, Params, Quantity, QuantityName, Trace};
 use super::{
     Cell, EquationLine, Gru, GruConfig, GruForm, Lstm, LstmConfig, Peepholes, Rnn, RnnConfig,
@@ -13,16 +13,6 @@ use super::{
 };
 use crate::activation::Activation;
 use crate::rng::Rng;
-
-/// What the readout predicts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Output {
-    /// One of `output_size` symbols: softmax cross-entropy.
-    #[default]
-    Classes,
-    /// `output_size` real values: squared error.
-    Values,
-}
 
 /// Everything that defines a model before training.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -331,5 +321,30 @@ pub(crate) fn softmax<F: Real>(row: &mut [F]) {
     }
     for v in row.iter_mut() {
         *v = *v / sum;
+    }
+}
+
+/// Model configurations for the built-in tasks (here, not in `tasks.rs`, so that tasks
+/// know nothing of models).
+impl Task {
+    /// A model configuration that fits this task. For [`Task::RememberFirst`] the LSTMs'
+    /// forget bias starts at 3 (σ(3) ≈ 0.95) so that the memory survives long enough for
+    /// training to find it; everything else is [`ModelConfig::default`].
+    pub fn model_config(&self, variant: Variant, hidden_size: usize, seed: u64) -> ModelConfig {
+        let forget_bias = if matches!(self, Task::RememberFirst { .. }) {
+            3.0
+        } else {
+            ModelConfig::default().forget_bias
+        };
+        ModelConfig {
+            forget_bias,
+            variant,
+            input_size: self.input_size(),
+            hidden_size,
+            output_size: self.output_size(),
+            output: self.output(),
+            seed,
+            ..ModelConfig::default()
+        }
     }
 }

@@ -7,9 +7,17 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::Output;
-use super::{ModelConfig, Variant};
 use crate::rng::Rng;
+
+/// What the readout predicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Output {
+    /// One of `output_size` symbols: softmax cross-entropy.
+    #[default]
+    Classes,
+    /// `output_size` real values: squared error.
+    Values,
+}
 
 /// What the model should produce at one step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,27 +208,6 @@ impl Task {
             }
             Task::NoisySine { .. } => vec!["x_{t+1}".into()],
             Task::Text { alphabet, .. } => alphabet.iter().map(char::to_string).collect(),
-        }
-    }
-
-    /// A model configuration that fits this task. For [`Task::RememberFirst`] the LSTMs'
-    /// forget bias starts at 3 (σ(3) ≈ 0.95) so that the memory survives long enough for
-    /// training to find it; everything else is [`ModelConfig::default`].
-    pub fn model_config(&self, variant: Variant, hidden_size: usize, seed: u64) -> ModelConfig {
-        let forget_bias = if matches!(self, Task::RememberFirst { .. }) {
-            3.0
-        } else {
-            ModelConfig::default().forget_bias
-        };
-        ModelConfig {
-            forget_bias,
-            variant,
-            input_size: self.input_size(),
-            hidden_size,
-            output_size: self.output_size(),
-            output: self.output(),
-            seed,
-            ..ModelConfig::default()
         }
     }
 

@@ -8,9 +8,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Model, Output};
+use super::model::Model;
 use super::real::{Real, norm};
-use super::tasks::{Sequence, Target, Task};
+use super::tasks::{Output, Sequence, Target, Task};
 use super::trace::QuantityName;
 use crate::rng::Rng;
 
