@@ -44,7 +44,7 @@ pub use rnn::{Rnn, RnnConfig};
 pub use tasks::{Output, Sequence, Target, Task, TaskError, one_hot};
 pub use trace::{Block, GradientFlow, Params, Quantity, QuantityName, Trace};
 pub use train::{
-    Adam, AdamConfig, Evaluation, TARGET_WINDOW, TrainConfig, TrainStep, Trainer,
+    Adam, AdamConfig, Diverged, Evaluation, TARGET_WINDOW, TrainConfig, TrainStep, Trainer,
     clip_gradient_norm,
 };
 
