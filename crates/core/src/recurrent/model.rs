@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::real::{Real, affine, affine_backward};
 use super::tasks::{Output, Sequence, Target, Task};
-use super::trace::{GradientFlow, Params, Quantity, QuantityName, Trace};
+use super::trace::{BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};
 use super::{
     Cell, EquationLine, Gru, GruConfig, GruForm, Lstm, LstmConfig, Peepholes, Rnn, RnnConfig,
     Variant, init_uniform,
@@ -118,8 +118,8 @@ impl<F: Real> Model<F> {
             )),
         };
         let mut readout = Params::new();
-        readout.add("V", config.output_size, h);
-        readout.add("c", config.output_size, 1);
+        readout.add(BlockId::ReadoutWeights, config.output_size, h);
+        readout.add(BlockId::ReadoutBias, config.output_size, 1);
         init_uniform(&mut readout, h, &mut rng);
         Self {
             config,

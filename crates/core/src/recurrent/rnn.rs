@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::equations::{EquationLine, affine_line};
 use super::real::{Real, affine, affine_backward, norm, sigmoid};
-use super::trace::{GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
+use super::trace::{BlockId, GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
 use super::{State, init_uniform};
 use crate::activation::Activation;
 use crate::rng::Rng;
@@ -87,8 +87,8 @@ impl<F: Real> Rnn<F> {
         );
         let mut params = Params::new();
         let wb = (
-            params.add("W", hidden_size, hidden_size + input_size),
-            params.add("b", hidden_size, 1),
+            params.add(BlockId::Weights, hidden_size, hidden_size + input_size),
+            params.add(BlockId::Bias, hidden_size, 1),
         );
         init_uniform(&mut params, hidden_size, rng);
         Self {

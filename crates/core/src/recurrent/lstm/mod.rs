@@ -26,7 +26,7 @@ mod explain;
 use serde::{Deserialize, Serialize};
 
 use super::real::{Real, affine, sigmoid};
-use super::trace::{Params, Quantity, QuantityName, Trace, prev_and_cur};
+use super::trace::{BlockId, Params, Quantity, QuantityName, Trace, prev_and_cur};
 use super::{State, init_uniform};
 use crate::rng::Rng;
 
@@ -117,10 +117,10 @@ impl<F: Real> Lstm<F> {
         let p = &config.peepholes;
         let peeps = [p.forget, p.input && !config.coupled, false, p.output];
         let names = [
-            ("W_f", "b_f"),
-            ("W_i", "b_i"),
-            ("W_C", "b_C"),
-            ("W_o", "b_o"),
+            (BlockId::ForgetWeights, BlockId::ForgetBias),
+            (BlockId::InputWeights, BlockId::InputBias),
+            (BlockId::CandidateWeights, BlockId::CandidateBias),
+            (BlockId::OutputWeights, BlockId::OutputBias),
         ];
         let mut params = Params::new();
         let mut offsets = [None; 4];
@@ -134,7 +134,7 @@ impl<F: Real> Lstm<F> {
             offsets[g] = Some((w, b));
         }
         init_uniform(&mut params, hidden_size, rng);
-        for b in params.values_of_mut("b_f") {
+        for b in params.values_of_mut(BlockId::ForgetBias) {
             *b += F::from_f64(config.forget_bias);
         }
         Self {
