@@ -41,7 +41,7 @@ pub use lstm::{Lstm, LstmConfig, Peepholes};
 pub use model::{Backprop, Model, ModelConfig};
 pub use real::{Real, sigmoid};
 pub use rnn::{Rnn, RnnConfig};
-pub use tasks::{Output, Sequence, Target, Task, TaskError, one_hot};
+pub use tasks::{Output, Sequence, SequenceError, Target, Task, TaskError, one_hot};
 pub use trace::{Block, BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};
 pub use train::{
     Adam, AdamConfig, Diverged, Evaluation, TARGET_WINDOW, TrainConfig, TrainStep, Trainer,
