@@ -75,6 +75,20 @@ fn derivative_from_output<F: Real>(activation: Activation, s: F) -> F {
 }
 
 impl<F: Real> Rnn<F> {
+    /// A cell with the given weights: `W` over `[s_{t−1}, x_t]` and `b`, each row-major
+    /// `rows × cols` like ndarray ([`Params::block`](super::Params::block) tells a
+    /// layout's shapes). Panics on a missing, extra or wrongly sized block.
+    pub fn from_blocks(
+        input_size: usize,
+        hidden_size: usize,
+        config: RnnConfig,
+        blocks: &[(BlockId, &[F])],
+    ) -> Self {
+        let mut cell = Self::new(input_size, hidden_size, config, &mut Rng::seeded(0));
+        cell.params.fill_from(blocks);
+        cell
+    }
+
     /// A cell with weights drawn uniformly from `±1/√H` (PyTorch's default), seeded.
     pub fn new(input_size: usize, hidden_size: usize, config: RnnConfig, rng: &mut Rng) -> Self {
         assert!(

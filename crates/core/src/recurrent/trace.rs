@@ -318,6 +318,30 @@ impl<F: Real> Params<F> {
         &mut self.values[range]
     }
 
+    /// Sets every block from `given` (each block of this layout exactly once, row-major
+    /// `rows × cols`); panics on a missing, extra or wrongly sized block.
+    pub(crate) fn fill_from(&mut self, given: &[(BlockId, &[F])]) {
+        assert_eq!(
+            given.len(),
+            self.blocks.len(),
+            "one matrix per parameter block"
+        );
+        for (id, values) in given {
+            let block = self
+                .block(*id)
+                .unwrap_or_else(|| panic!("this cell has no parameter block {id:?}"))
+                .clone();
+            assert_eq!(
+                values.len(),
+                block.rows * block.cols,
+                "{id:?} must be {} × {}",
+                block.rows,
+                block.cols
+            );
+            self.values[block.range()].copy_from_slice(values);
+        }
+    }
+
     /// The number of parameters.
     pub fn len(&self) -> usize {
         self.values.len()

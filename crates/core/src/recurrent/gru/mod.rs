@@ -68,6 +68,20 @@ struct Rows<'a, F> {
 }
 
 impl<F: Real> Gru<F> {
+    /// A cell with the given weights: `W_z, b_z, W_r, b_r, W, b` (+ `b_hn` for PyTorch's form), each row-major
+    /// `rows × cols` like ndarray ([`Params::block`](super::Params::block) tells a
+    /// layout's shapes). Panics on a missing, extra or wrongly sized block.
+    pub fn from_blocks(
+        input_size: usize,
+        hidden_size: usize,
+        config: GruConfig,
+        blocks: &[(BlockId, &[F])],
+    ) -> Self {
+        let mut cell = Self::new(input_size, hidden_size, config, &mut Rng::seeded(0));
+        cell.params.fill_from(blocks);
+        cell
+    }
+
     /// A cell with weights drawn uniformly from `±1/√H` (PyTorch's default), seeded.
     pub fn new(input_size: usize, hidden_size: usize, config: GruConfig, rng: &mut Rng) -> Self {
         assert!(

@@ -108,6 +108,20 @@ struct Rows<'a, F> {
 }
 
 impl<F: Real> Lstm<F> {
+    /// A cell with the given weights: `W_f, b_f, W_i, b_i, W_C, b_C, W_o, b_o` (no `W_i, b_i` when coupled); `forget_bias` is not added, each row-major
+    /// `rows × cols` like ndarray ([`Params::block`](super::Params::block) tells a
+    /// layout's shapes). Panics on a missing, extra or wrongly sized block.
+    pub fn from_blocks(
+        input_size: usize,
+        hidden_size: usize,
+        config: LstmConfig,
+        blocks: &[(BlockId, &[F])],
+    ) -> Self {
+        let mut cell = Self::new(input_size, hidden_size, config, &mut Rng::seeded(0));
+        cell.params.fill_from(blocks);
+        cell
+    }
+
     /// A cell with weights drawn uniformly from `±1/√H` (PyTorch's default), seeded.
     pub fn new(input_size: usize, hidden_size: usize, config: LstmConfig, rng: &mut Rng) -> Self {
         assert!(
