@@ -11,7 +11,11 @@ use crate::route::Route;
 /// Inputs of each kind per entry point when `NNP_FUZZ_CASES` is not set: 10,000 natively;
 /// in the browser the same code runs on fewer (it finds nothing the native run does not, and
 /// a browser test that computes for half a minute without a break is cut off by the driver).
-pub const DEFAULT_CASES: usize = if cfg!(target_family = "wasm") { 300 } else { 10_000 };
+pub const DEFAULT_CASES: usize = if cfg!(target_family = "wasm") {
+    300
+} else {
+    10_000
+};
 
 /// How many inputs of each kind a fuzz test tries: the whole number in the environment
 /// variable `NNP_FUZZ_CASES` (`1000000` or `1_000_000`), else [`DEFAULT_CASES`] (always in

@@ -38,13 +38,13 @@ use serde::{Deserialize, Serialize};
 pub use equations::{EquationLine, Terms};
 pub use gru::{Gru, GruConfig, GruForm};
 pub use lstm::{Lstm, LstmConfig, Peepholes};
-pub use model::{Backprop, Model, ModelConfig, Output};
+pub use model::{Backprop, Model, ModelConfig};
 pub use real::{Real, sigmoid};
 pub use rnn::{Rnn, RnnConfig};
-pub use tasks::{Sequence, Target, Task, TaskError, one_hot};
-pub use trace::{Block, GradientFlow, Params, Quantity, QuantityName, Trace};
+pub use tasks::{Output, Sequence, SequenceError, Target, Task, TaskError, one_hot};
+pub use trace::{Block, BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};
 pub use train::{
-    Adam, AdamConfig, Evaluation, TARGET_WINDOW, TrainConfig, TrainStep, Trainer,
+    Adam, AdamConfig, Diverged, Evaluation, TARGET_WINDOW, TrainConfig, TrainStep, Trainer,
     clip_gradient_norm,
 };
 

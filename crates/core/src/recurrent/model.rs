@@ -5,24 +5,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::real::{Real, affine, affine_backward};
-use super::tasks::{Sequence, Target};
-use super::trace::{GradientFlow, Params, Quantity, QuantityName, Trace};
+use super::tasks::{Output, Sequence, Target, Task};
+use super::trace::{BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};
 use super::{
     Cell, EquationLine, Gru, GruConfig, GruForm, Lstm, LstmConfig, Peepholes, Rnn, RnnConfig,
     Variant, init_uniform,
 };
 use crate::activation::Activation;
 use crate::rng::Rng;
-
-/// What the readout predicts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Output {
-    /// One of `output_size` symbols: softmax cross-entropy.
-    #[default]
-    Classes,
-    /// `output_size` real values: squared error.
-    Values,
-}
 
 /// Everything that defines a model before training.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -128,8 +118,8 @@ impl<F: Real> Model<F> {
             )),
         };
         let mut readout = Params::new();
-        readout.add("V", config.output_size, h);
-        readout.add("c", config.output_size, 1);
+        readout.add(BlockId::ReadoutWeights, config.output_size, h);
+        readout.add(BlockId::ReadoutBias, config.output_size, 1);
         init_uniform(&mut readout, h, &mut rng);
         Self {
             config,
@@ -331,5 +321,30 @@ pub(crate) fn softmax<F: Real>(row: &mut [F]) {
     }
     for v in row.iter_mut() {
         *v = *v / sum;
+    }
+}
+
+/// Model configurations for the built-in tasks (here, not in `tasks.rs`, so that tasks
+/// know nothing of models).
+impl Task {
+    /// A model configuration that fits this task. For [`Task::RememberFirst`] the LSTMs'
+    /// forget bias starts at 3 (σ(3) ≈ 0.95) so that the memory survives long enough for
+    /// training to find it; everything else is [`ModelConfig::default`].
+    pub fn model_config(&self, variant: Variant, hidden_size: usize, seed: u64) -> ModelConfig {
+        let forget_bias = if matches!(self, Task::RememberFirst { .. }) {
+            3.0
+        } else {
+            ModelConfig::default().forget_bias
+        };
+        ModelConfig {
+            forget_bias,
+            variant,
+            input_size: self.input_size(),
+            hidden_size,
+            output_size: self.output_size(),
+            output: self.output(),
+            seed,
+            ..ModelConfig::default()
+        }
     }
 }

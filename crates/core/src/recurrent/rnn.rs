@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::equations::{EquationLine, affine_line};
 use super::real::{Real, affine, affine_backward, norm, sigmoid};
-use super::trace::{GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
+use super::trace::{BlockId, GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
 use super::{State, init_uniform};
 use crate::activation::Activation;
 use crate::rng::Rng;
@@ -75,6 +75,20 @@ fn derivative_from_output<F: Real>(activation: Activation, s: F) -> F {
 }
 
 impl<F: Real> Rnn<F> {
+    /// A cell with the given weights: `W` over `[s_{t−1}, x_t]` and `b`, each row-major
+    /// `rows × cols` like ndarray ([`Params::block`](super::Params::block) tells a
+    /// layout's shapes). Panics on a missing, extra or wrongly sized block.
+    pub fn from_blocks(
+        input_size: usize,
+        hidden_size: usize,
+        config: RnnConfig,
+        blocks: &[(BlockId, &[F])],
+    ) -> Self {
+        let mut cell = Self::new(input_size, hidden_size, config, &mut Rng::seeded(0));
+        cell.params.fill_from(blocks);
+        cell
+    }
+
     /// A cell with weights drawn uniformly from `±1/√H` (PyTorch's default), seeded.
     pub fn new(input_size: usize, hidden_size: usize, config: RnnConfig, rng: &mut Rng) -> Self {
         assert!(
@@ -87,8 +101,8 @@ impl<F: Real> Rnn<F> {
         );
         let mut params = Params::new();
         let wb = (
-            params.add("W", hidden_size, hidden_size + input_size),
-            params.add("b", hidden_size, 1),
+            params.add(BlockId::Weights, hidden_size, hidden_size + input_size),
+            params.add(BlockId::Bias, hidden_size, 1),
         );
         init_uniform(&mut params, hidden_size, rng);
         Self {

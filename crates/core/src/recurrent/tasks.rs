@@ -7,9 +7,17 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::Output;
-use super::{ModelConfig, Variant};
 use crate::rng::Rng;
+
+/// What the readout predicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Output {
+    /// One of `output_size` symbols: softmax cross-entropy.
+    #[default]
+    Classes,
+    /// `output_size` real values: squared error.
+    Values,
+}
 
 /// What the model should produce at one step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -203,27 +211,6 @@ impl Task {
         }
     }
 
-    /// A model configuration that fits this task. For [`Task::RememberFirst`] the LSTMs'
-    /// forget bias starts at 3 (σ(3) ≈ 0.95) so that the memory survives long enough for
-    /// training to find it; everything else is [`ModelConfig::default`].
-    pub fn model_config(&self, variant: Variant, hidden_size: usize, seed: u64) -> ModelConfig {
-        let forget_bias = if matches!(self, Task::RememberFirst { .. }) {
-            3.0
-        } else {
-            ModelConfig::default().forget_bias
-        };
-        ModelConfig {
-            forget_bias,
-            variant,
-            input_size: self.input_size(),
-            hidden_size,
-            output_size: self.output_size(),
-            output: self.output(),
-            seed,
-            ..ModelConfig::default()
-        }
-    }
-
     /// A random sequence of this task.
     pub fn sample(&self, rng: &mut Rng) -> Sequence {
         match self {
@@ -296,6 +283,105 @@ impl Task {
             }
         }
     }
+}
+
+/// Why typed symbols are not a sequence of a task ([`Task::sequence_of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SequenceError {
+    /// Remember-first must start with one of the symbols to remember, not `symbol`.
+    FirstNotRemembered {
+        /// The input symbol found first.
+        symbol: usize,
+    },
+    /// A bracket string closes below depth 0 or opens above `max_depth` at `step` (1-based).
+    Depth {
+        /// Where, counting from 1.
+        step: usize,
+        /// The deepest nesting allowed.
+        max_depth: usize,
+    },
+}
+
+impl Task {
+    /// The sequence of input `symbols` (one-hot positions) with the targets this task
+    /// asks for: the first symbol at the last step (remember-first), the depth at every
+    /// step (brackets), the next symbol at every step but the last (text).
+    ///
+    /// ```
+    /// use nnp_core::recurrent::{Target, Task};
+    ///
+    /// let brackets = Task::BracketDepth { length: 4, max_depth: 2 };
+    /// let s = brackets.sequence_of(&[0, 0, 1]).unwrap(); // "(()"
+    /// assert_eq!(s.targets, [1, 2, 1].map(|d| Some(Target::Class(d))));
+    /// assert!(brackets.sequence_of(&[1]).is_err(), "closes below depth 0");
+    /// ```
+    pub fn sequence_of(&self, symbols: &[usize]) -> Result<Sequence, SequenceError> {
+        let n = self.input_size();
+        assert!(
+            !matches!(self, Task::NoisySine { .. }),
+            "the sine reads values, not symbols (Sequence::of_values)"
+        );
+        assert!(symbols.iter().all(|s| *s < n), "a symbol outside 0..{n}");
+        let inputs: Vec<Vec<f32>> = symbols.iter().map(|s| one_hot(*s, n)).collect();
+        let steps = inputs.len();
+        let targets = match self {
+            Task::RememberFirst { symbols: count, .. } => {
+                let mut targets = vec![None; steps];
+                if let Some(&first) = symbols.first() {
+                    if first >= *count {
+                        return Err(SequenceError::FirstNotRemembered { symbol: first });
+                    }
+                    targets[steps - 1] = Some(Target::Class(first));
+                }
+                targets
+            }
+            Task::BracketDepth { max_depth, .. } => {
+                let mut depth = 0_usize;
+                let mut targets = Vec::with_capacity(steps);
+                for (k, s) in symbols.iter().enumerate() {
+                    let error = SequenceError::Depth {
+                        step: k + 1,
+                        max_depth: *max_depth,
+                    };
+                    depth = if *s == 0 {
+                        depth + 1
+                    } else {
+                        depth.checked_sub(1).ok_or(error.clone())?
+                    };
+                    if depth > *max_depth {
+                        return Err(error);
+                    }
+                    targets.push(Some(Target::Class(depth)));
+                }
+                targets
+            }
+            _ => next_targets(steps, symbols.iter().map(|s| Target::Class(*s))),
+        };
+        Ok(Sequence { inputs, targets })
+    }
+}
+
+impl Sequence {
+    /// A series of values, each step asked for the next value (the sine's targets).
+    pub fn of_values(values: &[f32]) -> Self {
+        Sequence {
+            inputs: values.iter().map(|v| vec![*v]).collect(),
+            targets: next_targets(
+                values.len(),
+                values.iter().map(|v| Target::Values(vec![*v])),
+            ),
+        }
+    }
+}
+
+/// The target of each of `steps` steps is the next item; the last step has none.
+fn next_targets(steps: usize, items: impl Iterator<Item = Target>) -> Vec<Option<Target>> {
+    items
+        .skip(1)
+        .map(Some)
+        .chain(std::iter::once(None))
+        .take(steps)
+        .collect()
 }
 
 /// `e_k` of length `n`.

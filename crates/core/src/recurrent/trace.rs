@@ -164,11 +164,89 @@ impl<F: Real> Trace<F> {
     }
 }
 
+/// Which parameter block: a layer's weight matrix `W_·` or its bias `b_·`, in the
+/// lecture's names. Cells address their parameters by these, never by strings.
+///
+/// ```
+/// use nnp_core::recurrent::{BlockId, Lstm, LstmConfig};
+/// use nnp_core::rng::Rng;
+///
+/// let mut lstm = Lstm::<f64>::new(3, 4, LstmConfig::default(), &mut Rng::seeded(1));
+/// lstm.params.values_of_mut(BlockId::ForgetBias).fill(3.0); // remember by default
+/// assert_eq!(lstm.params.values_of(BlockId::ForgetBias), [3.0; 4]);
+/// let w_c = lstm.params.block(BlockId::CandidateWeights).unwrap();
+/// assert_eq!((w_c.name, w_c.rows, w_c.cols), ("W_C", 4, 4 + 3));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BlockId {
+    /// LSTM `W_f`.
+    ForgetWeights,
+    /// LSTM `b_f`.
+    ForgetBias,
+    /// LSTM `W_i`.
+    InputWeights,
+    /// LSTM `b_i`.
+    InputBias,
+    /// LSTM `W_C`.
+    CandidateWeights,
+    /// LSTM `b_C`.
+    CandidateBias,
+    /// LSTM `W_o`.
+    OutputWeights,
+    /// LSTM `b_o`.
+    OutputBias,
+    /// GRU `W_z`.
+    UpdateWeights,
+    /// GRU `b_z`.
+    UpdateBias,
+    /// GRU `W_r`.
+    ResetWeights,
+    /// GRU `b_r`.
+    ResetBias,
+    /// The plain RNN's `W` (over `[s_{t−1}, x_t]`), the GRU candidate's `W`.
+    Weights,
+    /// The plain RNN's `b`, the GRU candidate's `b`.
+    Bias,
+    /// PyTorch's GRU `b_hn` (the bias inside the reset product).
+    HiddenBias,
+    /// The readout's `V`.
+    ReadoutWeights,
+    /// The readout's `c`.
+    ReadoutBias,
+}
+
+impl BlockId {
+    /// The lecture's name, e.g. `"W_f"`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BlockId::ForgetWeights => "W_f",
+            BlockId::ForgetBias => "b_f",
+            BlockId::InputWeights => "W_i",
+            BlockId::InputBias => "b_i",
+            BlockId::CandidateWeights => "W_C",
+            BlockId::CandidateBias => "b_C",
+            BlockId::OutputWeights => "W_o",
+            BlockId::OutputBias => "b_o",
+            BlockId::UpdateWeights => "W_z",
+            BlockId::UpdateBias => "b_z",
+            BlockId::ResetWeights => "W_r",
+            BlockId::ResetBias => "b_r",
+            BlockId::Weights => "W",
+            BlockId::Bias => "b",
+            BlockId::HiddenBias => "b_hn",
+            BlockId::ReadoutWeights => "V",
+            BlockId::ReadoutBias => "c",
+        }
+    }
+}
+
 /// A named block of a flat parameter vector: a `rows × cols` matrix (row-major) or,
 /// with `cols = 1`, a bias vector.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Block {
-    /// The lecture's name, e.g. `"W_f"` or `"b_f"`.
+    /// Which block.
+    pub id: BlockId,
+    /// The lecture's name, e.g. `"W_f"` or `"b_f"` ([`BlockId::symbol`]).
     pub name: &'static str,
     /// Rows (output units).
     pub rows: usize,
@@ -204,11 +282,13 @@ impl<F: Real> Params<F> {
     }
 
     /// Appends a zero block and returns its offset.
-    pub(crate) fn add(&mut self, name: &'static str, rows: usize, cols: usize) -> usize {
+    pub(crate) fn add(&mut self, id: BlockId, rows: usize, cols: usize) -> usize {
+        assert!(self.block(id).is_none(), "a second block {id:?}");
         let offset = self.values.len();
         self.values.resize(offset + rows * cols, F::ZERO);
         self.blocks.push(Block {
-            name,
+            id,
+            name: id.symbol(),
             rows,
             cols,
             offset,
@@ -216,26 +296,50 @@ impl<F: Real> Params<F> {
         offset
     }
 
-    /// The block called `name`, if there is one.
-    pub fn block(&self, name: &str) -> Option<&Block> {
-        self.blocks.iter().find(|b| b.name == name)
+    /// The block `id`, if this cell has it.
+    pub fn block(&self, id: BlockId) -> Option<&Block> {
+        self.blocks.iter().find(|b| b.id == id)
     }
 
-    /// The values of the block called `name`; panics if there is none.
-    pub fn values_of(&self, name: &str) -> &[F] {
+    /// The values of block `id` (row-major); panics if this cell has no such block.
+    pub fn values_of(&self, id: BlockId) -> &[F] {
         let block = self
-            .block(name)
-            .unwrap_or_else(|| panic!("no parameter block {name}"));
+            .block(id)
+            .unwrap_or_else(|| panic!("this cell has no parameter block {id:?}"));
         &self.values[block.range()]
     }
 
-    /// The values of the block called `name`, to edit; panics if there is none.
-    pub fn values_of_mut(&mut self, name: &str) -> &mut [F] {
+    /// The values of block `id`, to edit; panics if this cell has no such block.
+    pub fn values_of_mut(&mut self, id: BlockId) -> &mut [F] {
         let range = self
-            .block(name)
-            .unwrap_or_else(|| panic!("no parameter block {name}"))
+            .block(id)
+            .unwrap_or_else(|| panic!("this cell has no parameter block {id:?}"))
             .range();
         &mut self.values[range]
+    }
+
+    /// Sets every block from `given` (each block of this layout exactly once, row-major
+    /// `rows × cols`); panics on a missing, extra or wrongly sized block.
+    pub(crate) fn fill_from(&mut self, given: &[(BlockId, &[F])]) {
+        assert_eq!(
+            given.len(),
+            self.blocks.len(),
+            "one matrix per parameter block"
+        );
+        for (id, values) in given {
+            let block = self
+                .block(*id)
+                .unwrap_or_else(|| panic!("this cell has no parameter block {id:?}"))
+                .clone();
+            assert_eq!(
+                values.len(),
+                block.rows * block.cols,
+                "{id:?} must be {} × {}",
+                block.rows,
+                block.cols
+            );
+            self.values[block.range()].copy_from_slice(values);
+        }
     }
 
     /// The number of parameters.

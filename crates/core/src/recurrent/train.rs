@@ -6,12 +6,15 @@
 //! θ ← θ − η · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
 //! ```
 
+use std::collections::VecDeque;
+
 use serde::{Deserialize, Serialize};
 
-use super::model::{Model, Output};
+use super::model::Model;
 use super::real::{Real, norm};
-use super::tasks::{Sequence, Target, Task};
+use super::tasks::{Output, Sequence, Target, Task};
 use super::trace::QuantityName;
+use crate::curve::Curve;
 use crate::rng::Rng;
 
 /// Adam's settings.
@@ -139,10 +142,29 @@ pub struct Evaluation {
     pub accuracy: Option<f32>,
 }
 
-/// Updates whose mean decides whether a task is learnt ([`Trainer::target_met`]).
+/// Updates whose mean decides whether a task is learnt ([`Trainer::target_met`]); also
+/// how many recent updates a trainer keeps.
 pub const TARGET_WINDOW: usize = 10;
 
-/// A model learning a task, one batch at a time.
+/// An update that made the loss or a weight NaN or ∞ and was undone
+/// ([`Trainer::step_unless_diverged`]); it holds what the update reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Diverged(pub TrainStep);
+
+/// A model learning a task, one batch at a time. Its memory stays bounded however long
+/// it trains: a step count, the last [`TARGET_WINDOW`] updates and a thinned loss
+/// [`Curve`].
+///
+/// ```
+/// use nnp_core::recurrent::{Model, Task, TrainConfig, Trainer, Variant};
+///
+/// let task = Task::remember_first(5);
+/// let model = Model::new(task.model_config(Variant::Lstm, 4, 1));
+/// let mut trainer = Trainer::new(model, task, TrainConfig::default());
+/// let first = trainer.step();
+/// assert_eq!((first.step, trainer.updates()), (1, 1));
+/// assert!(!trainer.target_met(), "one update is not a learnt task");
+/// ```
 #[derive(Debug, Clone)]
 pub struct Trainer {
     /// The model being trained.
@@ -151,8 +173,9 @@ pub struct Trainer {
     pub task: Task,
     /// How it learns.
     pub config: TrainConfig,
-    /// Every update so far.
-    pub history: Vec<TrainStep>,
+    updates: usize,
+    recent: VecDeque<TrainStep>,
+    loss_curve: Curve,
     adam: Adam<f32>,
     rng: Rng,
 }
@@ -201,14 +224,90 @@ impl Trainer {
             model,
             task,
             config,
-            history: Vec::new(),
+            updates: 0,
+            recent: VecDeque::with_capacity(TARGET_WINDOW + 1),
+            loss_curve: Curve::default(),
             adam,
             rng,
         }
     }
 
-    /// One Adam update on a fresh batch.
+    /// One Adam update on a fresh batch, recorded whatever it did to the weights.
     pub fn step(&mut self) -> TrainStep {
+        let record = self.update();
+        self.record(record);
+        record
+    }
+
+    /// One Adam update on a fresh batch, undone (weights and optimiser state back as they
+    /// were, nothing recorded) if it made the loss or a weight NaN or ∞. The batch stays
+    /// drawn, so the next update sees a fresh one.
+    pub fn step_unless_diverged(&mut self) -> Result<TrainStep, Diverged> {
+        let before = (self.model.clone(), self.adam.clone());
+        let record = self.update();
+        let finite = record.loss.is_finite()
+            && self
+                .model
+                .cell
+                .params()
+                .values
+                .iter()
+                .all(|v| v.is_finite())
+            && self.model.readout.values.iter().all(|v| v.is_finite());
+        if finite {
+            self.record(record);
+            Ok(record)
+        } else {
+            (self.model, self.adam) = before;
+            Err(Diverged(record))
+        }
+    }
+
+    /// Counts an update and keeps what it reported (the last [`TARGET_WINDOW`] records
+    /// and the loss curve).
+    pub(crate) fn record(&mut self, record: TrainStep) {
+        self.updates += 1;
+        self.recent.push_back(record);
+        if self.recent.len() > TARGET_WINDOW {
+            self.recent.pop_front();
+        }
+        self.loss_curve.push(f64::from(record.loss));
+    }
+
+    /// How many updates have been made (and recorded).
+    pub fn updates(&self) -> usize {
+        self.updates
+    }
+
+    /// The last recorded update.
+    pub fn last(&self) -> Option<TrainStep> {
+        self.recent.back().copied()
+    }
+
+    /// The last [`TARGET_WINDOW`] recorded updates (fewer at the start), oldest first.
+    pub fn recent(&self) -> impl Iterator<Item = &TrainStep> {
+        self.recent.iter()
+    }
+
+    /// The batch loss of every update so far, thinned to a few hundred points.
+    pub fn loss_curve(&self) -> &Curve {
+        &self.loss_curve
+    }
+
+    /// The mean batch accuracy of the last [`TARGET_WINDOW`] updates (an update without an
+    /// accuracy counts 0); `None` before there are that many.
+    pub fn recent_accuracy(&self) -> Option<f32> {
+        self.recent_mean(|s| s.accuracy.unwrap_or(0.0))
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn recent_mean(&self, f: fn(&TrainStep) -> f32) -> Option<f32> {
+        (self.recent.len() == TARGET_WINDOW)
+            .then(|| self.recent.iter().map(f).sum::<f32>() / TARGET_WINDOW as f32)
+    }
+
+    /// One Adam update on a fresh batch, not yet recorded.
+    fn update(&mut self) -> TrainStep {
         let mut gradients = vec![0.0_f32; self.model.parameter_count()];
         let (mut loss, mut right, mut asked) = (0.0, 0, 0);
         for _ in 0..self.config.batch_size {
@@ -233,14 +332,12 @@ impl Trainer {
             None => norm(&gradients),
         };
         self.adam.step(&mut self.model, &gradients);
-        let record = TrainStep {
-            step: self.history.len() + 1,
+        TrainStep {
+            step: self.updates + 1,
             loss: loss * scale,
             gradient_norm,
             accuracy: fraction(right, asked),
-        };
-        self.history.push(record);
-        record
+        }
     }
 
     /// Whether the task is learnt: over the last [`TARGET_WINDOW`] updates, a mean accuracy
@@ -248,22 +345,11 @@ impl Trainer {
     /// noise alone costs about 0.005). A typed text has no target: there is always more to
     /// learn about it.
     pub fn target_met(&self) -> bool {
-        let Some(recent) = self
-            .history
-            .len()
-            .checked_sub(TARGET_WINDOW)
-            .map(|start| &self.history[start..])
-        else {
-            return false;
-        };
-        #[allow(clippy::cast_precision_loss)]
-        let mean =
-            |f: fn(&TrainStep) -> f32| recent.iter().map(f).sum::<f32>() / TARGET_WINDOW as f32;
         match self.task {
             Task::RememberFirst { .. } | Task::BracketDepth { .. } => {
-                mean(|s| s.accuracy.unwrap_or(0.0)) >= 0.95
+                self.recent_accuracy().is_some_and(|a| a >= 0.95)
             }
-            Task::NoisySine { .. } => mean(|s| s.loss) < 0.02,
+            Task::NoisySine { .. } => self.recent_mean(|s| s.loss).is_some_and(|l| l < 0.02),
             Task::Text { .. } => false,
         }
     }

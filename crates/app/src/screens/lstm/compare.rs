@@ -1,8 +1,6 @@
 //! The long-dependency race: every cell (RNN, LSTM, peephole, coupled, GRU) learns remember-first at several
 //! distances (same seed, units and learning rate); the table fills in as each finishes.
 
-use std::collections::VecDeque;
-
 use nnp_core::recurrent::{AdamConfig, Model as Net, Task, TrainConfig, Trainer, Variant};
 
 /// The variants raced, in table order.
@@ -11,7 +9,6 @@ pub const VARIANTS: [Variant; 5] = Variant::ALL;
 pub const DISTANCES: [usize; 5] = [5, 10, 15, 20, 30];
 /// Updates per race at most (a race stops early once it is right nearly always).
 pub const MAX_UPDATES: usize = 300;
-const EARLY_WINDOW: usize = 10;
 /// Fresh sequences each result is measured on.
 const EVALUATION_SIZE: usize = 100;
 
@@ -31,7 +28,7 @@ pub struct Comparison {
     pub results: [[Option<Outcome>; DISTANCES.len()]; VARIANTS.len()],
     pub running: bool,
     next: usize,
-    current: Option<(Trainer, VecDeque<f32>)>,
+    current: Option<Trainer>,
 }
 
 impl Comparison {
@@ -69,7 +66,7 @@ impl Comparison {
         let partial = self
             .current
             .as_ref()
-            .map_or(0.0, |(t, _)| t.history.len() as f64 / MAX_UPDATES as f64);
+            .map_or(0.0, |t| t.updates() as f64 / MAX_UPDATES as f64);
         (self.next as f64 + partial) / Self::job_count() as f64
     }
 
@@ -85,7 +82,7 @@ impl Comparison {
             return;
         }
         let (v, d) = Self::job(self.next);
-        let (trainer, recent) = self.current.get_or_insert_with(|| {
+        let trainer = self.current.get_or_insert_with(|| {
             let task = Task::remember_first(DISTANCES[d]);
             let net = Net::new(task.model_config(VARIANTS[v], hidden, seed));
             let config = TrainConfig {
@@ -96,22 +93,16 @@ impl Comparison {
                 },
                 ..TrainConfig::default()
             };
-            (Trainer::new(net, task, config), VecDeque::new())
+            Trainer::new(net, task, config)
         });
-        let step = trainer.step();
-        recent.push_back(step.accuracy.unwrap_or(0.0));
-        if recent.len() > EARLY_WINDOW {
-            recent.pop_front();
-        }
-        #[allow(clippy::cast_precision_loss)]
-        let mean = recent.iter().sum::<f32>() / recent.len() as f32;
-        let done =
-            trainer.history.len() >= MAX_UPDATES || (recent.len() == EARLY_WINDOW && mean >= 0.98);
+        trainer.step();
+        let done = trainer.updates() >= MAX_UPDATES
+            || trainer.recent_accuracy().is_some_and(|mean| mean >= 0.98);
         if done {
             let evaluation = trainer.evaluate(EVALUATION_SIZE, 99);
             self.results[v][d] = Some(Outcome {
                 accuracy: evaluation.accuracy.unwrap_or(0.0),
-                updates: trainer.history.len(),
+                updates: trainer.updates(),
             });
             self.current = None;
             self.next += 1;

@@ -1,7 +1,8 @@
 //! Canvas drawing: the unit × time heatmaps (one pixel per cell, scaled up by CSS), the
 //! loss curve and the C_t / h_t lines (plotters).
 
-use nnp_core::recurrent::{QuantityName as Q, TrainStep};
+use nnp_core::curve::Curve;
+use nnp_core::recurrent::QuantityName as Q;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast};
@@ -136,23 +137,18 @@ impl Strokes {
     }
 }
 
-/// The loss of every update so far (thinned to at most 400 points).
+/// The loss of every update so far (the core's thinned curve).
 pub fn loss_chart(
     canvas: HtmlCanvasElement,
-    history: &[TrainStep],
+    curve: &Curve,
     t: &LstmTexts,
     strokes: Strokes,
 ) -> Result<(), String> {
     let backend = CanvasBackend::with_canvas_object(canvas).ok_or("no 2-D context")?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(chart_error)?;
-    let n = history.len().max(10);
-    let stride = history.len().div_ceil(400).max(1);
-    let points: Vec<(f64, f64)> = history
-        .iter()
-        .step_by(stride)
-        .map(|s| (s.step as f64, f64::from(s.loss)))
-        .collect();
+    let n = curve.steps().max(10);
+    let points: Vec<(f64, f64)> = curve.points().map(|(s, l)| (s as f64, l)).collect();
     let top = points.iter().fold(0.1_f64, |m, p| m.max(p.1)) * 1.05;
     let mut chart = ChartBuilder::on(&root)
         .margin(10)

@@ -1,7 +1,7 @@
 //! The input sequence as the user types it: letters for remember-first, brackets for the
 //! depth task, characters for the text task, numbers for the sine.
 
-use nnp_core::recurrent::{Sequence, Target, Task, one_hot};
+use nnp_core::recurrent::{Sequence, SequenceError, Task};
 
 /// The longest sequence a user may type.
 pub const MAX_STEPS: usize = 200;
@@ -69,49 +69,16 @@ pub fn parse(task: &Task, text: &str) -> Result<Sequence, InputError> {
     if symbols.len() > MAX_STEPS {
         return Err(InputError::TooLong);
     }
-    let n = labels.len();
-    let inputs: Vec<Vec<f32>> = symbols.iter().map(|s| one_hot(*s, n)).collect();
-    let steps = inputs.len();
-    let targets = match task {
-        Task::RememberFirst { symbols: count, .. } => {
-            let first = symbols[0];
-            if first >= *count {
-                let allowed = labels[..*count].join(", ");
-                return Err(InputError::FirstNotSymbol(
-                    labels[first].chars().next().unwrap_or('?'),
-                    allowed,
-                ));
-            }
-            let mut targets = vec![None; steps];
-            targets[steps - 1] = Some(Target::Class(first));
-            targets
+    task.sequence_of(&symbols).map_err(|e| match e {
+        SequenceError::FirstNotRemembered { symbol } => {
+            let count = task.output_size();
+            InputError::FirstNotSymbol(
+                labels[symbol].chars().next().unwrap_or('?'),
+                labels[..count].join(", "),
+            )
         }
-        Task::BracketDepth { max_depth, .. } => {
-            let mut depth = 0_usize;
-            let mut targets = Vec::with_capacity(steps);
-            for (k, s) in symbols.iter().enumerate() {
-                depth = if *s == 0 {
-                    depth + 1
-                } else {
-                    depth
-                        .checked_sub(1)
-                        .ok_or(InputError::Depth(k + 1, *max_depth))?
-                };
-                if depth > *max_depth {
-                    return Err(InputError::Depth(k + 1, *max_depth));
-                }
-                targets.push(Some(Target::Class(depth)));
-            }
-            targets
-        }
-        _ => symbols
-            .iter()
-            .skip(1)
-            .map(|s| Some(Target::Class(*s)))
-            .chain(std::iter::once(None))
-            .collect(),
-    };
-    Ok(Sequence { inputs, targets })
+        SequenceError::Depth { step, max_depth } => InputError::Depth(step, max_depth),
+    })
 }
 
 fn parse_values(text: &str) -> Result<Sequence, InputError> {
@@ -131,14 +98,5 @@ fn parse_values(text: &str) -> Result<Sequence, InputError> {
     if values.len() > MAX_STEPS {
         return Err(InputError::TooLong);
     }
-    let targets = values
-        .iter()
-        .skip(1)
-        .map(|v| Some(Target::Values(vec![*v])))
-        .chain(std::iter::once(None))
-        .collect();
-    Ok(Sequence {
-        inputs: values.iter().map(|v| vec![*v]).collect(),
-        targets,
-    })
+    Ok(Sequence::of_values(&values))
 }

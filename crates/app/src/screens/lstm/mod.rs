@@ -171,12 +171,10 @@ pub fn LstmScreen() -> Html {
                     p.band(&c, &m, q);
                 }
             }
-            let history = m
-                .current()
-                .map(|r| r.trainer.history.as_slice())
-                .unwrap_or(&[]);
+            let empty = nnp_core::curve::Curve::default();
+            let curve = m.current().map_or(&empty, |r| r.trainer.loss_curve());
             let drawn = canvas(&loss_canvas)
-                .map(|c| draw::loss_chart(c, history, t, strokes))
+                .map(|c| draw::loss_chart(c, curve, t, strokes))
                 .into_iter()
                 .chain(canvas(&lines_canvas).map(|c| draw::lines_chart(c, &m, t, strokes)));
             for result in drawn {

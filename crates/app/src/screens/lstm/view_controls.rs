@@ -42,8 +42,8 @@ pub fn view_variants(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> 
                 let (updates, _) = run.reached.unwrap_or_default();
                 fill(t.badge_reached, &[&updates.to_string()])
             }
-            Some(run) if !run.trainer.history.is_empty() => {
-                fill(t.badge_updates, &[&run.trainer.history.len().to_string()])
+            Some(run) if run.trainer.updates() > 0 => {
+                fill(t.badge_updates, &[&run.trainer.updates().to_string()])
             }
             _ => t.badge_untrained.to_owned(),
         };
@@ -66,11 +66,11 @@ pub fn view_variants(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> 
 /// Train / pause, one update, reset, and how the current cell is doing.
 pub fn view_train_bar(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> Html {
     let run = m.current();
-    let last = run.and_then(|r| r.trainer.history.last().copied());
-    let updates = run.map_or(0, |r| r.trainer.history.len());
+    let last = run.and_then(|r| r.trainer.last());
+    let updates = run.map_or(0, |r| r.trainer.updates());
     let per_update = run
-        .filter(|r| !r.trainer.history.is_empty())
-        .map(|r| r.seconds * 1000.0 / r.trainer.history.len() as f64);
+        .filter(|r| r.trainer.updates() > 0)
+        .map(|r| r.seconds * 1000.0 / r.trainer.updates() as f64);
     let play = if m.training {
         html! { <button class="lstm-train primary" onclick={click(send, Msg::Pause)}>{ "❚❚ " }{ t.pause }</button> }
     } else {

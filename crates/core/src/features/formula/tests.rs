@@ -163,7 +163,11 @@ fn fuzz_cases() -> usize {
         .ok()
         .and_then(|v| v.trim().replace('_', "").parse().ok())
         .filter(|&n| n > 0)
-        .unwrap_or(if cfg!(target_family = "wasm") { 300 } else { 10_000 })
+        .unwrap_or(if cfg!(target_family = "wasm") {
+            300
+        } else {
+            10_000
+        })
 }
 
 /// Whatever is typed or pasted, parsing returns and evaluation gives a number or NaN:

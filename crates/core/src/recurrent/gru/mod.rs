@@ -23,7 +23,7 @@ mod explain;
 
 use super::equations::{EquationLine, affine_line, combination_line};
 use super::real::{Real, affine, affine_backward, axpy, dot, norm, sigmoid};
-use super::trace::{GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
+use super::trace::{BlockId, GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
 use super::{State, init_uniform};
 use crate::activation::Activation;
 use crate::rng::Rng;
@@ -71,6 +71,20 @@ struct Rows<'a, F> {
 }
 
 impl<F: Real> Gru<F> {
+    /// A cell with the given weights: `W_z, b_z, W_r, b_r, W, b` (+ `b_hn` for PyTorch's form), each row-major
+    /// `rows × cols` like ndarray ([`Params::block`](super::Params::block) tells a
+    /// layout's shapes). Panics on a missing, extra or wrongly sized block.
+    pub fn from_blocks(
+        input_size: usize,
+        hidden_size: usize,
+        config: GruConfig,
+        blocks: &[(BlockId, &[F])],
+    ) -> Self {
+        let mut cell = Self::new(input_size, hidden_size, config, &mut Rng::seeded(0));
+        cell.params.fill_from(blocks);
+        cell
+    }
+
     /// A cell with weights drawn uniformly from `±1/√H` (PyTorch's default), seeded.
     pub fn new(input_size: usize, hidden_size: usize, config: GruConfig, rng: &mut Rng) -> Self {
         assert!(
@@ -80,20 +94,20 @@ impl<F: Real> Gru<F> {
         let cols = hidden_size + input_size;
         let mut params = Params::new();
         let z = (
-            params.add("W_z", hidden_size, cols),
-            params.add("b_z", hidden_size, 1),
+            params.add(BlockId::UpdateWeights, hidden_size, cols),
+            params.add(BlockId::UpdateBias, hidden_size, 1),
         );
         let r = (
-            params.add("W_r", hidden_size, cols),
-            params.add("b_r", hidden_size, 1),
+            params.add(BlockId::ResetWeights, hidden_size, cols),
+            params.add(BlockId::ResetBias, hidden_size, 1),
         );
         let w = (
-            params.add("W", hidden_size, cols),
-            params.add("b", hidden_size, 1),
+            params.add(BlockId::Weights, hidden_size, cols),
+            params.add(BlockId::Bias, hidden_size, 1),
         );
         let b_hn = match config.form {
             GruForm::Lecture => usize::MAX,
-            GruForm::PyTorch => params.add("b_hn", hidden_size, 1),
+            GruForm::PyTorch => params.add(BlockId::HiddenBias, hidden_size, 1),
         };
         init_uniform(&mut params, hidden_size, rng);
         Self {

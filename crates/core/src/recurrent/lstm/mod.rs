@@ -26,7 +26,7 @@ mod explain;
 use serde::{Deserialize, Serialize};
 
 use super::real::{Real, affine, sigmoid};
-use super::trace::{Params, Quantity, QuantityName, Trace, prev_and_cur};
+use super::trace::{BlockId, Params, Quantity, QuantityName, Trace, prev_and_cur};
 use super::{State, init_uniform};
 use crate::rng::Rng;
 
@@ -108,6 +108,20 @@ struct Rows<'a, F> {
 }
 
 impl<F: Real> Lstm<F> {
+    /// A cell with the given weights: `W_f, b_f, W_i, b_i, W_C, b_C, W_o, b_o` (no `W_i, b_i` when coupled); `forget_bias` is not added, each row-major
+    /// `rows × cols` like ndarray ([`Params::block`](super::Params::block) tells a
+    /// layout's shapes). Panics on a missing, extra or wrongly sized block.
+    pub fn from_blocks(
+        input_size: usize,
+        hidden_size: usize,
+        config: LstmConfig,
+        blocks: &[(BlockId, &[F])],
+    ) -> Self {
+        let mut cell = Self::new(input_size, hidden_size, config, &mut Rng::seeded(0));
+        cell.params.fill_from(blocks);
+        cell
+    }
+
     /// A cell with weights drawn uniformly from `±1/√H` (PyTorch's default), seeded.
     pub fn new(input_size: usize, hidden_size: usize, config: LstmConfig, rng: &mut Rng) -> Self {
         assert!(
@@ -117,10 +131,10 @@ impl<F: Real> Lstm<F> {
         let p = &config.peepholes;
         let peeps = [p.forget, p.input && !config.coupled, false, p.output];
         let names = [
-            ("W_f", "b_f"),
-            ("W_i", "b_i"),
-            ("W_C", "b_C"),
-            ("W_o", "b_o"),
+            (BlockId::ForgetWeights, BlockId::ForgetBias),
+            (BlockId::InputWeights, BlockId::InputBias),
+            (BlockId::CandidateWeights, BlockId::CandidateBias),
+            (BlockId::OutputWeights, BlockId::OutputBias),
         ];
         let mut params = Params::new();
         let mut offsets = [None; 4];
@@ -134,7 +148,7 @@ impl<F: Real> Lstm<F> {
             offsets[g] = Some((w, b));
         }
         init_uniform(&mut params, hidden_size, rng);
-        for b in params.values_of_mut("b_f") {
+        for b in params.values_of_mut(BlockId::ForgetBias) {
             *b += F::from_f64(config.forget_bias);
         }
         Self {

@@ -40,7 +40,10 @@ fn backprop_through_time_matches_finite_differences_for_every_variant() {
 }
 
 fn lstm_hidden_from_cell(l: &Lstm<f64>, c: &[f64], h_prev: &[f64], x: &[f64]) -> Vec<f64> {
-    let (w, b) = (l.params.values_of("W_o"), l.params.values_of("b_o"));
+    let (w, b) = (
+        l.params.values_of(BlockId::OutputWeights),
+        l.params.values_of(BlockId::OutputBias),
+    );
     let z: Vec<f64> = if l.config.peepholes.output {
         c.iter().chain(h_prev).chain(x).copied().collect()
     } else {

@@ -21,11 +21,11 @@ const H: usize = 4;
 const T: usize = 6;
 
 /// `0.6·sin(seed + 0.9r + 0.37c)` for every entry `(r, c)` of each named block.
-fn patterned<F: Real>(params: &mut Params<F>, seeds: &[(&str, f64)]) {
+fn patterned<F: Real>(params: &mut Params<F>, seeds: &[(BlockId, f64)]) {
     for (name, seed) in seeds {
         let block = params
-            .block(name)
-            .unwrap_or_else(|| panic!("no block {name}"))
+            .block(*name)
+            .unwrap_or_else(|| panic!("no block {name:?}"))
             .clone();
         for r in 0..block.rows {
             for c in 0..block.cols {
@@ -37,26 +37,26 @@ fn patterned<F: Real>(params: &mut Params<F>, seeds: &[(&str, f64)]) {
     }
 }
 
-const LSTM_SEEDS: [(&str, f64); 8] = [
-    ("W_f", 1.0),
-    ("b_f", 2.0),
-    ("W_i", 3.0),
-    ("b_i", 4.0),
-    ("W_C", 5.0),
-    ("b_C", 6.0),
-    ("W_o", 7.0),
-    ("b_o", 8.0),
+const LSTM_SEEDS: [(BlockId, f64); 8] = [
+    (BlockId::ForgetWeights, 1.0),
+    (BlockId::ForgetBias, 2.0),
+    (BlockId::InputWeights, 3.0),
+    (BlockId::InputBias, 4.0),
+    (BlockId::CandidateWeights, 5.0),
+    (BlockId::CandidateBias, 6.0),
+    (BlockId::OutputWeights, 7.0),
+    (BlockId::OutputBias, 8.0),
 ];
-const GRU_SEEDS: [(&str, f64); 7] = [
-    ("W_z", 11.0),
-    ("b_z", 12.0),
-    ("W_r", 13.0),
-    ("b_r", 14.0),
-    ("W", 15.0),
-    ("b", 16.0),
-    ("b_hn", 17.0),
+const GRU_SEEDS: [(BlockId, f64); 7] = [
+    (BlockId::UpdateWeights, 11.0),
+    (BlockId::UpdateBias, 12.0),
+    (BlockId::ResetWeights, 13.0),
+    (BlockId::ResetBias, 14.0),
+    (BlockId::Weights, 15.0),
+    (BlockId::Bias, 16.0),
+    (BlockId::HiddenBias, 17.0),
 ];
-const RNN_SEEDS: [(&str, f64); 2] = [("W", 21.0), ("b", 22.0)];
+const RNN_SEEDS: [(BlockId, f64); 2] = [(BlockId::Weights, 21.0), (BlockId::Bias, 22.0)];
 
 #[allow(clippy::cast_precision_loss)]
 fn reference_inputs<F: Real>() -> Vec<Vec<F>> {
@@ -89,7 +89,7 @@ fn lstm(config: LstmConfig) -> Lstm<f64> {
     let mut cell = Lstm::new(I, H, config, &mut crate::rng::Rng::seeded(0));
     let seeds: Vec<_> = LSTM_SEEDS
         .iter()
-        .filter(|(n, _)| cell.params.block(n).is_some())
+        .filter(|(n, _)| cell.params.block(*n).is_some())
         .copied()
         .collect();
     patterned(&mut cell.params, &seeds);
@@ -100,7 +100,7 @@ fn gru(form: GruForm) -> Gru<f64> {
     let mut cell = Gru::new(I, H, GruConfig { form }, &mut crate::rng::Rng::seeded(0));
     let seeds: Vec<_> = GRU_SEEDS
         .iter()
-        .filter(|(n, _)| cell.params.block(n).is_some())
+        .filter(|(n, _)| cell.params.block(*n).is_some())
         .copied()
         .collect();
     patterned(&mut cell.params, &seeds);

@@ -173,3 +173,36 @@ fn steps_chained_equal_the_sequence() {
         }
     }
 }
+
+#[test]
+fn cells_built_from_given_blocks_equal_the_cells_they_were_read_from() {
+    let original = gru(GruForm::PyTorch);
+    let blocks: Vec<(BlockId, &[f64])> = original
+        .params
+        .blocks
+        .iter()
+        .map(|b| (b.id, &original.params.values[b.range()]))
+        .collect();
+    let rebuilt = Gru::from_blocks(
+        I,
+        H,
+        GruConfig {
+            form: GruForm::PyTorch,
+        },
+        &blocks,
+    );
+    assert_eq!(rebuilt, original);
+}
+
+#[test]
+#[should_panic(expected = "must be 4 × 7")]
+fn a_block_of_the_wrong_size_is_refused() {
+    let w = vec![0.0_f64; H * (H + I) - 1];
+    let b = vec![0.0_f64; H];
+    Rnn::from_blocks(
+        I,
+        H,
+        RnnConfig::default(),
+        &[(BlockId::Weights, &w), (BlockId::Bias, &b)],
+    );
+}

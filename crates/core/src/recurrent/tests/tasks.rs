@@ -67,3 +67,48 @@ fn tasks_make_what_they_promise() {
     assert_eq!(Task::text("a", 5), Err(TaskError::TextTooShort));
     assert_eq!(Task::text("aaaa", 5), Err(TaskError::SingleCharacter));
 }
+
+#[test]
+fn typed_symbols_get_the_targets_the_task_asks_for() {
+    let remember = Task::remember_first(5);
+    let s = remember.sequence_of(&[2, 7, 5]).unwrap();
+    assert_eq!(s.inputs[1], one_hot(7, 12));
+    assert_eq!(s.targets, [None, None, Some(Target::Class(2))]);
+    assert_eq!(
+        remember.sequence_of(&[4, 0]),
+        Err(SequenceError::FirstNotRemembered { symbol: 4 }),
+        "symbol 4 is a distractor"
+    );
+
+    let brackets = Task::BracketDepth {
+        length: 8,
+        max_depth: 2,
+    };
+    assert_eq!(
+        brackets.sequence_of(&[0, 1, 1]),
+        Err(SequenceError::Depth {
+            step: 3,
+            max_depth: 2
+        })
+    );
+    assert_eq!(
+        brackets.sequence_of(&[0, 0, 0]),
+        Err(SequenceError::Depth {
+            step: 3,
+            max_depth: 2
+        })
+    );
+
+    let text = Task::text("abc", 5).unwrap();
+    let s = text.sequence_of(&[0, 2, 1]).unwrap();
+    assert_eq!(
+        s.targets,
+        [Some(Target::Class(2)), Some(Target::Class(1)), None],
+        "the next character, none after the last"
+    );
+
+    let s = Sequence::of_values(&[0.5, -1.0]);
+    assert_eq!(s.inputs, [vec![0.5], vec![-1.0]]);
+    assert_eq!(s.targets, [Some(Target::Values(vec![-1.0])), None]);
+    assert!(Sequence::of_values(&[]).targets.is_empty());
+}

@@ -104,14 +104,13 @@ fn a_task_is_learnt_when_the_last_ten_updates_say_so() {
     };
     let mut memory = trained(&Task::remember_first(5), Variant::Lstm, 4, 0, 1);
     for step in 1..TARGET_WINDOW {
-        memory.history.push(record(step, 0.1, Some(1.0)));
+        memory.record(record(step, 0.1, Some(1.0)));
     }
     assert!(!memory.target_met(), "nine perfect updates are not enough");
-    memory.history.push(record(TARGET_WINDOW, 0.1, Some(0.5)));
+    memory.record(record(TARGET_WINDOW, 0.1, Some(0.5)));
     assert!(memory.target_met(), "a mean of exactly 95 % is");
-    memory
-        .history
-        .push(record(TARGET_WINDOW + 1, 0.1, Some(0.4)));
+    assert_eq!(memory.recent_accuracy(), Some(0.95));
+    memory.record(record(TARGET_WINDOW + 1, 0.1, Some(0.4)));
     assert!(!memory.target_met(), "94 % is not: only the last ten count");
 
     let sine_task = Task::NoisySine {
@@ -119,10 +118,59 @@ fn a_task_is_learnt_when_the_last_ten_updates_say_so() {
         noise: 0.1,
     };
     let mut sine = trained(&sine_task, Variant::Lstm, 4, 0, 1);
-    sine.history = (1..=TARGET_WINDOW)
-        .map(|s| record(s, 0.019, None))
-        .collect();
+    for s in 1..=TARGET_WINDOW {
+        sine.record(record(s, 0.019, None));
+    }
     assert!(sine.target_met());
-    sine.history.push(record(11, 0.2, None));
+    sine.record(record(11, 0.2, None));
     assert!(!sine.target_met(), "mean loss 0.037");
+}
+
+#[test]
+fn a_long_run_keeps_a_step_count_a_recent_window_and_a_thinned_curve() {
+    let mut trainer = trained(&Task::remember_first(5), Variant::Lstm, 4, 0, 1);
+    let updates = 5 * crate::curve::DEFAULT_CAP;
+    for step in 1..=updates {
+        #[allow(clippy::cast_precision_loss)]
+        let loss = step as f32;
+        trainer.record(TrainStep {
+            step,
+            loss,
+            gradient_norm: 1.0,
+            accuracy: None,
+        });
+    }
+    assert_eq!(trainer.updates(), updates);
+    assert_eq!(trainer.recent().count(), TARGET_WINDOW);
+    assert_eq!(trainer.last().map(|s| s.step), Some(updates));
+    let curve = trainer.loss_curve();
+    assert_eq!(curve.steps(), updates);
+    assert!(curve.points().count() <= 2 * crate::curve::DEFAULT_CAP + 1);
+}
+
+#[test]
+fn a_diverging_update_is_undone_and_not_counted() {
+    let task = Task::remember_first(5);
+    let model = Model::new(task.model_config(Variant::Lstm, 4, 1));
+    let mut trainer = Trainer::new(
+        model,
+        task,
+        TrainConfig {
+            adam: AdamConfig {
+                learning_rate: f64::INFINITY,
+                ..AdamConfig::default()
+            },
+            ..TrainConfig::default()
+        },
+    );
+    let before = trainer.model.parameters();
+    let result = trainer.step_unless_diverged();
+    assert!(result.is_err(), "an infinite step size makes ∞ weights");
+    assert_eq!(trainer.model.parameters(), before, "the weights are back");
+    assert_eq!(trainer.updates(), 0);
+    assert!(trainer.loss_curve().is_empty());
+    // The raw step keeps what it did.
+    trainer.step();
+    assert_eq!(trainer.updates(), 1);
+    assert!(trainer.model.parameters().iter().any(|v| !v.is_finite()));
 }

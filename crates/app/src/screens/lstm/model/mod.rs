@@ -363,17 +363,10 @@ impl Model {
         let variant = self.variant;
         let start = now();
         let run = self.run();
-        let good = run.trainer.model.clone();
-        let step = run.trainer.step();
+        let result = run.trainer.step_unless_diverged();
         run.seconds += (now() - start) / 1000.0;
-        let model = &run.trainer.model;
-        let finite = step.loss.is_finite()
-            && model.cell.params().values.iter().all(|v| v.is_finite())
-            && model.readout.values.iter().all(|v| v.is_finite());
-        if !finite {
-            // Back to the weights before this update; training stops and says why.
-            run.trainer.model = good;
-            run.trainer.history.pop();
+        if result.is_err() {
+            // The core put back the weights before this update; training stops and says why.
             self.training = false;
             self.notice = Some(Notice::Diverged(variant));
             return false;
@@ -382,7 +375,7 @@ impl Model {
         if run.reached.is_some() || !run.trainer.target_met() {
             return false;
         }
-        let (updates, seconds) = (run.trainer.history.len(), run.seconds);
+        let (updates, seconds) = (run.trainer.updates(), run.seconds);
         run.reached = Some((updates, seconds));
         self.notice = Some(Notice::Reached {
             variant,

@@ -10,7 +10,7 @@ use crate::share;
 impl Model {
     /// Updates trained by variant `k`, or the count a replay is heading for if larger.
     fn updates_of(&self, k: usize) -> usize {
-        let done = self.runs[k].as_ref().map_or(0, |r| r.trainer.history.len());
+        let done = self.runs[k].as_ref().map_or(0, |r| r.trainer.updates());
         done.max(self.replay.map_or(0, |target| target[k]))
     }
 
@@ -108,7 +108,7 @@ impl Model {
         let target = self.replay?;
         let done = (0..target.len())
             .map(|k| {
-                let trained = self.runs[k].as_ref().map_or(0, |r| r.trainer.history.len());
+                let trained = self.runs[k].as_ref().map_or(0, |r| r.trainer.updates());
                 trained.min(target[k])
             })
             .sum();
@@ -123,17 +123,22 @@ impl Model {
             return;
         };
         let behind = (0..target.len())
-            .find(|&k| self.runs[k].as_ref().map_or(0, |r| r.trainer.history.len()) < target[k]);
+            .find(|&k| self.runs[k].as_ref().map_or(0, |r| r.trainer.updates()) < target[k]);
         let Some(k) = behind else {
             self.replay = None;
             return;
         };
         let start = now();
         let run = self.run_for(Variant::ALL[k]);
-        run.trainer.step();
+        let result = run.trainer.step_unless_diverged();
         run.seconds += (now() - start) / 1000.0;
         if run.reached.is_none() && run.trainer.target_met() {
-            run.reached = Some((run.trainer.history.len(), run.seconds));
+            run.reached = Some((run.trainer.updates(), run.seconds));
+        }
+        if result.is_err() {
+            // As in training: a diverged update is undone and the run stops there.
+            self.replay = None;
+            self.notice = Some(Notice::Diverged(Variant::ALL[k]));
         }
         debug_assert_eq!(variant_index(Variant::ALL[k]), k);
     }
