@@ -9,6 +9,17 @@
 pub const DEFAULT_CAP: usize = 512;
 
 /// A thinned training curve: means of equal buckets of steps, plus the exact step count.
+///
+/// ```
+/// use nnp_core::curve::Curve;
+/// let mut curve = Curve::with_cap(4);
+/// for step in 0..1000 {
+///     curve.push(step as f64);
+/// }
+/// assert_eq!(curve.steps(), 1000);
+/// assert!(curve.points().count() <= 8);
+/// assert_eq!(curve.first(), Some(0.0));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Curve {
     /// `(last step of the bucket, mean of its finite values)`, oldest first.

@@ -11,6 +11,12 @@ use crate::conv::Rect;
 pub type Rgb = [u8; 3];
 
 /// The largest `|v|` (at least `1e-6`, so it can divide); NaN is skipped.
+///
+/// ```
+/// use nnp_core::raster::max_abs;
+/// assert_eq!(max_abs(&[0.5, -2.0, f32::NAN, 1.0]), 2.0);
+/// assert_eq!(max_abs(&[0.0; 4]), 1e-6);
+/// ```
 pub fn max_abs(values: &[f32]) -> f32 {
     values
         .iter()

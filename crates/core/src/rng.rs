@@ -8,6 +8,15 @@ use rand::rngs::Xoshiro256PlusPlus;
 use rand::{RngExt, SeedableRng};
 
 /// A small, fast generator built from a `u64` seed.
+///
+/// ```
+/// use nnp_core::rng::Rng;
+/// let (mut a, mut b) = (Rng::seeded(7), Rng::seeded(7));
+/// let x = a.uniform(-1.0, 1.0);
+/// assert_eq!(x, b.uniform(-1.0, 1.0));
+/// assert!((-1.0..1.0).contains(&x));
+/// assert!(a.index(10) < 10);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Rng(Xoshiro256PlusPlus);
 

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::convolve::MAX_KERNEL_SIZE;
+/// Largest kernel side the editor and the convolution accept.
+pub const MAX_KERNEL_SIZE: usize = 15;
 
 /// One `height × width` grid of weights, row-major.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

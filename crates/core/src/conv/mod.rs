@@ -32,13 +32,13 @@ mod reference;
 
 pub use cell::{CellError, parse_cell, parse_grid, update_cell};
 pub use convolve::{
-    ConvConfig, MAX_KERNEL_SIZE, Padding, Pads, ReceptiveField, Term, affected_output_rect,
-    convolve, convolve_into, convolve_region, output_size, receptive_field,
+    ConvConfig, Padding, Pads, ReceptiveField, Term, affected_output_rect, convolve, convolve_into,
+    convolve_region, output_size, receptive_field,
 };
 pub use dense::Dense;
 pub use kernel::{
-    CURVE_DETECTOR, Kernel, KernelBank, KernelPreset, LECTURE_PATCH, LECTURE_RESPONSE, PRESETS,
-    preset,
+    CURVE_DETECTOR, Kernel, KernelBank, KernelPreset, LECTURE_PATCH, LECTURE_RESPONSE,
+    MAX_KERNEL_SIZE, PRESETS, preset,
 };
 pub use map::{FeatureMap, Rect};
 pub use params::{ParameterConfig, ParameterCounts, parameter_counts};

@@ -18,9 +18,6 @@ use super::map::{FeatureMap, Rect};
 
 pub use field::{ReceptiveField, Term, receptive_field};
 
-/// Largest kernel side the editor and the convolution accept.
-pub const MAX_KERNEL_SIZE: usize = 15;
-
 /// How many zero rows and columns surround the input.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Padding {
