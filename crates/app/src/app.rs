@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Texts, fill};
+use crate::i18n::{Lang, LangContext, Texts, fill};
 use crate::prefs::Prefs;
 use crate::route::Route;
 use crate::screens;
@@ -15,24 +15,6 @@ use crate::share;
 use crate::shortcuts::{self, Shortcut, typed_into_control};
 use crate::widgets::PresenterContext;
 use crate::widgets::panel::{hidden_value, parse_hidden, toggled};
-
-/// The active language and a way to change it, shared with every component.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LangContext {
-    /// The language shown.
-    pub lang: Lang,
-    /// Switches (and remembers) the language.
-    pub set: Callback<Lang>,
-}
-
-/// The strings of the active language.
-#[hook]
-pub fn use_texts() -> &'static Texts {
-    use_context::<LangContext>()
-        .map(|c| c.lang)
-        .unwrap_or_default()
-        .texts()
-}
 
 fn current_hash() -> String {
     web_sys::window()

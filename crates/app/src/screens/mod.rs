@@ -7,7 +7,7 @@ mod conv;
 mod deep;
 mod home;
 mod lstm;
-mod placeholder;
+mod not_found;
 
 use yew::prelude::*;
 
@@ -20,7 +20,7 @@ pub use conv::ConvPainter;
 pub use deep::DeepScreen;
 pub use home::Home;
 pub use lstm::LstmScreen;
-pub use placeholder::{NotFound, Placeholder};
+pub use not_found::NotFound;
 
 /// The screen for `route`.
 pub fn view(route: Route) -> Html {

@@ -21,8 +21,8 @@ use nnp_core::loss::Loss;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::use_texts;
 use crate::i18n::backprop::BackpropTexts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};

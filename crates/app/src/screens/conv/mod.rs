@@ -26,9 +26,9 @@ use nnp_core::conv::Rect;
 use web_sys::{Element, HtmlInputElement, PointerEvent};
 use yew::prelude::*;
 
-use crate::app::use_texts;
 use crate::i18n::conv::ConvTexts;
 use crate::i18n::fill;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share::copy_link;
 use crate::widgets::{Panel, StateFile};

@@ -22,7 +22,7 @@ use gloo::render::{AnimationFrame, request_animation_frame};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::app::use_texts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};

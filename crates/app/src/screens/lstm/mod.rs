@@ -29,7 +29,7 @@ use gloo::timers::callback::Interval;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::app::use_texts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};
