@@ -2,6 +2,7 @@
 //! LSTM and GRU; every gate and state as a unit × time heatmap, the cell diagram and the
 //! equations of the selected step with numbers, training live, and the long-dependency race.
 
+mod choices;
 mod compare;
 mod draw;
 mod format;
