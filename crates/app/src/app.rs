@@ -12,7 +12,7 @@ use crate::prefs::Prefs;
 use crate::route::Route;
 use crate::screens;
 use crate::share;
-use crate::shortcuts::{self, Shortcut, typed_into_control};
+use crate::shortcuts::{self, Shortcut, is_free_for_shortcut};
 use crate::widgets::PresenterContext;
 use crate::widgets::panel::{hidden_value, parse_hidden, toggled};
 
@@ -277,7 +277,7 @@ fn set_presenter_class(on: bool) {
 /// A key pressed anywhere: `?` and Esc belong to the shortcut list, the others are
 /// announced to the screen (unless a control is using the key).
 fn on_key(event: &KeyboardEvent, keys_open: &UseStateHandle<bool>) {
-    if event.ctrl_key() || event.meta_key() || event.alt_key() || typed_into_control(event) {
+    if !is_free_for_shortcut(event) {
         return;
     }
     match event.key().as_str() {
