@@ -277,14 +277,14 @@ fn set_presenter_class(on: bool) {
 /// A key pressed anywhere: `?` and Esc belong to the shortcut list, the others are
 /// announced to the screen (unless a control is using the key).
 fn on_key(event: &KeyboardEvent, keys_open: &UseStateHandle<bool>) {
-    if event.ctrl_key() || event.meta_key() || event.alt_key() || focus_takes_key(event) {
+    if !is_free_for_shortcut(event) {
         return;
     }
     match event.key().as_str() {
         "?" => keys_open.set(!**keys_open),
         "Escape" => keys_open.set(false),
-        _ => {
-            if let Some(shortcut) = Shortcut::from_event(event) {
+        key => {
+            if let Some(shortcut) = Shortcut::from_key(key) {
                 // Space would scroll the page and → would move it sideways.
                 event.prevent_default();
                 shortcuts::announce(shortcut);

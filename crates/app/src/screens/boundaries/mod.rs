@@ -8,6 +8,7 @@ mod hypothesis;
 mod link;
 mod model;
 mod network;
+mod pack;
 mod persist;
 mod plane;
 mod readout;

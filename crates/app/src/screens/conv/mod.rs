@@ -5,6 +5,7 @@ mod draw;
 mod kernels;
 mod keys;
 mod link;
+mod link_values;
 mod model;
 mod msg;
 mod pack;
