@@ -7,32 +7,14 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Texts, fill};
+use crate::i18n::{Lang, LangContext, Texts, fill};
 use crate::prefs::Prefs;
 use crate::route::Route;
 use crate::screens;
 use crate::share;
-use crate::shortcuts::{self, Shortcut, typed_into_control};
+use crate::shortcuts::{self, Shortcut, is_free_for_shortcut};
 use crate::widgets::PresenterContext;
 use crate::widgets::panel::{hidden_value, parse_hidden, toggled};
-
-/// The active language and a way to change it, shared with every component.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LangContext {
-    /// The language shown.
-    pub lang: Lang,
-    /// Switches (and remembers) the language.
-    pub set: Callback<Lang>,
-}
-
-/// The strings of the active language.
-#[hook]
-pub fn use_texts() -> &'static Texts {
-    use_context::<LangContext>()
-        .map(|c| c.lang)
-        .unwrap_or_default()
-        .texts()
-}
 
 fn current_hash() -> String {
     web_sys::window()
@@ -295,7 +277,7 @@ fn set_presenter_class(on: bool) {
 /// A key pressed anywhere: `?` and Esc belong to the shortcut list, the others are
 /// announced to the screen (unless a control is using the key).
 fn on_key(event: &KeyboardEvent, keys_open: &UseStateHandle<bool>) {
-    if event.ctrl_key() || event.meta_key() || event.alt_key() || typed_into_control(event) {
+    if !is_free_for_shortcut(event) {
         return;
     }
     match event.key().as_str() {

@@ -1,14 +1,13 @@
 //! Keyboard shortcuts shared by the screens: Space plays or pauses, → steps, R resets, ?
-//! shows the list. The app listens for keys once and announces a [`Shortcut`] as a DOM
-//! event; each screen that has something to play, step or reset subscribes with
-//! [`use_shortcuts`] and maps it onto its own messages.
+//! shows the list. The app listens for keys once and announces a typed [`Shortcut`] to
+//! the screens that subscribed with [`use_shortcuts`]; each maps it onto its own messages.
+//! One rule, [`is_typing`], says when a key belongs to a field rather than to a shortcut.
 
-use gloo::events::EventListener;
+use std::cell::{Cell, RefCell};
+
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, KeyboardEvent};
+use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
-
-const EVENT: &str = "nnp-shortcut";
 
 /// An action a key stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,20 +21,6 @@ pub enum Shortcut {
 }
 
 impl Shortcut {
-    fn id(self) -> &'static str {
-        match self {
-            Shortcut::PlayPause => "play-pause",
-            Shortcut::Step => "step",
-            Shortcut::Reset => "reset",
-        }
-    }
-
-    fn from_id(id: &str) -> Option<Self> {
-        [Shortcut::PlayPause, Shortcut::Step, Shortcut::Reset]
-            .into_iter()
-            .find(|s| s.id() == id)
-    }
-
     /// The shortcut a key press stands for (`KeyboardEvent.key`).
     pub fn from_key(key: &str) -> Option<Self> {
         match key {
@@ -47,54 +32,63 @@ impl Shortcut {
     }
 }
 
-/// Whether a key press belongs to a control that uses keys itself (a text field, a menu, a
-/// button that Space would press), so no shortcut may take it.
-pub fn typed_into_control(event: &KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|e| {
-            matches!(
-                e.tag_name().as_str(),
-                "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON" | "A" | "SUMMARY"
-            ) || e.has_attribute("contenteditable")
-        })
+fn target_element(event: &KeyboardEvent) -> Option<Element> {
+    event.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
-/// Announces `shortcut` to the screens; returns whether the key was free to use.
+/// Whether the user is typing: the key goes into a text field, a menu or an editable
+/// element, so no screen key (a shortcut, a tool key) may take it.
+pub fn is_typing(event: &KeyboardEvent) -> bool {
+    target_element(event).is_some_and(|e| {
+        matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+            || e.has_attribute("contenteditable")
+    })
+}
+
+/// Whether a key press is free for the screen's keys: no modifier (those are the
+/// browser's) and the user is not typing.
+pub fn is_free_key(event: &KeyboardEvent) -> bool {
+    !(event.ctrl_key() || event.meta_key() || event.alt_key() || is_typing(event))
+}
+
+/// Whether a key press is free for a [`Shortcut`]: free, and not on a button, link or
+/// summary, which Space and Enter press.
+pub fn is_free_for_shortcut(event: &KeyboardEvent) -> bool {
+    is_free_key(event)
+        && !target_element(event)
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
+}
+
+thread_local! {
+    static SUBSCRIBERS: RefCell<Vec<(u64, Callback<Shortcut>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Hands `shortcut` to every subscribed screen.
 pub fn announce(shortcut: Shortcut) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let init = CustomEventInit::new();
-    init.set_detail(&shortcut.id().into());
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(EVENT, &init) {
-        let _ = window.dispatch_event(&event);
+    // Cloned out first: a callback may re-render and (un)subscribe.
+    let subscribers: Vec<Callback<Shortcut>> =
+        SUBSCRIBERS.with(|s| s.borrow().iter().map(|(_, c)| c.clone()).collect());
+    for callback in subscribers {
+        callback.emit(shortcut);
     }
 }
 
-/// Calls `on_shortcut` for every shortcut while the calling component is mounted. The
-/// listener is added once; each render only swaps in the newest callback (which sees the
+/// Calls `on_shortcut` for every shortcut while the calling component is mounted. It
+/// subscribes once; each render only swaps in the newest callback (which sees the
 /// component's current state), so a screen re-rendering while it trains costs nothing here.
 #[hook]
 pub fn use_shortcuts(on_shortcut: Callback<Shortcut>) {
     let current = use_mut_ref(|| on_shortcut.clone());
     *current.borrow_mut() = on_shortcut;
     use_effect_with((), move |_| {
-        let listener = web_sys::window().map(|window| {
-            EventListener::new(&window, EVENT, move |event| {
-                let shortcut = event
-                    .dyn_ref::<CustomEvent>()
-                    .and_then(|e| e.detail().as_string())
-                    .and_then(|id| Shortcut::from_id(&id));
-                if let Some(shortcut) = shortcut {
-                    // Cloned out first: the callback may re-render and swap the handle.
-                    let callback = current.borrow().clone();
-                    callback.emit(shortcut);
-                }
-            })
+        let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+        let forward = Callback::from(move |shortcut| {
+            let callback = current.borrow().clone();
+            callback.emit(shortcut);
         });
-        move || drop(listener)
+        SUBSCRIBERS.with(|s| s.borrow_mut().push((id, forward)));
+        move || SUBSCRIBERS.with(|s| s.borrow_mut().retain(|(i, _)| *i != id))
     });
 }
 
@@ -110,8 +104,19 @@ mod tests {
         assert_eq!(Shortcut::from_key("ArrowRight"), Some(Shortcut::Step));
         assert_eq!(Shortcut::from_key("R"), Some(Shortcut::Reset));
         assert_eq!(Shortcut::from_key("x"), None);
-        for s in [Shortcut::PlayPause, Shortcut::Step, Shortcut::Reset] {
-            assert_eq!(Shortcut::from_id(s.id()), Some(s));
-        }
+    }
+
+    #[test]
+    fn announced_shortcuts_reach_subscribers_only() {
+        let seen = std::rc::Rc::new(RefCell::new(Vec::new()));
+        let log = seen.clone();
+        SUBSCRIBERS.with(|s| {
+            s.borrow_mut()
+                .push((u64::MAX, Callback::from(move |k| log.borrow_mut().push(k))))
+        });
+        announce(Shortcut::Step);
+        SUBSCRIBERS.with(|s| s.borrow_mut().retain(|(i, _)| *i != u64::MAX));
+        announce(Shortcut::Reset);
+        assert_eq!(*seen.borrow(), [Shortcut::Step]);
     }
 }

@@ -5,8 +5,8 @@ use std::rc::Rc;
 use nnp_core::activation::{Activation, sample_curve};
 use yew::prelude::*;
 
-use crate::app::use_texts;
 use crate::i18n::Texts;
+use crate::i18n::use_texts;
 use crate::widgets::{LineChart, Series};
 
 const Z_RANGE: (f64, f64) = (-4.0, 4.0);

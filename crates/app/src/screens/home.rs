@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::app::use_texts;
 use crate::i18n::Texts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 
 /// The start page.

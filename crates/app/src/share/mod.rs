@@ -6,14 +6,14 @@
 //! leaves the state as it was and is reported, unknown keys (a newer version's) are reported
 //! and skipped.
 
+mod address;
 mod bytes;
 #[cfg(test)]
 pub mod fuzz;
 pub mod store;
 
+pub use address::{copy_link, current_query, replace_global, replace_query};
 pub use bytes::{from_base64url, to_base64url};
-
-use crate::route::Route;
 
 /// A link longer than this many characters leaves out what is long (e.g. painted points).
 pub const MAX_LINK: usize = 2000;
@@ -123,90 +123,6 @@ fn joined(screen: &str, globals: &[String]) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("&")
-}
-
-fn current_hash() -> Option<String> {
-    web_sys::window()?.location().hash().ok()
-}
-
-/// The screen's part of the page's current location hash (global keys left out).
-pub fn current_query() -> Option<String> {
-    let hash = current_hash()?;
-    Some(screen_part(query_of(&hash)?)).filter(|q| !q.is_empty())
-}
-
-/// Puts `query` into the address bar for `route` without a new history entry and without
-/// a `hashchange` (the screen keeps running). The address's global keys (e.g. the hidden
-/// panels) stay as they are.
-pub fn replace_query(route: Route, query: &str) {
-    let hash = current_hash().unwrap_or_default();
-    let globals: Vec<String> = if Route::from_hash(&hash) == route {
-        query_of(&hash)
-            .unwrap_or_default()
-            .split('&')
-            .filter(|p| is_global(p))
-            .map(str::to_string)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    write_hash(route, &joined(&screen_part(query), &globals), &hash);
-}
-
-/// Sets (or with `None` removes) the global `key` in the current address, keeping the rest.
-pub fn replace_global(key: &str, value: Option<&str>) {
-    let hash = current_hash().unwrap_or_default();
-    let route = Route::from_hash(&hash);
-    let query = query_of(&hash).unwrap_or_default();
-    let mut globals: Vec<String> = query
-        .split('&')
-        .filter(|p| is_global(p) && p.split_once('=').map_or(*p, |(k, _)| k) != key)
-        .map(str::to_string)
-        .collect();
-    if let Some(value) = value.filter(|v| !v.is_empty()) {
-        globals.push(format!("{key}={}", encode(value)));
-    }
-    write_hash(route, &joined(&screen_part(query), &globals), &hash);
-}
-
-fn write_hash(route: Route, query: &str, current: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let hash = if query.is_empty() {
-        route.href()
-    } else {
-        format!("{}?{query}", route.href())
-    };
-    if current == hash {
-        return;
-    }
-    if let Ok(history) = window.history() {
-        // Failing to update the address bar only means the link is not current.
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
-    }
-}
-
-/// Copies the page's address (which holds the share link) to the clipboard, if the
-/// browser allows it here; returns whether it tried.
-pub fn copy_link() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let navigator = window.navigator();
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    let Ok(href) = window.location().href() else {
-        return false;
-    };
-    if !has_clipboard {
-        return false;
-    }
-    // A refusal (no permission) is not an error worth a console message.
-    let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
-    let _ = navigator.clipboard().write_text(&href).catch(&ignore);
-    ignore.forget();
-    true
 }
 
 /// Percent-encodes everything but letters, digits and `-_.~!*()',:;` (kept readable).

@@ -1,12 +1,15 @@
 //! Reusable controls and drawings shared by the screens.
 
+pub mod canvas;
 pub mod colours;
 pub mod form;
+pub mod frame_loop;
 pub mod line_chart;
 pub mod panel;
 pub mod state_file;
 
 pub use form::event_value;
+pub use frame_loop::{FrameLoop, use_frame_loop};
 pub use line_chart::{LineChart, Series};
 pub use panel::{Panel, PresenterContext};
 pub use state_file::StateFile;

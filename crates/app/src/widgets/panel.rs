@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::use_texts;
+use crate::i18n::use_texts;
 
 /// At most this many hidden panels are read from a link.
 const MAX_HIDDEN: usize = 32;

@@ -5,7 +5,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::use_texts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, FileError};

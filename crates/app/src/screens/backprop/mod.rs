@@ -13,21 +13,19 @@ mod view_plane;
 mod view_table;
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
-use gloo::render::{AnimationFrame, request_animation_frame};
 use nnp_core::graph::Phase;
 use nnp_core::loss::Loss;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::use_texts;
 use crate::i18n::backprop::BackpropTexts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::{Panel, StateFile};
+use crate::widgets::{Panel, StateFile, use_frame_loop};
 use model::{InputError, Model, TrainSet};
 
 /// What a person can do on this screen.
@@ -127,15 +125,10 @@ pub fn Backprop() -> Html {
     let texts = use_texts();
     let t = texts.backprop_ui;
     let state = use_mut_ref(State::from_link);
-    let frame = use_mut_ref(|| None::<AnimationFrame>);
     let focus_editor = use_mut_ref(|| Cell::new(false));
     let editor = use_node_ref();
     let redraw = use_force_update();
 
-    {
-        let frame = frame.clone();
-        use_effect_with((), move |_| move || drop(frame.borrow_mut().take()));
-    }
     {
         let (focus_editor, editor) = (focus_editor.clone(), editor.clone());
         use_effect(move || {
@@ -149,21 +142,21 @@ pub fn Backprop() -> Html {
     }
 
     let on_msg = {
-        let (state, frame, redraw) = (state.clone(), frame.clone(), redraw.clone());
+        let (state, redraw) = (state.clone(), redraw.clone());
         Callback::from(move |msg: Msg| {
             if matches!(msg, Msg::Select(_)) {
                 focus_editor.borrow().set(true);
             }
-            let start = update(&mut state.borrow_mut(), msg);
+            update(&mut state.borrow_mut(), msg);
             write_link(&state.borrow().model);
-            if start {
-                schedule(state.clone(), frame.clone(), redraw.clone());
-            } else if state.borrow().epochs_left == 0 {
-                frame.borrow_mut().take();
-            }
             redraw.force_update();
         })
     };
+    {
+        let (state, redraw) = (state.clone(), redraw.clone());
+        let training = state.borrow().epochs_left > 0;
+        use_frame_loop(training, move || train_one_epoch(&state, &redraw));
+    }
 
     {
         let (on_msg, training) = (on_msg.clone(), state.borrow().epochs_left > 0);
@@ -224,8 +217,8 @@ pub fn Backprop() -> Html {
     }
 }
 
-/// Applies `msg`; returns whether a training loop should start.
-fn update(state: &mut State, msg: Msg) -> bool {
+/// Applies `msg` (training runs while epochs are left).
+fn update(state: &mut State, msg: Msg) {
     let m = &mut state.model;
     let result = match msg {
         Msg::Update => m.apply_update(),
@@ -234,10 +227,9 @@ fn update(state: &mut State, msg: Msg) -> bool {
         Msg::Position(x1, x2) => m.set_position(&x1, &x2),
         Msg::Weight(i, text) => m.set_weight(i, &text),
         Msg::Train => {
-            let idle = state.epochs_left == 0;
             state.epochs_left = m.epochs;
             state.error = None;
-            return idle;
+            return;
         }
         Msg::Stop => {
             state.epochs_left = 0;
@@ -245,7 +237,7 @@ fn update(state: &mut State, msg: Msg) -> bool {
         }
         Msg::OpenState(query) => {
             *state = State::from_query(&query);
-            return false;
+            return;
         }
         other => {
             apply(m, other);
@@ -253,7 +245,6 @@ fn update(state: &mut State, msg: Msg) -> bool {
         }
     };
     state.error = result.err();
-    false
 }
 
 /// The messages that cannot fail.
@@ -281,36 +272,26 @@ fn apply(m: &mut Model, msg: Msg) {
     }
 }
 
-/// One epoch per animation frame until none is left; the handle lives in `frame`.
-fn schedule(
-    state: Rc<RefCell<State>>,
-    frame: Rc<RefCell<Option<AnimationFrame>>>,
-    redraw: UseForceUpdateHandle,
-) {
-    let slot = frame.clone();
-    let handle = request_animation_frame(move |_| {
-        let more = {
-            let mut s = state.borrow_mut();
-            if s.epochs_left > 0 {
-                match s.model.train(1) {
-                    Ok(()) => s.epochs_left -= 1,
-                    Err(error) => {
-                        s.epochs_left = 0;
-                        s.error = Some(error);
-                    }
+/// One frame of training: one epoch; returns whether epochs are left.
+fn train_one_epoch(state: &RefCell<State>, redraw: &UseForceUpdateHandle) -> bool {
+    let more = {
+        let mut s = state.borrow_mut();
+        if s.epochs_left > 0 {
+            match s.model.train(1) {
+                Ok(()) => s.epochs_left -= 1,
+                Err(error) => {
+                    s.epochs_left = 0;
+                    s.error = Some(error);
                 }
             }
-            s.epochs_left > 0
-        };
-        // The spent handle stays in `slot` until the next one replaces it.
-        if more {
-            schedule(state, slot, redraw.clone());
-        } else {
-            write_link(&state.borrow().model);
         }
-        redraw.force_update();
-    });
-    *frame.borrow_mut() = Some(handle);
+        s.epochs_left > 0
+    };
+    if !more {
+        write_link(&state.borrow().model);
+    }
+    redraw.force_update();
+    more
 }
 
 fn view_error(error: Option<InputError>, t: &'static BackpropTexts) -> Html {

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use nnp_core::graph::{CarExample, CarOutput};
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use super::format::{self, num};
@@ -138,10 +138,8 @@ fn paint(canvas: &HtmlCanvasElement, outputs: &[CarOutput]) -> Option<()> {
             rgba[at..at + 3].copy_from_slice(&colour);
         }
     }
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    let data =
-        ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), n as u32, n as u32).ok()?;
-    context.put_image_data(&data, 0.0, 0.0).ok()
+    crate::widgets::canvas::blit(canvas, &rgba, n, n, (0, 0));
+    Some(())
 }
 
 /// The mean loss per epoch since the weights were last set, and the accuracy.

@@ -4,10 +4,11 @@
 use nnp_core::activation::Activation;
 use nnp_core::dataset::RANGE;
 use nnp_core::raster::max_abs;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement};
 
 use super::model::Model;
+use crate::widgets::canvas;
 use crate::widgets::colours::BLUE_ORANGE;
 
 /// Side of the points canvas in canvas pixels.
@@ -23,10 +24,6 @@ pub fn weight_colour(w: f64) -> &'static str {
     if w >= 0.0 { "#0877bd" } else { "#f59322" }
 }
 
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok()??.dyn_into().ok()
-}
-
 /// How a unit's values map to colours: `(centre, half-width)` of the range shown.
 fn scale(activation: Option<Activation>, values: &[f32], output: bool) -> (f32, f32) {
     match activation {
@@ -38,11 +35,7 @@ fn scale(activation: Option<Activation>, values: &[f32], output: bool) -> (f32, 
 }
 
 fn put(canvas: &HtmlCanvasElement, n: usize, buf: &[u8]) {
-    let Some(ctx) = context(canvas) else { return };
-    if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(buf), n as u32, n as u32)
-    {
-        let _ = ctx.put_image_data(&image, 0.0, 0.0);
-    }
+    canvas::blit(canvas, buf, n, n, (0, 0));
 }
 
 /// Reused pixel buffer, so a frame allocates no Rust memory.
@@ -121,7 +114,9 @@ pub fn to_px(x1: f64, x2: f64) -> (f64, f64) {
 
 /// The points, training ones with a white ring and test ones with a dark ring.
 pub fn points(canvas: &HtmlCanvasElement, model: &Model) {
-    let Some(ctx) = context(canvas) else { return };
+    let Some(ctx) = canvas::context_2d(canvas) else {
+        return;
+    };
     let side = f64::from(PLANE_PX);
     ctx.clear_rect(0.0, 0.0, side, side);
     for (p, train) in model.points() {

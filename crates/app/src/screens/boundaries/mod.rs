@@ -8,15 +8,15 @@ mod hypothesis;
 mod link;
 mod model;
 mod network;
+mod pack;
 mod persist;
 mod plane;
 mod readout;
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::render::{AnimationFrame, request_animation_frame};
 use nnp_core::activation::Activation;
 use nnp_core::dataset::DatasetKind;
 use nnp_core::loss::Loss;
@@ -25,11 +25,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::app::use_texts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share::copy_link;
-use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::{Panel, StateFile};
+use crate::shortcuts::{Shortcut, is_free_key, use_shortcuts};
+use crate::widgets::{Panel, StateFile, use_frame_loop};
 use draw::{PLANE_PX, Painter};
 use model::{GRID, Model, Tool};
 use network::Link;
@@ -96,25 +96,19 @@ impl Canvases {
     }
 }
 
-/// The training loop: one epoch per animation frame while `handle` holds a frame.
+/// The training loop's state: one epoch per animation frame.
 struct TrainLoop {
     model: Rc<RefCell<Model>>,
     painter: Rc<RefCell<Painter>>,
     canvases: Canvases,
     redraw: UseForceUpdateHandle,
     playing: UseStateHandle<bool>,
-    handle: Rc<RefCell<Option<AnimationFrame>>>,
-    frames: Cell<u32>,
+    frames: u32,
 }
 
 impl TrainLoop {
-    fn schedule(self: &Rc<Self>) {
-        let next = Rc::clone(self);
-        let frame = request_animation_frame(move |_| next.tick());
-        *self.handle.borrow_mut() = Some(frame);
-    }
-
-    fn tick(self: Rc<Self>) {
+    /// One frame's work; returns whether to go on.
+    fn tick(&mut self) -> bool {
         let start = now_ms();
         let replaying = self.model.borrow().replay_to.is_some();
         let keep = if replaying {
@@ -132,19 +126,18 @@ impl TrainLoop {
         if !replaying {
             self.model.borrow_mut().frame_ms = Some((trained - start, now_ms() - trained));
         }
-        let frames = self.frames.get().wrapping_add(1);
-        self.frames.set(frames);
+        self.frames = self.frames.wrapping_add(1);
         if !keep {
             write_link(&mut self.model.borrow_mut());
             self.playing.set(false);
             self.redraw.force_update();
-            return;
+            return false;
         }
         // Yew re-renders the numbers, links and chart every few frames only.
-        if frames.is_multiple_of(4) {
+        if self.frames.is_multiple_of(4) {
             self.redraw.force_update();
         }
-        self.schedule();
+        true
     }
 }
 
@@ -156,13 +149,6 @@ fn now_ms() -> f64 {
 
 /// Milliseconds of each frame spent replaying a shared run.
 const REPLAY_MS_PER_FRAME: f64 = 12.0;
-
-fn is_typing(event: &KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
-}
 
 /// The screen.
 #[component]
@@ -180,7 +166,6 @@ pub fn Boundaries() -> Html {
     let weight_error = use_state_eq(|| false);
     let hovered = use_state_eq(|| None::<Link>);
     let formula_text = use_state(String::new);
-    let frame = use_mut_ref(|| None::<AnimationFrame>);
     let canvases = Canvases {
         heat: use_node_ref(),
         plane: use_node_ref(),
@@ -192,21 +177,15 @@ pub fn Boundaries() -> Html {
         use_effect(move || canvases.draw(&model.borrow(), &mut painter.borrow_mut()));
     }
     {
-        let train_loop = TrainLoop {
+        let mut train_loop = TrainLoop {
             model: model.clone(),
             painter: painter.clone(),
             canvases: canvases.clone(),
             redraw: redraw.clone(),
             playing: playing.clone(),
-            handle: frame.clone(),
-            frames: Cell::new(0),
+            frames: 0,
         };
-        use_effect_with(*playing, move |&on| {
-            if on {
-                Rc::new(train_loop).schedule();
-            }
-            move || drop(frame.borrow_mut().take())
-        });
+        use_frame_loop(*playing, move || train_loop.tick());
     }
     {
         let (model, redraw) = (model.clone(), redraw.clone());
@@ -216,7 +195,7 @@ pub fn Boundaries() -> Html {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
-                    if is_typing(event) || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    if !is_free_key(event) {
                         return;
                     }
                     let tool = match event.key().as_str() {

@@ -4,11 +4,11 @@
 
 use nnp_core::conv::{FeatureMap, Rect, affected_pool_rect};
 use nnp_core::raster::{ColourRamp, Diverging, region_max_abs};
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 use yew::NodeRef;
 
 use super::model::{MAX_KERNELS, Model, max_abs};
+use crate::widgets::canvas;
 
 /// Colour of the most negative value (blue; with orange, safe for colour-blind eyes).
 pub const NEGATIVE: [u8; 3] = [33, 102, 172];
@@ -28,10 +28,6 @@ fn grey(t: f32) -> [u8; 3] {
     [g, g, g]
 }
 
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok()??.dyn_into().ok()
-}
-
 /// Writes `region` of a row-major plane of width `width` onto `canvas`, colouring each
 /// value `v` by the ramp at `v / scale`. `buf` is reused between calls.
 fn put_region(
@@ -46,26 +42,20 @@ fn put_region(
     if region.is_empty() {
         return;
     }
-    let Some(ctx) = context(canvas) else {
-        return;
-    };
     ramp.paint_region(plane, width, region, scale, buf);
-    if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(
-        Clamped(buf.as_slice()),
-        region.width as u32,
-        region.height as u32,
-    ) {
-        let _ = ctx.put_image_data(&data, region.x as f64, region.y as f64);
-    }
+    canvas::blit(
+        canvas,
+        buf,
+        region.width,
+        region.height,
+        (region.x, region.y),
+    );
 }
 
 fn canvas(node: &NodeRef, width: usize, height: usize) -> Option<HtmlCanvasElement> {
-    let canvas = node.cast::<HtmlCanvasElement>()?;
-    if canvas.width() != width as u32 || canvas.height() != height as u32 {
-        canvas.set_width(width as u32);
-        canvas.set_height(height as u32);
-    }
-    Some(canvas)
+    let element = node.cast::<HtmlCanvasElement>()?;
+    canvas::fit(&element, width, height);
+    Some(element)
 }
 
 /// The canvases of the screen and the colour scales they were last drawn with.

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::model::{KERNEL_SIZES, MAX_KERNELS, Model, Slot, format_number};
 use super::msg::Msg;
-use super::view::fill;
 use crate::i18n::conv::ConvTexts;
+use crate::i18n::fill;
 use crate::widgets::event_value;
 
 /// The name of a preset in the current language ("custom" for an edited kernel).

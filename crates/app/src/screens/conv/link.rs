@@ -4,14 +4,14 @@
 //! it would pass [`MAX_LINK`](share::MAX_LINK); files and the browser's storage keep every
 //! value.
 
-use nnp_core::activation::Activation;
-use nnp_core::conv::{Padding, PipelineConfig, PoolConfig, PoolKind, preset};
+use nnp_core::conv::{PipelineConfig, preset};
 
-use super::model::{
-    ACTIVATIONS, KERNEL_SIZES, LECTURE_SIZE, MAX_KERNELS, Probe, RESOLUTIONS, Sample,
+use super::link_values::{
+    activation, read_padding, read_pool, read_weights, write_padding, write_pool, write_weights,
 };
+use super::model::{KERNEL_SIZES, LECTURE_SIZE, MAX_KERNELS, Probe, RESOLUTIONS, Sample};
 use super::pack::{self, Pixels};
-use crate::share::{self, Field, flag, flag_text, from_base64url, to_base64url, whole};
+use crate::share::{self, Field, flag, flag_text, whole};
 
 /// Where the image comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,51 +63,6 @@ pub struct Settings {
     pub link_levels: bool,
 }
 
-fn activation(value: &str) -> Result<Activation, String> {
-    Activation::from_id(value)
-        .filter(|a| ACTIVATIONS.contains(a))
-        .ok_or_else(|| format!("unknown activation '{value}'"))
-}
-
-fn write_weights(weights: &[f32]) -> String {
-    let text: Vec<String> = weights.iter().map(f32::to_string).collect();
-    let text = text.join(",");
-    let bytes: Vec<u8> = weights.iter().flat_map(|w| w.to_le_bytes()).collect();
-    let packed = format!("*{}", to_base64url(&bytes));
-    if packed.len() < text.len() {
-        packed
-    } else {
-        text
-    }
-}
-
-fn read_weights(text: &str) -> Result<Vec<f32>, String> {
-    let weights: Vec<f32> = if let Some(packed) = text.strip_prefix('*') {
-        let bytes = from_base64url(packed)?;
-        let (chunks, rest) = bytes.as_chunks::<4>();
-        if !rest.is_empty() {
-            return Err("packed weights have the wrong length".into());
-        }
-        chunks.iter().map(|c| f32::from_le_bytes(*c)).collect()
-    } else {
-        text.split(',')
-            .map(|w| {
-                w.trim()
-                    .parse::<f32>()
-                    .map_err(|_| format!("'{w}' is not a number"))
-            })
-            .collect::<Result<_, _>>()?
-    };
-    if weights.iter().any(|w| !w.is_finite()) {
-        return Err("a weight is not a finite number".into());
-    }
-    let most = KERNEL_SIZES[KERNEL_SIZES.len() - 1];
-    if weights.len() > most * most {
-        return Err("a kernel has too many weights".into());
-    }
-    Ok(weights)
-}
-
 fn write_kernel(k: &KernelSetting) -> String {
     let weights = match &k.weights {
         KernelWeights::Preset(id) => (*id).to_string(),
@@ -135,47 +90,6 @@ fn read_kernel(text: &str) -> Result<KernelSetting, String> {
         KernelWeights::Weights(read_weights(weights)?)
     };
     Ok(KernelSetting { weights, bias })
-}
-
-fn write_padding(padding: Padding) -> String {
-    match padding {
-        Padding::Same => "same".into(),
-        Padding::Valid => "valid".into(),
-        Padding::Zero(n) => format!("z{n}"),
-    }
-}
-
-fn read_padding(text: &str) -> Result<Padding, String> {
-    match text {
-        "same" => Ok(Padding::Same),
-        "valid" => Ok(Padding::Valid),
-        _ => match text.strip_prefix('z') {
-            Some(n) => Ok(Padding::Zero(whole(n, 8)? as usize)),
-            None => Err(format!("unknown padding '{text}'")),
-        },
-    }
-}
-
-fn write_pool(pool: Option<PoolConfig>) -> String {
-    match pool {
-        None => "none".into(),
-        Some(p) => format!("{}.{}.{}", p.kind.id(), p.size, p.stride),
-    }
-}
-
-fn read_pool(text: &str) -> Result<Option<PoolConfig>, String> {
-    if text == "none" {
-        return Ok(None);
-    }
-    let parts: Vec<&str> = text.split('.').collect();
-    let [kind, size, stride] = parts[..] else {
-        return Err(format!("'{text}' is not kind.size.stride"));
-    };
-    Ok(Some(PoolConfig {
-        kind: PoolKind::from_id(kind).ok_or_else(|| format!("unknown pooling '{kind}'"))?,
-        size: whole(size, 4)?.max(1) as usize,
-        stride: whole(stride, 4)?.max(1) as usize,
-    }))
 }
 
 /// The link's fields, in the order they are written.

@@ -5,6 +5,7 @@ mod draw;
 mod kernels;
 mod keys;
 mod link;
+mod link_values;
 mod model;
 mod msg;
 mod pack;
@@ -20,18 +21,17 @@ mod view_probe;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::render::{AnimationFrame, request_animation_frame};
 use gloo::timers::callback::Timeout;
 use nnp_core::conv::Rect;
 use web_sys::{Element, HtmlInputElement, PointerEvent};
 use yew::prelude::*;
 
-use crate::app::use_texts;
 use crate::i18n::conv::ConvTexts;
 use crate::i18n::fill;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share::copy_link;
-use crate::widgets::{Panel, StateFile};
+use crate::widgets::{FrameLoop, Panel, StateFile};
 use draw::Drawer;
 use model::{LECTURE_SIZE, Model};
 use msg::Msg;
@@ -46,7 +46,7 @@ const PROBE_WRITE_MS: u32 = 400;
 struct Live {
     pending: Rect,
     scheduled: bool,
-    frame: Option<AnimationFrame>,
+    frame: Option<FrameLoop>,
     timing: StrokeTiming,
 }
 
@@ -210,8 +210,10 @@ pub fn ConvPainter() -> Html {
             if !l.scheduled {
                 l.scheduled = true;
                 let (model, drawer, live2) = (model.clone(), drawer.clone(), live.clone());
-                l.frame = Some(request_animation_frame(move |_| {
-                    flush(&model, &drawer, &live2)
+                // One frame: the strokes of this frame are drawn together.
+                l.frame = Some(FrameLoop::start(move || {
+                    flush(&model, &drawer, &live2);
+                    false
                 }));
             }
         })
@@ -258,7 +260,7 @@ pub fn ConvPainter() -> Html {
                 return;
             };
             input.set_value("");
-            if file.size() > upload::MAX_BYTES {
+            if upload::too_large(file.size()) {
                 dispatch.emit(Msg::UploadTooLarge);
                 return;
             }

@@ -252,3 +252,26 @@ fn pixels_of_the_wrong_size_are_refused_whole() {
     assert_eq!(problems.len(), 1);
     assert_eq!(settings.image, ImageSetting::Sample(Sample::Seven));
 }
+
+#[test]
+fn a_huge_upload_is_refused_before_decoding_and_the_painting_stays() {
+    use super::msg::Msg;
+    use super::upload::{MAX_BYTES, too_large};
+    let phone_photo = 5.0 * 1024.0 * 1024.0;
+    assert!(!too_large(phone_photo));
+    assert!(!too_large(MAX_BYTES));
+    assert!(too_large(MAX_BYTES + 1.0));
+    assert!(too_large(2.0 * 1024.0 * 1024.0 * 1024.0));
+
+    let mut m = worked_on();
+    let painted = bits(m.image().data());
+    m.update(Msg::UploadTooLarge);
+    assert_eq!(m.notice, Some(Notice::TooLarge));
+    assert_eq!(bits(m.image().data()), painted, "the painting was lost");
+
+    // Both languages name the limit the code applies.
+    let limit = format!("{} MB", MAX_BYTES / (1024.0 * 1024.0));
+    for texts in [&crate::i18n::conv::EN, &crate::i18n::conv::ZH] {
+        assert!(texts.too_large.contains(&limit), "{}", texts.too_large);
+    }
+}

@@ -4,12 +4,17 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
-use web_sys::{CanvasRenderingContext2d, File, HtmlCanvasElement, HtmlImageElement, Url};
+use web_sys::{File, HtmlCanvasElement, HtmlImageElement, Url};
 use yew::Callback;
 
 /// Larger files are refused before the browser tries to decode them (a photo from a phone
 /// is a few megabytes; a 50 MB image would take the tab's memory to decode).
 pub const MAX_BYTES: f64 = 30.0 * 1024.0 * 1024.0;
+
+/// Whether a file of `bytes` is refused before any decoding.
+pub fn too_large(bytes: f64) -> bool {
+    bytes > MAX_BYTES
+}
 
 /// Decodes `file` into `size × size` grey values in 0–1 (fitted, centred on black) and
 /// hands them to `done`, or `None` when the file is not an image the browser can read.
@@ -57,7 +62,7 @@ fn pixels(img: &HtmlImageElement, size: usize) -> Option<Vec<f32>> {
     let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(size as u32);
     canvas.set_height(size as u32);
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    let ctx = crate::widgets::canvas::context_2d(&canvas)?;
     let side = size as f64;
     let scale = (side / w).min(side / h);
     let (dw, dh) = (w * scale, h * scale);

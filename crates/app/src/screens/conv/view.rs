@@ -13,7 +13,7 @@ use super::model::{
 };
 use super::msg::Msg;
 use crate::i18n::conv::ConvTexts;
-pub use crate::i18n::fill;
+use crate::i18n::fill;
 use crate::widgets::event_value;
 
 pub fn activation_name(t: &ConvTexts, a: Activation) -> &'static str {

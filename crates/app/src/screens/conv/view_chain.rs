@@ -9,7 +9,7 @@ use super::model::{ACTIVATIONS, Model, format_number};
 use super::msg::Msg;
 use super::view::{activation_name, signed_legend};
 use crate::i18n::conv::ConvTexts;
-pub use crate::i18n::fill;
+use crate::i18n::fill;
 use crate::widgets::event_value;
 
 fn small_select(

@@ -3,9 +3,9 @@
 //! and the codes in the plane, each drawn as its digit in its class colour.
 
 use nnp_core::deep::{DIGIT_SIDE, Projection, Reconstructed};
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+use web_sys::HtmlCanvasElement;
 
+use crate::widgets::canvas;
 use crate::widgets::colours::BLUE_ORANGE;
 
 /// Pictures per row of the feature grid.
@@ -25,10 +25,6 @@ pub fn grid_size(count: usize, columns: usize) -> (u32, u32) {
     let cols = count.clamp(1, columns.max(1));
     let rows = count.div_ceil(columns.max(1)).max(1);
     ((cols * CELL - 1) as u32, (rows * CELL - 1) as u32)
-}
-
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok()??.dyn_into().ok()
 }
 
 /// Reused pixel buffer, so a frame allocates no Rust memory for pixels.
@@ -68,18 +64,8 @@ impl Painter {
     }
 
     fn put(&self, canvas: &HtmlCanvasElement, width: usize, height: usize) {
-        let Some(ctx) = context(canvas) else { return };
-        if canvas.width() as usize != width || canvas.height() as usize != height {
-            canvas.set_width(width as u32);
-            canvas.set_height(height as u32);
-        }
-        if let Ok(image) = ImageData::new_with_u8_clamped_array_and_sh(
-            Clamped(&self.buf),
-            width as u32,
-            height as u32,
-        ) {
-            let _ = ctx.put_image_data(&image, 0.0, 0.0);
-        }
+        canvas::fit(canvas, width, height);
+        canvas::blit(canvas, &self.buf, width, height, (0, 0));
     }
 
     /// Inputs in the top row, their reconstructions below.
@@ -121,7 +107,9 @@ fn diverging(t: f64) -> [u8; 3] {
 
 /// The projected codes, each drawn as its digit in its class colour.
 pub fn projection(canvas: &HtmlCanvasElement, p: &Projection) {
-    let Some(ctx) = context(canvas) else { return };
+    let Some(ctx) = canvas::context_2d(canvas) else {
+        return;
+    };
     let side = f64::from(PLANE_PX);
     ctx.set_fill_style_str("#ffffff");
     ctx.fill_rect(0.0, 0.0, side, side);

@@ -15,19 +15,18 @@ mod view_settings;
 mod view_share;
 mod view_stack;
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::render::{AnimationFrame, request_animation_frame};
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::app::use_texts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::{Panel, StateFile};
+use crate::widgets::{Panel, StateFile, use_frame_loop};
 use draw::Painter;
 use model::{LinkNotice, Load, LoadError, Model};
 use msg::Msg;
@@ -89,24 +88,18 @@ impl Canvases {
     }
 }
 
-/// The training loop: a few milliseconds of steps per animation frame while `handle`
-/// holds a frame.
+/// The training loop's state: a few milliseconds of steps per animation frame.
 struct TrainLoop {
     model: Rc<RefCell<Model>>,
     painter: Rc<RefCell<Painter>>,
     canvases: Canvases,
     force: UseForceUpdateHandle,
-    handle: Rc<RefCell<Option<AnimationFrame>>>,
-    frames: Cell<u32>,
+    frames: u32,
 }
 
 impl TrainLoop {
-    fn schedule(self: &Rc<Self>) {
-        let next = Rc::clone(self);
-        *self.handle.borrow_mut() = Some(request_animation_frame(move |_| next.tick()));
-    }
-
-    fn tick(self: Rc<Self>) {
+    /// One frame's work; returns whether to go on.
+    fn tick(&mut self) -> bool {
         let clock = web_sys::window().and_then(|w| w.performance());
         let now = move || clock.as_ref().map_or(f64::INFINITY, |p| p.now());
         let start = now();
@@ -122,8 +115,7 @@ impl TrainLoop {
             self.canvases.paint(&model, &mut self.painter.borrow_mut());
             keep
         };
-        let frames = self.frames.get().wrapping_add(1);
-        self.frames.set(frames);
+        self.frames = self.frames.wrapping_add(1);
         if !keep {
             let mut model = self.model.borrow_mut();
             model.running = false;
@@ -131,12 +123,12 @@ impl TrainLoop {
             write_link(&model);
             drop(model);
             self.force.force_update();
-            return;
+            return false;
         }
-        if frames.is_multiple_of(RENDER_EVERY) {
+        if self.frames.is_multiple_of(RENDER_EVERY) {
             self.force.force_update();
         }
-        self.schedule();
+        true
     }
 }
 
@@ -147,7 +139,6 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
     let t = texts.deep_ui;
     let model = use_mut_ref(initial_model);
     let painter = use_mut_ref(Painter::default);
-    let frame = use_mut_ref(|| None::<AnimationFrame>);
     let force = use_force_update();
     let attempt = use_state_eq(|| 0_u32);
     let canvases = Canvases {
@@ -209,20 +200,14 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
         }));
     }
     {
-        let train_loop = TrainLoop {
+        let mut train_loop = TrainLoop {
             model: model.clone(),
             painter: painter.clone(),
             canvases: canvases.clone(),
             force: force.clone(),
-            handle: frame.clone(),
-            frames: Cell::new(0),
+            frames: 0,
         };
-        use_effect_with(busy, move |&on| {
-            if on {
-                Rc::new(train_loop).schedule();
-            }
-            move || drop(frame.borrow_mut().take())
-        });
+        use_frame_loop(busy, move || train_loop.tick());
     }
 
     let state_query = {

@@ -5,12 +5,13 @@ use nnp_core::curve::Curve;
 use nnp_core::recurrent::QuantityName as Q;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::{Clamped, JsCast};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
+
+use web_sys::HtmlCanvasElement;
 
 use super::model::Model;
 use crate::i18n::fill;
 use crate::i18n::lstm::LstmTexts;
+use crate::widgets::canvas;
 
 /// Colours of the chosen units' lines, in order.
 pub const UNIT_COLOURS: [(u8, u8, u8); 6] = [
@@ -75,11 +76,7 @@ impl Painter {
         if w == 0 || h == 0 {
             return;
         }
-        let (w32, h32) = (w as u32, h as u32);
-        if canvas.width() != w32 || canvas.height() != h32 {
-            canvas.set_width(w32);
-            canvas.set_height(h32);
-        }
+        canvas::fit(canvas, w, h);
         let scale = m.scale(q);
         let unit_interval = is_unit_interval(q);
         self.buffer.clear();
@@ -91,17 +88,7 @@ impl Painter {
                 self.buffer[k..k + 3].copy_from_slice(&[r, g, b]);
             }
         }
-        let Ok(Some(ctx)) = canvas.get_context("2d") else {
-            return;
-        };
-        let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() else {
-            return;
-        };
-        if let Ok(image) =
-            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.buffer), w32, h32)
-        {
-            let _ = ctx.put_image_data(&image, 0.0, 0.0);
-        }
+        canvas::blit(canvas, &self.buffer, w, h, (0, 0));
     }
 }
 

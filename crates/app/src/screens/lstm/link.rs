@@ -6,8 +6,8 @@
 
 use nnp_core::recurrent::{Task, Variant};
 
+use super::choices::{DEFAULT_TEXT, DISTANCES, HIDDEN_SIZES, TEXT_WINDOW, TaskKind};
 use super::input::MAX_STEPS;
-use super::model::{DEFAULT_TEXT, DISTANCES, HIDDEN_SIZES, TEXT_WINDOW, TaskKind};
 use crate::share::{self, Field, number, whole};
 
 /// The most updates per cell a link may ask to replay.

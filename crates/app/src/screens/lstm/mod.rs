@@ -2,6 +2,7 @@
 //! LSTM and GRU; every gate and state as a unit × time heatmap, the cell diagram and the
 //! equations of the selected step with numbers, training live, and the long-dependency race.
 
+mod choices;
 mod compare;
 mod draw;
 mod format;
@@ -21,20 +22,19 @@ mod view_share;
 #[cfg(test)]
 mod tests;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::render::{AnimationFrame, request_animation_frame};
 use gloo::timers::callback::Interval;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
-use crate::app::use_texts;
+use crate::i18n::use_texts;
 use crate::route::Route;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::{Panel, StateFile};
+use crate::widgets::{Panel, StateFile, use_frame_loop};
 use draw::Painter;
 use model::{Model, Notice};
 use msg::Msg;
@@ -80,40 +80,31 @@ fn write_link(model: &mut Model) {
     model.link_short = shortened;
 }
 
-/// The training / comparison loop: a slice of work per animation frame while `handle`
-/// holds a frame; dropping the handle stops it.
+/// The training / comparison loop's state: a slice of work per animation frame.
 struct WorkLoop {
-    model: Rc<std::cell::RefCell<Model>>,
+    model: Rc<RefCell<Model>>,
     redraw: UseForceUpdateHandle,
-    handle: Rc<std::cell::RefCell<Option<AnimationFrame>>>,
-    frames: Cell<u32>,
+    frames: u32,
 }
 
 impl WorkLoop {
-    fn schedule(self: &Rc<Self>) {
-        let next = Rc::clone(self);
-        let frame = request_animation_frame(move |_| next.tick());
-        *self.handle.borrow_mut() = Some(frame);
-    }
-
-    fn tick(self: Rc<Self>) {
+    /// One frame's work; returns whether to go on.
+    fn tick(&mut self) -> bool {
         let busy = {
             let mut m = self.model.borrow_mut();
             m.work(&now, FRAME_BUDGET_MS);
             m.busy()
         };
-        let frames = self.frames.get().wrapping_add(1);
-        self.frames.set(frames);
+        self.frames = self.frames.wrapping_add(1);
         // Yew re-renders (and the effect redraws the canvases) every other frame.
-        if !busy || frames.is_multiple_of(2) {
+        if !busy || self.frames.is_multiple_of(2) {
             self.redraw.force_update();
         }
-        if busy {
-            self.schedule();
-        } else {
+        if !busy {
             // Training paused at the target, the replay or the race ended.
             write_link(&mut self.model.borrow_mut());
         }
+        busy
     }
 }
 
@@ -130,7 +121,6 @@ pub fn LstmScreen() -> Html {
     let model = use_mut_ref(initial_model);
     let painter = use_mut_ref(Painter::default);
     let redraw = use_force_update();
-    let frame = use_mut_ref(|| None::<AnimationFrame>);
     let ticker = use_mut_ref(|| None::<Interval>);
     let time_playing = use_state_eq(|| false);
     let bands = use_memo((), |_| {
@@ -146,18 +136,12 @@ pub fn LstmScreen() -> Html {
         (m.busy(), m.generation)
     };
     {
-        let work = WorkLoop {
+        let mut work = WorkLoop {
             model: model.clone(),
             redraw: redraw.clone(),
-            handle: frame.clone(),
-            frames: Cell::new(0),
+            frames: 0,
         };
-        use_effect_with(busy, move |&on| {
-            if on {
-                Rc::new(work).schedule();
-            }
-            move || drop(frame.borrow_mut().take())
-        });
+        use_frame_loop(busy, move || work.tick());
     }
     {
         let (model, painter, bands) = (model.clone(), painter.clone(), bands.clone());

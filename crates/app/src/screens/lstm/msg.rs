@@ -2,7 +2,8 @@
 
 use nnp_core::recurrent::{QuantityName, Variant};
 
-use super::model::{Model, Notice, TaskKind};
+use super::choices::TaskKind;
+use super::model::{Model, Notice};
 
 /// One user action.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,8 +3,9 @@
 use nnp_core::recurrent::{QuantityName, Target, Task, Variant};
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+use super::choices::TaskKind;
 use super::input::{InputError, parse};
-use super::model::{Model, Notice, TaskKind};
+use super::model::{Model, Notice};
 use super::msg::Msg;
 
 fn clock() -> f64 {

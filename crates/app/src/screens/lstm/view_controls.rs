@@ -5,9 +5,10 @@ use yew::prelude::*;
 
 use crate::widgets::event_value;
 
+use super::choices::{DISTANCES, HIDDEN_SIZES, TaskKind};
 use super::format::num;
 use super::input::InputError;
-use super::model::{DISTANCES, HIDDEN_SIZES, Model, Notice, TaskKind};
+use super::model::{Model, Notice};
 use super::msg::Msg;
 use crate::i18n::fill;
 use crate::i18n::lstm::LstmTexts;

@@ -3,7 +3,7 @@
 
 use nnp_core::activation::Activation;
 use nnp_core::dataset::{Dataset, DatasetConfig, Painted, Point, RANGE};
-use nnp_core::features::{FeatureSet, Formula, FormulaError};
+use nnp_core::features::{FeatureSet, FormulaError};
 use nnp_core::loss::Loss;
 use nnp_core::mlp::{GridEval, LayerConfig, Metrics, Mlp, MlpConfig, Probe, Samples, TrainConfig};
 use nnp_core::rng::Rng;
@@ -337,68 +337,6 @@ impl Model {
         self.history
             .push(self.epoch, self.train_metrics.loss, self.test_metrics.loss);
         true
-    }
-
-    /// Replaces φ; refuses (with a notice) a choice that leaves φ empty.
-    pub fn set_phi(&mut self, phi: PhiChoice) -> bool {
-        let features = phi.feature_set();
-        if features.is_empty() {
-            self.notice = Some(Notice::EmptyPhi);
-            return false;
-        }
-        if matches!(self.notice, Some(Notice::EmptyPhi | Notice::OneAdded)) {
-            self.notice = None;
-        }
-        self.phi = phi;
-        self.grid = GridEval::new(&features, GRID, RANGE);
-        self.features = features;
-        self.resample();
-        self.rebuild_network();
-        true
-    }
-
-    /// Checks or unchecks a named feature.
-    pub fn toggle_named(&mut self, index: usize) {
-        let mut phi = self.phi.clone();
-        if let Some(flag) = phi.named.get_mut(index) {
-            *flag = !*flag;
-            self.set_phi(phi);
-        }
-    }
-
-    /// Sets the degree of the "all monomials" slider.
-    pub fn set_degree(&mut self, degree: u32) {
-        let phi = PhiChoice {
-            degree: degree.min(MAX_DEGREE),
-            ..self.phi.clone()
-        };
-        self.set_phi(phi);
-    }
-
-    /// Adds a typed formula to φ; a formula that does not parse leaves φ as it was and is
-    /// kept in [`formula_error`](Self::formula_error).
-    pub fn add_formula(&mut self, text: &str) -> bool {
-        match Formula::parse(text) {
-            Ok(formula) => {
-                self.formula_error = None;
-                let mut phi = self.phi.clone();
-                phi.custom.push(formula);
-                self.set_phi(phi)
-            }
-            Err(error) => {
-                self.formula_error = Some(error);
-                false
-            }
-        }
-    }
-
-    /// Removes the `index`-th typed formula.
-    pub fn remove_formula(&mut self, index: usize) {
-        let mut phi = self.phi.clone();
-        if index < phi.custom.len() {
-            phi.custom.remove(index);
-            self.set_phi(phi);
-        }
     }
 
     /// φ(x), every unit and the score at `(x1, x2)`.

@@ -6,42 +6,12 @@ use nnp_core::recurrent::{
 };
 use nnp_core::rng::Rng;
 
+use super::choices::{DEFAULT_TEXT, HIDDEN_SIZES, TEXT_WINDOW, TaskKind};
 use super::compare::Comparison;
 use super::input::{self, InputError};
 use super::link::Shortened;
 
 mod restore;
-
-/// The four built-in tasks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TaskKind {
-    Remember,
-    Brackets,
-    Sine,
-    Text,
-}
-
-impl TaskKind {
-    pub const ALL: [TaskKind; 4] = [
-        TaskKind::Remember,
-        TaskKind::Brackets,
-        TaskKind::Sine,
-        TaskKind::Text,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            TaskKind::Remember => "remember",
-            TaskKind::Brackets => "brackets",
-            TaskKind::Sine => "sine",
-            TaskKind::Text => "text",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.id() == id)
-    }
-}
 
 /// Something to tell the user, in the current language (the view picks the words).
 #[derive(Debug, Clone, PartialEq)]
@@ -61,16 +31,6 @@ pub enum Notice {
     /// Parts of the state this browser remembered that could not be used; set aside.
     SavedPartlyRead(Vec<String>),
 }
-
-/// Unit counts offered.
-pub const HIDDEN_SIZES: [usize; 5] = [2, 4, 8, 16, 32];
-/// Remember-first distances offered.
-pub const DISTANCES: [usize; 7] = [5, 10, 15, 20, 30, 40, 60];
-/// The window of the text task.
-pub const TEXT_WINDOW: usize = 24;
-/// The text the text task starts with.
-pub const DEFAULT_TEXT: &str = "the cell state runs along the top. the gates decide what to \
-    forget, what to add and what to show. ";
 
 /// One variant learning the task, with its stopwatch.
 #[derive(Debug, Clone)]

@@ -2,7 +2,8 @@
 
 use nnp_core::recurrent::{QuantityName, Variant};
 
-use super::{DEFAULT_TEXT, Model, Notice, TaskKind, variant_index};
+use super::{Model, Notice, variant_index};
+use crate::screens::lstm::choices::{DEFAULT_TEXT, TaskKind};
 use crate::screens::lstm::input;
 use crate::screens::lstm::link::{self, Settings};
 use crate::share;
