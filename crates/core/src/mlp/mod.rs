@@ -17,6 +17,7 @@ mod config;
 mod grid;
 mod samples;
 mod train;
+mod weights;
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,7 @@ use crate::rng::Rng;
 pub use config::{Diverged, LayerConfig, MlpConfig, Regularization, TrainConfig};
 pub use grid::GridEval;
 pub use samples::{Metrics, Probe, Samples};
+pub use weights::LayerWeights;
 
 /// The saved parameters of a network, to restore after divergence or an edit.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +130,8 @@ impl Mlp {
     }
 
     /// All parameters in one vector: per layer its weights (unit by unit, row-major
-    /// `units × inputs`) then its biases.
+    /// `units × inputs`) then its biases. [`Layer::weights_range`],
+    /// [`Layer::biases_range`] and [`layer_views`](Self::layer_views) find them.
     pub fn params(&self) -> &[f64] {
         &self.params
     }

@@ -33,6 +33,20 @@ impl Samples {
         }
     }
 
+    /// Points already mapped: `phi` holds `labels.len()` rows of `dim` values, row after
+    /// row (row-major `points × dim`), `labels` one ±1 per row.
+    pub fn from_rows(dim: usize, phi: Vec<f64>, labels: Vec<f64>) -> Self {
+        assert_eq!(
+            phi.len(),
+            labels.len() * dim,
+            "{} labelled points of dimension {dim} need {} values, not {}",
+            labels.len(),
+            labels.len() * dim,
+            phi.len()
+        );
+        Self { dim, phi, labels }
+    }
+
     /// Number of points.
     pub fn len(&self) -> usize {
         self.labels.len()

@@ -9,8 +9,35 @@ use super::{Diverged, Mlp, Regularization, Samples, TrainConfig};
 use crate::rng::Rng;
 
 impl Mlp {
-    /// The training objective on the points `batch` (indices into `samples`) — mean loss
-    /// plus the weight penalty — and its gradient, in the layout of [`params`](Self::params).
+    /// The training objective on the points `batch` (indices into `samples`) — the mean
+    /// loss `1/n Σ loss(s_k, y_k)` plus the weight penalty of `train` (biases are not
+    /// penalised) — and its gradient ∂objective/∂params by backpropagation.
+    ///
+    /// The gradient has the layout of [`params`](Self::params): per layer `l`, first
+    /// `∂/∂W_l` row-major `units × inputs` (entry `j·inputs + i` is the weight from input
+    /// `i` to unit `j`, as in PyTorch's `nn.Linear.weight.grad`), then `∂/∂b_l` (`units`
+    /// entries) when the network has biases. [`Layer::weights_range`](super::Layer::weights_range)
+    /// gives each block's place; [`layer_views`](Self::layer_views) shows it as matrices.
+    ///
+    /// ```
+    /// use ndarray::arr2;
+    /// use nnp_core::{activation::Activation, loss::Loss, mlp::*};
+    ///
+    /// // The linear classifier s = w·φ with φ = [1, x1], squared loss (s − y)².
+    /// let net = Mlp::from_weights(
+    ///     vec![LayerWeights {
+    ///         weights: arr2(&[[0.5, 2.0]]),
+    ///         biases: None,
+    ///         activation: Activation::Linear,
+    ///     }],
+    ///     Loss::Squared,
+    /// );
+    /// let samples = Samples::from_rows(2, vec![1.0, 3.0], vec![1.0]);
+    /// let (loss, grad) = net.loss_and_gradient(&samples, &[0], &TrainConfig::default());
+    /// // s = 0.5 + 6 = 6.5: loss = 5.5², ∂loss/∂w = 2(s − y)·φ = 11·[1, 3]
+    /// assert!((loss - 5.5 * 5.5).abs() < 1e-12);
+    /// assert_eq!(grad, [11.0, 33.0]);
+    /// ```
     pub fn loss_and_gradient(
         &self,
         samples: &Samples,

@@ -33,3 +33,4 @@ mod gradients;
 mod learning;
 mod pytorch;
 mod state;
+mod weights;
