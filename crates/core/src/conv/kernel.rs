@@ -8,6 +8,15 @@ use serde::{Deserialize, Serialize};
 pub const MAX_KERNEL_SIZE: usize = 15;
 
 /// One `height × width` grid of weights, row-major.
+///
+/// ```
+/// use nnp_core::conv::preset;
+///
+/// let sobel_x = preset("sobel-x").unwrap().kernel(); // brighter to the right: positive
+/// assert_eq!((sobel_x.get(1, 0), sobel_x.get(1, 2)), (-2.0, 2.0)); // row 1, columns 0 and 2
+/// assert_eq!(sobel_x.sum(), 0.0, "an edge detector ignores flat regions");
+/// assert_eq!(sobel_x.flipped().get(1, 2), -2.0, "true convolution turns it round");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Kernel {
     /// Number of columns.

@@ -4,6 +4,16 @@
 use serde::{Deserialize, Serialize};
 
 /// A stack of equally sized 2-D maps (an image's channels, or a layer's feature maps).
+///
+/// ```
+/// use nnp_core::conv::FeatureMap;
+///
+/// // Two 2×2 channels, planar: all of channel 0 row by row, then channel 1.
+/// let map = FeatureMap::from_data(2, 2, 2, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]);
+/// assert_eq!(map.plane(1), [5.0, 6.0, 7.0, 8.0]);
+/// assert_eq!((map.get(0, 1, 1), map.get(1, 0, 0)), (4.0, 5.0));
+/// assert_eq!(map.min_max(), (1.0, 8.0));
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FeatureMap {
     width: usize,

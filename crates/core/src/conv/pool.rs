@@ -93,6 +93,22 @@ pub fn pool_into(input: &FeatureMap, config: &PoolConfig, out: &mut FeatureMap) 
 }
 
 /// Pools every channel of `input`, allocating the result.
+///
+/// ```
+/// use nnp_core::conv::{FeatureMap, PoolConfig, PoolKind, pool};
+///
+/// #[rustfmt::skip]
+/// let map = FeatureMap::from_data(4, 4, 1, vec![
+///     1.0, 2.0, 0.0, 0.0,
+///     3.0, 4.0, 0.0, 1.0,
+///     0.0, 0.0, 5.0, 5.0,
+///     0.0, 8.0, 5.0, 5.0,
+/// ]);
+/// let max = pool(&map, &PoolConfig::default()); // 2×2 blocks, stride 2
+/// assert_eq!(max.data(), [4.0, 1.0, 8.0, 5.0]);
+/// let mean = PoolConfig { kind: PoolKind::Average, ..PoolConfig::default() };
+/// assert_eq!(pool(&map, &mean).data(), [2.5, 0.25, 2.0, 5.0]);
+/// ```
 pub fn pool(input: &FeatureMap, config: &PoolConfig) -> FeatureMap {
     let mut out = FeatureMap::default();
     pool_into(input, config, &mut out);

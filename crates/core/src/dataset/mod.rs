@@ -51,6 +51,14 @@ pub fn car_label(x1: f64, x2: f64) -> f64 {
 
 /// The lecture's car table (§2): `[3, 1]` and `[1, 3]` are safe, `[1, 0.5]` is dangerous
 /// (the lecture writes 0 for "not safe"; here it is −1).
+///
+/// ```
+/// use nnp_core::dataset::{car_label, car_table};
+///
+/// let labels: Vec<f64> = car_table().iter().map(|p| p.label).collect();
+/// assert_eq!(labels, [1.0, 1.0, -1.0]);
+/// assert!(car_table().iter().all(|p| p.label == car_label(p.x1, p.x2)));
+/// ```
 pub fn car_table() -> Vec<Point> {
     vec![
         Point::new(3.0, 1.0, 1.0),
@@ -144,6 +152,20 @@ impl Default for DatasetConfig {
 }
 
 /// Points split into a training and a test set.
+///
+/// ```
+/// use nnp_core::dataset::{Dataset, DatasetConfig, DatasetKind, car_label};
+///
+/// let config = DatasetConfig {
+///     kind: DatasetKind::Car,
+///     samples: 200,
+///     ..DatasetConfig::default()
+/// };
+/// let data = Dataset::generate(&config);
+/// assert_eq!((data.train.len(), data.test.len()), (100, 100));
+/// assert!(data.train.iter().all(|p| p.label == car_label(p.x1, p.x2)));
+/// assert_eq!(data, Dataset::generate(&config), "the seed fixes every point");
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     /// The points gradient descent learns from.

@@ -182,6 +182,20 @@ fn monomial_label(p1: u32, p2: u32) -> String {
 }
 
 /// The feature map φ: the ordered list of features a point is mapped to.
+///
+/// The lecture's car example becomes linear with `φ(x) = [1, |x1 − x2|]`: the weights
+/// `[−1, 1]` give `score = |x1 − x2| − 1`, safe exactly when it is ≥ 0.
+///
+/// ```
+/// use nnp_core::features::{FeatureSet, Named};
+///
+/// let phi = FeatureSet::named(&[Named::One, Named::AbsDiff]);
+/// assert_eq!(phi.apply(3.0, 1.0), [1.0, 2.0]);
+/// assert_eq!(phi.apply(1.0, 0.5), [1.0, 0.5]); // score −0.5: dangerous
+/// let quadratic = FeatureSet::monomials(2);
+/// assert_eq!(quadratic.labels(), ["1", "x1", "x2", "x1²", "x1·x2", "x2²"]);
+/// assert_eq!(quadratic.apply(2.0, 3.0), [1.0, 2.0, 3.0, 4.0, 6.0, 9.0]);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeatureSet {
     /// The features, in the order of φ's coordinates.

@@ -20,6 +20,29 @@ pub struct LayerConfig {
 }
 
 /// The shape of a network and how to start it.
+///
+/// ```
+/// use nnp_core::dataset::{Dataset, DatasetConfig, DatasetKind};
+/// use nnp_core::features::FeatureSet;
+/// use nnp_core::mlp::{Mlp, MlpConfig, Samples, TrainConfig};
+/// use nnp_core::rng::Rng;
+///
+/// let config = MlpConfig::default(); // TensorFlow Playground's 2 → 4 → 2 → 1 tanh net
+/// let mut net = Mlp::new(&config);
+/// assert_eq!(net.shape(), [2, 4, 2, 1]);
+/// let data = Dataset::generate(&DatasetConfig {
+///     kind: DatasetKind::Gaussians,
+///     samples: 100,
+///     ..Default::default()
+/// });
+/// let phi = FeatureSet::raw();
+/// let (train, test) = (Samples::new(&phi, &data.train), Samples::new(&phi, &data.test));
+/// let mut rng = Rng::seeded(1);
+/// for _ in 0..10 {
+///     net.train_epoch(&train, &TrainConfig::default(), &mut rng).unwrap();
+/// }
+/// assert!(net.metrics(&test).accuracy > 0.9);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MlpConfig {
     /// Dimension of φ(x).

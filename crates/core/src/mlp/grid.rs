@@ -30,6 +30,20 @@ type Splat = [f32; 4];
 
 /// φ over a fixed grid (computed once) and, after [`evaluate`](Self::evaluate), every
 /// unit of a network over the same grid; buffers are reused from call to call.
+///
+/// ```
+/// use nnp_core::features::FeatureSet;
+/// use nnp_core::mlp::{GridEval, Mlp, MlpConfig};
+///
+/// let net = Mlp::new(&MlpConfig::default());
+/// let mut grid = GridEval::new(&FeatureSet::raw(), 4, (-6.0, 6.0));
+/// grid.evaluate(&net);
+/// let (x1, x2) = grid.point(0, 3); // the top right cell's centre
+/// assert_eq!((x1, x2), (4.5, 4.5));
+/// let score = grid.output()[0 * 4 + 3] as f64; // row-major, n × n
+/// assert!((score - net.score(&[x1, x2])).abs() < 1e-4);
+/// assert_eq!(grid.unit(0, 2).len(), 16, "every hidden unit over the grid");
+/// ```
 #[derive(Debug, Clone)]
 pub struct GridEval {
     n: usize,

@@ -49,6 +49,37 @@ pub struct Layer {
 }
 
 /// A dense network (or, without hidden layers, a linear classifier) on φ(x).
+///
+/// The lecture's hand-built car network (§2): `h1 = sign(v1·Φ)`, `h2 = sign(v2·Φ)` on
+/// `Φ(x) = [1, x1, x2]` with `v1 = [−1, 1, −1]`, `v2 = [−1, −1, 1]`, and an output that
+/// says "safe" when either fires, classifies the car table without a mistake:
+///
+/// ```
+/// use ndarray::{arr1, arr2};
+/// use nnp_core::activation::Activation::Sign;
+/// use nnp_core::features::{FeatureSet, Named};
+/// use nnp_core::{dataset::car_table, loss::Loss, mlp::*};
+///
+/// let net = Mlp::from_weights(
+///     vec![
+///         LayerWeights {
+///             weights: arr2(&[[-1.0, 1.0, -1.0], [-1.0, -1.0, 1.0]]), // v1, v2
+///             biases: Some(arr1(&[0.0, 0.0])),
+///             activation: Sign,
+///         },
+///         LayerWeights {
+///             weights: arr2(&[[1.0, 1.0]]),
+///             biases: Some(arr1(&[1.0])), // −1 + −1 + 1 < 0 only when neither fires
+///             activation: Sign,
+///         },
+///     ],
+///     Loss::Hinge,
+/// );
+/// let phi = FeatureSet::named(&[Named::One, Named::X1, Named::X2]);
+/// let table = Samples::new(&phi, &car_table());
+/// assert_eq!(net.metrics(&table).accuracy, 1.0);
+/// assert_eq!(net.probe(&phi, 3.0, 1.0).layers[0], [1.0, -1.0], "h1 fires for [3, 1]");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mlp {
     inputs: usize,

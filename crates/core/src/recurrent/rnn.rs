@@ -28,6 +28,19 @@ impl Default for RnnConfig {
 }
 
 /// A plain RNN cell.
+///
+/// ```
+/// use nnp_core::recurrent::{BlockId, Rnn, RnnConfig};
+///
+/// // s_t = tanh(0.5·s_{t−1} + 1·x_t): W over [s_{t−1}, x_t] is one row [0.5, 1].
+/// let rnn = Rnn::<f64>::from_blocks(1, 1, RnnConfig::default(), &[
+///     (BlockId::Weights, &[0.5, 1.0]),
+///     (BlockId::Bias, &[0.0]),
+/// ]);
+/// let trace = rnn.seq(&[vec![1.0], vec![0.0]], None);
+/// let s1 = 1f64.tanh();
+/// assert!((trace.last_hidden()[0] - (0.5 * s1).tanh()).abs() < 1e-12, "x_1 echoes on");
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rnn<F> {
     /// The size of `x_t`.

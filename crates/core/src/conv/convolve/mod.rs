@@ -199,6 +199,25 @@ pub fn convolve_into(
 }
 
 /// Convolves `input` with every kernel of `bank`, allocating the result.
+///
+/// The lecture's curve detector on its 7×7 patch (§6) answers 6600, a strong match:
+///
+/// ```
+/// use nnp_core::conv::*;
+///
+/// let patch = FeatureMap::from_data(7, 7, 1, LECTURE_PATCH.to_vec());
+/// let detector = KernelBank::from_kernels(&[Kernel::new(7, 7, CURVE_DETECTOR.to_vec())]);
+/// let valid = ConvConfig {
+///     padding: Padding::Valid,
+///     ..ConvConfig::default()
+/// };
+/// let out = convolve(&patch, &detector, &valid);
+/// assert_eq!(out.shape(), (1, 1, 1));
+/// assert_eq!(out.data(), [6600.0]);
+/// // With "same" padding the map keeps its size and the match sits at the centre.
+/// let same = convolve(&patch, &detector, &ConvConfig::default());
+/// assert_eq!((same.shape(), same.get(0, 3, 3)), ((7, 7, 1), LECTURE_RESPONSE));
+/// ```
 pub fn convolve(input: &FeatureMap, bank: &KernelBank, config: &ConvConfig) -> FeatureMap {
     let mut out = FeatureMap::default();
     convolve_into(input, bank, config, &mut out);

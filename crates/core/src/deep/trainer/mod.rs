@@ -113,6 +113,31 @@ impl Batches {
 
 /// Greedy layer-wise pretraining, fine-tuning and the random-init comparison, one
 /// mini-batch per [`step`](Self::step).
+///
+/// ```
+/// use nnp_core::dataset::{Dataset, DatasetConfig, DatasetKind};
+/// use nnp_core::deep::{Examples, Phase, PretrainConfig, Pretrainer};
+///
+/// let points = Dataset::generate(&DatasetConfig {
+///     kind: DatasetKind::Gaussians,
+///     samples: 200,
+///     ..DatasetConfig::default()
+/// });
+/// let data = Examples::from_points(&points.train);
+/// let config = PretrainConfig {
+///     hidden: vec![4],
+///     test_size: 50,
+///     ..PretrainConfig::default()
+/// };
+/// let mut trainer = Pretrainer::new(&data, &config);
+/// assert_eq!(trainer.phase(), Phase::Pretrain { layer: 0 }); // no labels used here
+/// trainer.run(100);
+/// let losses = trainer.pretrain_losses(0);
+/// assert!(losses.last().unwrap() < losses.first().unwrap(), "reconstruction improves");
+/// assert_eq!(trainer.advance(), Phase::FineTune);
+/// trainer.run(100);
+/// assert!(trainer.evaluate().pretrained_accuracy > 0.9);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Pretrainer {
     config: PretrainConfig,

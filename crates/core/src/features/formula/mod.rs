@@ -45,6 +45,16 @@ impl std::error::Error for FormulaError {}
 
 /// A formula of `x1` and `x2`. Known functions: see [`Formula::function_names`]; constants `pi`
 /// (`π`, `PI`) and `e` (`E`).
+///
+/// ```
+/// use nnp_core::features::Formula;
+///
+/// let f = Formula::parse("x1 * x2 - 1").unwrap();
+/// assert_eq!(f.value(3.0, 2.0), 5.0);
+/// assert_eq!(Formula::parse("-x1^2").unwrap().value(3.0, 0.0), -9.0, "−(x1²)");
+/// let err = Formula::parse("sin(x1").unwrap_err();
+/// assert_eq!(err.position, Some(3), "the unclosed parenthesis");
+/// ```
 #[derive(Debug, Clone)]
 pub struct Formula {
     text: String,

@@ -158,6 +158,29 @@ impl Default for TrainConfig {
 }
 
 /// The car network: its graph plus the indices of the nodes a screen names.
+///
+/// With the lecture's hand solution (`v1 = [−1, 1, −1]`, `v2 = [−1, −1, 1]`, sharpened
+/// tenfold so σ is nearly a step) it classifies the car table; on its first example
+/// `[3, 1]` (safe) the forward pass gives `v1·Φ = 10`, `h1 ≈ 1`, `h2 ≈ 0`, score ≈ ½, and
+/// the backward pass the gradient `g = ∂loss/∂f` at every node:
+///
+/// ```
+/// use nnp_core::graph::car::{CarExample, CarNet, CarNetConfig};
+///
+/// let mut net = CarNet::new(CarNetConfig::default()); // squared loss, example [3, 1]
+/// assert_eq!(net.weights().v1, [-10.0, 10.0, -10.0]);
+/// assert_eq!(net.accuracy(&CarExample::lecture_table()), 1.0);
+/// let loss = net.graph.forward();
+/// let node = |label| net.graph.node(net.graph.expect_index(label)).clone();
+/// assert_eq!(node("v1·Φ").value, Some(10.0));
+/// let score = node("score").value.unwrap();
+/// assert!((score - 0.5).abs() < 1e-3 && (loss - (score - 1.0).powi(2)).abs() < 1e-12);
+/// net.graph.backward();
+/// let node = |label| net.graph.node(net.graph.expect_index(label)).clone();
+/// assert_eq!(node("loss").grad, Some(1.0));
+/// assert_eq!(node("score").grad, Some(2.0 * (score - 1.0))); // ∂(s − y)²/∂s
+/// assert_eq!(node("w1").grad, Some(2.0 * (score - 1.0) * node("h1").value.unwrap()));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CarNet {
     /// The computation graph (step it, draw it, read its values).

@@ -83,6 +83,30 @@ impl Default for LstmConfig {
 }
 
 /// An LSTM cell (standard, peephole or coupled).
+///
+/// One unit whose gates are all ½ (zero weights and biases) and whose candidate is
+/// `C̃_t = tanh(x_t)`: the cell state takes in half the candidate, then the forget gate
+/// halves what it holds.
+///
+/// ```
+/// use nnp_core::recurrent::{BlockId::*, Lstm, LstmConfig, State};
+///
+/// let lstm = Lstm::<f64>::from_blocks(1, 1, LstmConfig::default(), &[
+///     (ForgetWeights, &[0.0, 0.0]), // over [h_{t−1}, x_t]
+///     (ForgetBias, &[0.0]),
+///     (InputWeights, &[0.0, 0.0]),
+///     (InputBias, &[0.0]),
+///     (CandidateWeights, &[0.0, 1.0]),
+///     (CandidateBias, &[0.0]),
+///     (OutputWeights, &[0.0, 0.0]),
+///     (OutputBias, &[0.0]),
+/// ]);
+/// let one = lstm.step(&[1.0], &State::zeros(1, true));
+/// assert!((one.cell[0] - 0.5 * 1f64.tanh()).abs() < 1e-12); // i·C̃
+/// assert!((one.hidden[0] - 0.5 * one.cell[0].tanh()).abs() < 1e-12); // o·tanh(C)
+/// let two = lstm.step(&[0.0], &one);
+/// assert!((two.cell[0] - 0.5 * one.cell[0]).abs() < 1e-12); // f·C, nothing new
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lstm<F> {
     /// The size of `x_t`.
