@@ -1,9 +1,21 @@
-//! Training steps checked against PyTorch, number for number.
+//! Training steps checked against PyTorch, number for number: each net is built with
+//! [`Mlp::from_weights`] from the same matrices as the PyTorch tensors, and its flat
+//! parameters are compared with PyTorch's `[p.flatten() for p in ps]`.
 
 #[cfg(target_family = "wasm")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+use ndarray::{Array1, Array2, arr1, arr2};
+
 use super::*;
+
+fn layer(weights: Array2<f64>, biases: Array1<f64>, activation: Activation) -> LayerWeights {
+    LayerWeights {
+        weights,
+        biases: Some(biases),
+        activation,
+    }
+}
 
 fn assert_close(got: &[f64], want: &[f64], tol: f64, what: &str) {
     assert_eq!(got.len(), want.len(), "{what}: length");
@@ -59,28 +71,22 @@ fn sgd_matches_pytorch_tanh_relu_squared_l2() {
         -0.7936615389149317,
         -0.04110828844606662,
     ];
-    let mut net = Mlp::new(&MlpConfig {
-        inputs: 2,
-        hidden: vec![
-            LayerConfig {
-                units: 3,
-                activation: Activation::Tanh,
-            },
-            LayerConfig {
-                units: 2,
-                activation: Activation::Relu,
-            },
+    let mut net = Mlp::from_weights(
+        vec![
+            layer(
+                arr2(&[[0.4, -0.3], [0.2, 0.5], [-0.6, 0.1]]),
+                arr1(&[0.1, -0.2, 0.05]),
+                Activation::Tanh,
+            ),
+            layer(
+                arr2(&[[0.7, -0.4, 0.3], [-0.2, 0.6, 0.5]]),
+                arr1(&[0.15, 0.1]),
+                Activation::Relu,
+            ),
+            layer(arr2(&[[0.9, -0.8]]), arr1(&[0.05]), Activation::Tanh),
         ],
-        output_activation: Activation::Tanh,
-        loss: Loss::Squared,
-        bias: true,
-        seed: 0,
-    });
-    net.set_params(&[
-        0.4, -0.3, 0.2, 0.5, -0.6, 0.1, 0.1, -0.2, 0.05, // W1, b1
-        0.7, -0.4, 0.3, -0.2, 0.6, 0.5, 0.15, 0.1, // W2, b2
-        0.9, -0.8, 0.05, // W3, b3
-    ]);
+        Loss::Squared,
+    );
     let samples = four_points();
     let train = TrainConfig {
         learning_rate: 0.1,
@@ -124,18 +130,17 @@ fn sgd_matches_pytorch_sigmoid_logistic_l1() {
         -0.8414968349411627,
         0.0031531617969184703,
     ];
-    let mut net = Mlp::new(&MlpConfig {
-        inputs: 2,
-        hidden: vec![LayerConfig {
-            units: 2,
-            activation: Activation::Logistic,
-        }],
-        output_activation: Activation::Linear,
-        loss: Loss::Logistic,
-        bias: true,
-        seed: 0,
-    });
-    net.set_params(&[0.4, -0.3, 0.2, 0.5, 0.1, -0.2, 0.9, -0.8, 0.05]);
+    let mut net = Mlp::from_weights(
+        vec![
+            layer(
+                arr2(&[[0.4, -0.3], [0.2, 0.5]]),
+                arr1(&[0.1, -0.2]),
+                Activation::Logistic,
+            ),
+            layer(arr2(&[[0.9, -0.8]]), arr1(&[0.05]), Activation::Linear),
+        ],
+        Loss::Logistic,
+    );
     let train = TrainConfig {
         learning_rate: 0.5,
         batch_size: 4,
