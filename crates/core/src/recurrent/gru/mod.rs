@@ -46,6 +46,26 @@ pub struct GruConfig {
 }
 
 /// A GRU cell.
+///
+/// With zero gate weights both gates are ½, so each step moves `h` halfway from
+/// `h_{t−1}` to the candidate `h̃_t = tanh(x_t)`:
+///
+/// ```
+/// use nnp_core::recurrent::{BlockId::*, Gru, GruConfig, State};
+///
+/// let gru = Gru::<f64>::from_blocks(1, 1, GruConfig::default(), &[
+///     (UpdateWeights, &[0.0, 0.0]), // over [h_{t−1}, x_t]
+///     (UpdateBias, &[0.0]),
+///     (ResetWeights, &[0.0, 0.0]),
+///     (ResetBias, &[0.0]),
+///     (Weights, &[0.0, 1.0]), // over [r_t * h_{t−1}, x_t]
+///     (Bias, &[0.0]),
+/// ]);
+/// let one = gru.step(&[1.0], &State::zeros(1, false));
+/// assert!((one.hidden[0] - 0.5 * 1f64.tanh()).abs() < 1e-12);
+/// let two = gru.step(&[1.0], &one);
+/// assert!((two.hidden[0] - 0.5 * (one.hidden[0] + 1f64.tanh())).abs() < 1e-12);
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Gru<F> {
     /// The size of `x_t`.
