@@ -80,6 +80,8 @@ mod phi;
 mod restore;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod update_tests;
 
 pub use history::History;
 pub use network::Link;
