@@ -1,5 +1,4 @@
-//! Keeping the screen's state: the share link in the address bar, the browser's memory,
-//! and the clipboard.
+//! Keeping the screen's state: the share link in the address bar and the browser's memory.
 
 use super::link;
 use super::model::{Model, Notice};
