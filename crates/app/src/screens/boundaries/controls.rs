@@ -47,11 +47,10 @@ fn click(send: &Callback<Msg>, msg: Msg) -> Callback<MouseEvent> {
 pub fn view_train_bar(
     m: &Model,
     t: &'static BoundariesTexts,
-    playing: bool,
     copied: bool,
     send: &Callback<Msg>,
 ) -> Html {
-    let play = if playing {
+    let play = if m.playing {
         html! { <button class="bd-play primary" onclick={click(send, Msg::Pause)}>{ "▮▮ " }{ t.pause }</button> }
     } else {
         html! { <button class="bd-play primary" onclick={click(send, Msg::Play)}>{ "▶ " }{ t.play }</button> }
@@ -184,27 +183,19 @@ pub fn view_data_panel(m: &Model, t: &'static BoundariesTexts, send: &Callback<M
 }
 
 /// The φ picker: named features, the monomial degree, typed formulas.
-pub fn view_features_panel(
-    m: &Model,
-    t: &'static BoundariesTexts,
-    formula_text: &UseStateHandle<String>,
-    send: &Callback<Msg>,
-) -> Html {
+pub fn view_features_panel(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>) -> Html {
     let degree = m.phi.degree;
     let degree_label = if degree == 0 {
         t.degree_off.to_string()
     } else {
         degree.to_string()
     };
-    let on_formula_input = {
-        let text = formula_text.clone();
-        Callback::from(move |e: InputEvent| text.set(event_value(&e)))
-    };
+    let on_formula_input = send.reform(|e: InputEvent| Msg::FormulaText(event_value(&e)));
     let on_submit = {
-        let text = formula_text.clone();
+        let text = m.formula_text.clone();
         send.reform(move |e: SubmitEvent| {
             e.prevent_default();
-            Msg::AddFormula((*text).clone())
+            Msg::AddFormula(text.clone())
         })
     };
     html! {
@@ -233,7 +224,7 @@ pub fn view_features_panel(
                     <span class="bd-row">
                         <input class="bd-formula-input" type="text" spellcheck="false"
                                autocomplete="off" placeholder={t.formula_placeholder}
-                               value={(**formula_text).clone()} oninput={on_formula_input} />
+                               value={m.formula_text.clone()} oninput={on_formula_input} />
                         <button type="submit" class="bd-formula-add">{ t.formula_add }</button>
                     </span>
                 </label>

@@ -7,6 +7,7 @@ mod draw;
 mod hypothesis;
 mod link;
 mod model;
+mod msg;
 mod network;
 mod pack;
 mod persist;
@@ -17,10 +18,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use nnp_core::activation::Activation;
-use nnp_core::dataset::DatasetKind;
-use nnp_core::loss::Loss;
-use nnp_core::mlp::Regularization;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, KeyboardEvent};
 use yew::prelude::*;
@@ -31,48 +28,9 @@ use crate::share::copy_link;
 use crate::shortcuts::{Shortcut, is_free_key, use_shortcuts};
 use crate::widgets::{Panel, StateFile, use_frame_loop};
 use draw::{PLANE_PX, Painter};
-use model::{GRID, Model, Tool};
-use network::Link;
-use persist::{full_query, initial_model, model_from_query, write_link};
-
-/// Something the user did.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Msg {
-    Play,
-    Pause,
-    Step,
-    Reset,
-    Dataset(DatasetKind),
-    Noise(f64),
-    TrainFraction(f64),
-    Regenerate,
-    ShowTest(bool),
-    Discretize(bool),
-    Tool(Tool),
-    ClearPoints,
-    ToggleNamed(usize),
-    Degree(u32),
-    AddFormula(String),
-    RemoveFormula(usize),
-    Linear(bool),
-    AddLayer,
-    RemoveLayer,
-    Units(usize, isize),
-    Activation(usize, Activation),
-    Loss(Loss),
-    LearningRate(String),
-    BatchSize(usize),
-    Regularization(Regularization),
-    RegularizationRate(String),
-    Dismiss,
-    CopyLink,
-    /// Picks the link whose weight the editor shows (none closes it).
-    SelectLink(Option<Link>),
-    /// Sets a link's weight to the typed text.
-    SetWeight(Link, String),
-    /// Replaces everything by the state of an opened file (its query).
-    OpenState(String),
-}
+use model::{GRID, Link, Model, Tool};
+use msg::Msg;
+use persist::{full_query, initial_model, write_link};
 
 /// The canvases a frame draws on.
 #[derive(Clone, PartialEq)]
@@ -102,7 +60,6 @@ struct TrainLoop {
     painter: Rc<RefCell<Painter>>,
     canvases: Canvases,
     redraw: UseForceUpdateHandle,
-    playing: UseStateHandle<bool>,
     frames: u32,
 }
 
@@ -128,8 +85,10 @@ impl TrainLoop {
         }
         self.frames = self.frames.wrapping_add(1);
         if !keep {
-            write_link(&mut self.model.borrow_mut());
-            self.playing.set(false);
+            let mut model = self.model.borrow_mut();
+            model.playing = false;
+            write_link(&mut model);
+            drop(model);
             self.redraw.force_update();
             return false;
         }
@@ -159,18 +118,14 @@ pub fn Boundaries() -> Html {
     let model = use_mut_ref(initial_model);
     let painter = use_mut_ref(Painter::default);
     let redraw = use_force_update();
-    let replaying = model.borrow().replay_to.is_some();
-    let playing = use_state_eq(move || replaying);
     let copied = use_state_eq(|| false);
-    let selected = use_state_eq(|| None::<Link>);
-    let weight_error = use_state_eq(|| false);
     let hovered = use_state_eq(|| None::<Link>);
-    let formula_text = use_state(String::new);
     let canvases = Canvases {
         heat: use_node_ref(),
         plane: use_node_ref(),
         net: use_node_ref(),
     };
+    let playing = model.borrow().playing;
 
     {
         let (model, painter, canvases) = (model.clone(), painter.clone(), canvases.clone());
@@ -182,10 +137,9 @@ pub fn Boundaries() -> Html {
             painter: painter.clone(),
             canvases: canvases.clone(),
             redraw: redraw.clone(),
-            playing: playing.clone(),
             frames: 0,
         };
-        use_frame_loop(*playing, move || train_loop.tick());
+        use_frame_loop(playing, move || train_loop.tick());
     }
     {
         let (model, redraw) = (model.clone(), redraw.clone());
@@ -204,7 +158,7 @@ pub fn Boundaries() -> Html {
                         "e" | "E" | "3" => Tool::Eraser,
                         _ => return,
                     };
-                    model.borrow_mut().tool = tool;
+                    model.borrow_mut().update(Msg::Tool(tool));
                     redraw.force_update();
                 })
             });
@@ -213,77 +167,25 @@ pub fn Boundaries() -> Html {
     }
 
     let send = {
-        let (model, redraw, playing) = (model.clone(), redraw.clone(), playing.clone());
-        let (formula_text, copied) = (formula_text.clone(), copied.clone());
-        let (selected, weight_error) = (selected.clone(), weight_error.clone());
+        let (model, redraw, copied) = (model.clone(), redraw.clone(), copied.clone());
         Callback::from(move |msg: Msg| {
-            let mut m = model.borrow_mut();
-            copied.set(msg == Msg::CopyLink && copy_link());
-            match msg {
-                Msg::Play => {
-                    m.notice = None;
-                    playing.set(true);
-                }
-                Msg::Pause => {
-                    m.replay_to = None;
-                    playing.set(false);
-                }
-                Msg::Step => {
-                    playing.set(false);
-                    m.train_epoch();
-                }
-                Msg::Reset => {
-                    playing.set(false);
-                    m.reset();
-                }
-                Msg::Dataset(kind) => m.set_dataset(kind),
-                Msg::Noise(noise) => m.set_noise(noise),
-                Msg::TrainFraction(f) => m.set_train_fraction(f),
-                Msg::Regenerate => m.regenerate(),
-                Msg::ShowTest(show) => m.show_test = show,
-                Msg::Discretize(on) => m.discretize = on,
-                Msg::Tool(tool) => m.tool = tool,
-                Msg::ClearPoints => m.clear_points(),
-                Msg::ToggleNamed(i) => m.toggle_named(i),
-                Msg::Degree(d) => {
-                    m.set_degree(d);
-                }
-                Msg::AddFormula(text) => {
-                    if m.add_formula(&text) {
-                        formula_text.set(String::new());
-                    }
-                }
-                Msg::RemoveFormula(i) => m.remove_formula(i),
-                Msg::Linear(on) => m.set_linear(on),
-                Msg::AddLayer => m.add_layer(),
-                Msg::RemoveLayer => m.remove_layer(),
-                Msg::Units(layer, delta) => m.change_units(layer, delta),
-                Msg::Activation(layer, a) => m.set_activation(layer, a),
-                Msg::Loss(loss) => m.set_loss(loss),
-                Msg::LearningRate(text) => m.set_learning_rate(&text),
-                Msg::BatchSize(n) => m.set_batch_size(n),
-                Msg::Regularization(r) => m.set_regularization(r),
-                Msg::RegularizationRate(text) => m.set_regularization_rate(&text),
-                Msg::Dismiss => m.notice = None,
-                Msg::CopyLink => {}
-                Msg::SelectLink(link) => {
-                    weight_error.set(false);
-                    selected.set(link);
-                }
-                Msg::SetWeight(link, text) => weight_error.set(!m.set_weight_text(link, &text)),
-                Msg::OpenState(query) => {
-                    *m = model_from_query(&query);
-                    // A saved run replays to its epoch, as a link does.
-                    playing.set(m.replay_to.is_some());
-                }
+            // Typing a formula changes neither the link nor the "copied" mark.
+            let typing = matches!(msg, Msg::FormulaText(_));
+            if !typing {
+                copied.set(msg == Msg::CopyLink && copy_link());
             }
-            write_link(&mut m);
+            let mut m = model.borrow_mut();
+            m.update(msg);
+            if !typing {
+                write_link(&mut m);
+            }
+            drop(m);
             redraw.force_update();
         })
     };
 
     {
-        let (send, playing) = (send.clone(), *playing);
+        let send = send.clone();
         use_shortcuts(Callback::from(move |shortcut| {
             send.emit(match shortcut {
                 Shortcut::PlayPause if playing => Msg::Pause,
@@ -314,7 +216,7 @@ pub fn Boundaries() -> Html {
             <p class="screen-section">{ texts.boundaries.section }</p>
             <h1>{ texts.boundaries.name }</h1>
             <p class="lead">{ t.intro }</p>
-            <Panel id="train">{ controls::view_train_bar(&m, t, *playing, *copied, &send) }</Panel>
+            <Panel id="train">{ controls::view_train_bar(&m, t, *copied, &send) }</Panel>
             <Panel id="file">
                 <StateFile route={Route::Boundaries} query={state_query}
                            on_open={send.reform(Msg::OpenState)} />
@@ -345,11 +247,9 @@ pub fn Boundaries() -> Html {
                 </div>
                 <div class="bd-side">
                     <Panel id="data">{ controls::view_data_panel(&m, t, &send) }</Panel>
-                    <Panel id="features">
-                        { controls::view_features_panel(&m, t, &formula_text, &send) }
-                    </Panel>
+                    <Panel id="features">{ controls::view_features_panel(&m, t, &send) }</Panel>
                 </div>
-                { network::view_network(&m, t, network::Pointed { hovered: *hovered, selected: *selected, weight_error: *weight_error }, presenter, &on_hover, &send, &canvases.net) }
+                { network::view_network(&m, t, *hovered, presenter, &on_hover, &send, &canvases.net) }
             </div>
             <Panel id="hypothesis"><hypothesis::Hypothesis texts={t} /></Panel>
         </section>

@@ -8,22 +8,8 @@ use yew::prelude::*;
 use super::Msg;
 use super::controls::on_value;
 use super::draw::weight_colour;
-use super::model::{GRID, MAX_LAYERS, MAX_UNITS, Model};
+use super::model::{GRID, Link, MAX_LAYERS, MAX_UNITS, Model};
 use crate::i18n::boundaries::BoundariesTexts;
-
-/// A link: (layer, unit it feeds, unit or feature it comes from).
-pub type Link = (usize, usize, usize);
-
-/// Which links the pointer is on and which one is being edited.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Pointed {
-    /// Under the pointer.
-    pub hovered: Option<Link>,
-    /// Open in the weight editor.
-    pub selected: Option<Link>,
-    /// Whether the last text typed into the editor was refused.
-    pub weight_error: bool,
-}
 
 const HEADER: f64 = 78.0;
 const LABEL_W: f64 = 64.0;
@@ -87,13 +73,12 @@ fn unit_label(m: &Model, t: &'static BoundariesTexts, col: usize, unit: usize) -
 pub fn view_network(
     m: &Model,
     t: &'static BoundariesTexts,
-    pointed: Pointed,
+    hovered: Option<Link>,
     thick: bool,
     on_hover: &Callback<Option<Link>>,
     send: &Callback<Msg>,
     node: &NodeRef,
 ) -> Html {
-    let hovered = pointed.hovered;
     let width_scale = if thick { 2.0 } else { 1.0 };
     let geo = Geometry::new(m.mlp.shape());
     let layers = m.mlp.layers();
@@ -106,7 +91,7 @@ pub fn view_network(
         let half = geo.thumb / 2.0;
         let hover = on_hover.reform(move |_: MouseEvent| Some((l, to, from)));
         let select = send.reform(move |_: MouseEvent| Msg::SelectLink(Some((l, to, from))));
-        let active = hovered == Some((l, to, from)) || pointed.selected == Some((l, to, from));
+        let active = hovered == Some((l, to, from)) || m.selected == Some((l, to, from));
         html! {
             <line class={classes!("bd-link", active.then_some("active"))}
                   x1={(geo.x(l) + geo.thumb).to_string()} y1={(geo.y(l, from) + half).to_string()}
@@ -148,14 +133,12 @@ pub fn view_network(
             }
         })
     });
-    let readout = match (pointed.selected, hovered) {
-        (Some(link), _) if link_exists(m, link) => {
-            view_editor(m, t, link, pointed.weight_error, send)
-        }
+    let readout = match (m.selected, hovered) {
+        (Some(link), _) if link_exists(m, link) => view_editor(m, t, link, m.weight_error, send),
         (_, Some(link)) if link_exists(m, link) => html! { { link_text(m, t, link) } },
         _ => html! { <span class="bd-readout-hint">{ t.link_hint }</span> },
     };
-    let on_key = links_keys(m, hovered.or(pointed.selected), on_hover, send);
+    let on_key = links_keys(m, hovered.or(m.selected), on_hover, send);
     let width = geo.width();
     let height = geo.height();
     html! {

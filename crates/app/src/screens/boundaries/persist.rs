@@ -1,5 +1,4 @@
-//! Keeping the screen's state: the share link in the address bar, the browser's memory,
-//! and the clipboard.
+//! Keeping the screen's state: the share link in the address bar and the browser's memory.
 
 use super::link;
 use super::model::{Model, Notice};
@@ -13,27 +12,12 @@ pub fn initial_model() -> Model {
     let Some(origin) = store::starting_state(Route::Boundaries) else {
         return Model::new();
     };
-    let mut model = model_from_query(origin.query());
+    let mut model = Model::from_query(origin.query());
     if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
         && matches!(origin, Origin::Saved(_))
     {
         store::set_aside(Route::Boundaries);
         model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
-    }
-    model
-}
-
-/// The model a query describes; unusable parts are named in a notice.
-pub fn model_from_query(query: &str) -> Model {
-    let mut settings = Model::new().settings();
-    let problems = share::read_query(&link::fields(), query, &mut settings);
-    let mut model = Model::from_settings(&settings);
-    let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
-    if let Some(Notice::LinkPartlyRead(more)) = &model.notice {
-        keys.extend(more.iter().cloned());
-    }
-    if !keys.is_empty() {
-        model.notice = Some(Notice::LinkPartlyRead(keys));
     }
     model
 }

@@ -80,8 +80,11 @@ mod phi;
 mod restore;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod update_tests;
 
 pub use history::History;
+pub use network::Link;
 pub use phi::PhiChoice;
 
 /// Everything the screen shows and changes.
@@ -143,6 +146,14 @@ pub struct Model {
     /// Whether a weight was set by hand since the network was built (then a link carries
     /// the weights themselves, as no replay can reach them).
     pub hand_edited: bool,
+    /// Whether training (or a replay) runs frame after frame.
+    pub playing: bool,
+    /// The text in the formula field, not yet added.
+    pub formula_text: String,
+    /// The link open in the weight editor.
+    pub selected: Option<Link>,
+    /// Whether the last text typed into the weight editor was refused.
+    pub weight_error: bool,
     seed: u64,
     train_samples: Samples,
     test_samples: Samples,
@@ -205,6 +216,10 @@ impl Model {
             edited: false,
             replay_to: None,
             hand_edited: false,
+            playing: false,
+            formula_text: String::new(),
+            selected: None,
+            weight_error: false,
             frame_ms: None,
             seed: defaults.seed,
             train_samples: Samples::default(),

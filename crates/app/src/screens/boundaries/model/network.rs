@@ -7,6 +7,9 @@ use nnp_core::mlp::{LayerConfig, Regularization};
 
 use super::{MAX_LAYERS, MAX_UNITS, Model, Notice, parse_number};
 
+/// A link: (layer, unit it feeds, unit or feature it comes from).
+pub type Link = (usize, usize, usize);
+
 impl Model {
     /// Switches between the linear model `W·φ(x)` and a network. The linear model has no
     /// separate bias, so the constant 1 joins φ if it is missing.
@@ -114,11 +117,7 @@ impl Model {
 
     /// Sets the weight of link (`layer`, `to`, `from`) to the number typed; text that is not
     /// a finite number is refused and the weight stays.
-    pub fn set_weight_text(
-        &mut self,
-        (layer, to, from): (usize, usize, usize),
-        text: &str,
-    ) -> bool {
+    pub fn set_weight_text(&mut self, (layer, to, from): Link, text: &str) -> bool {
         let exists = self
             .mlp
             .layers()

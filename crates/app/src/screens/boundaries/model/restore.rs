@@ -5,7 +5,8 @@ use nnp_core::features::Formula;
 use nnp_core::mlp::GridEval;
 
 use super::{GRID, Model, Notice, PhiChoice};
-use crate::screens::boundaries::link::Settings;
+use crate::screens::boundaries::link::{self, Settings};
+use crate::share;
 
 impl Model {
     /// Everything a share link holds about this model.
@@ -96,7 +97,34 @@ impl Model {
             Some(_) => model.notice = Some(Notice::LinkPartlyRead(vec!["w".into()])),
             None => model.replay_to = (settings.epochs > 0).then_some(settings.epochs as usize),
         }
+        // A shared run replays to its epoch.
+        model.playing = model.replay_to.is_some();
         model
+    }
+
+    /// The model a query describes; unusable parts are named in a notice.
+    pub fn from_query(query: &str) -> Self {
+        let mut settings = Model::new().settings();
+        let problems = share::read_query(&link::fields(), query, &mut settings);
+        let mut model = Model::from_settings(&settings);
+        let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
+        if let Some(Notice::LinkPartlyRead(more)) = &model.notice {
+            keys.extend(more.iter().cloned());
+        }
+        if !keys.is_empty() {
+            model.notice = Some(Notice::LinkPartlyRead(keys));
+        }
+        model
+    }
+
+    /// Replaces the state by the one `query` (an opened file) describes; what the user is
+    /// typing or editing on the page stays.
+    pub fn open(&mut self, query: &str) {
+        let mut next = Model::from_query(query);
+        next.formula_text = std::mem::take(&mut self.formula_text);
+        next.selected = self.selected;
+        next.weight_error = self.weight_error;
+        *self = next;
     }
 
     /// Trains towards [`replay_to`](Self::replay_to) until `out_of_time` says this frame's

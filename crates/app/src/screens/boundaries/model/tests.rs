@@ -222,7 +222,7 @@ fn fuzz_files_never_panic() {
     let defaults = Model::new().settings();
     share::fuzz::fuzz_files(Route::Boundaries, &good, 19, |k, query| {
         if k % 100 == 0 {
-            shares_again(&persist::model_from_query(query));
+            shares_again(&Model::from_query(query));
         } else {
             let _ = share::read_query(&link::fields(), query, &mut defaults.clone());
         }
