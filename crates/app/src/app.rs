@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::i18n::{Lang, LangContext, Texts, fill};
 use crate::prefs::Prefs;
 use crate::route::Route;
+use crate::screen::Screen;
 use crate::screens;
 use crate::share;
 use crate::shortcuts::{self, Shortcut, is_free_for_shortcut};
@@ -110,7 +111,7 @@ pub fn App() -> Html {
     }
 
     let texts = lang.texts();
-    let screen_name = route.text(texts).map(|s| s.name);
+    let screen_name = route.screen().map(|s| s.text(texts).name);
     {
         let title = match screen_name {
             Some(name) => format!("{name} · {}", texts.app_title),
@@ -191,7 +192,7 @@ pub fn App() -> Html {
                     <span class="brand-name">{ texts.app_title }</span>
                 </a>
                 <nav class="site-nav" aria-label={texts.nav_label}>
-                    { for Route::SCREENS.into_iter().map(|r| nav_link(r, *route, texts)) }
+                    { for screens::ALL.iter().copied().map(|s| nav_link(s, *route, texts)) }
                 </nav>
                 <div class="header-tools">
                     if !hidden.is_empty() {
@@ -222,7 +223,7 @@ pub fn App() -> Html {
                 { view_keys(texts, toggle_keys) }
             }
             <main id="main" class="site-main" tabindex="-1">
-                { screens::view(*route) }
+                { route.view() }
             </main>
             <footer class="site-footer">{ texts.footer }</footer>
         </ContextProvider<PresenterContext>>
@@ -245,11 +246,9 @@ fn skip_to_main() -> Callback<MouseEvent> {
     })
 }
 
-fn nav_link(target: Route, current: Route, texts: &'static Texts) -> Html {
-    let Some(screen) = target.text(texts) else {
-        return Html::default();
-    };
-    let active = target == current;
+fn nav_link(target: &'static Screen, current: Route, texts: &'static Texts) -> Html {
+    let screen = target.text(texts);
+    let active = current == Route::Screen(target);
     html! {
         <a href={target.href()}
            class={classes!("nav-link", active.then_some("active"))}

@@ -2,11 +2,14 @@
 //! Screens draw; the core computes.
 
 pub mod app;
+pub mod home;
 pub mod i18n;
+pub mod not_found;
 pub mod offline;
 pub mod panic_banner;
 pub mod prefs;
 pub mod route;
+pub mod screen;
 pub mod screens;
 pub mod share;
 pub mod shortcuts;

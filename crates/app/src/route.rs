@@ -2,81 +2,51 @@
 //! screen, so a link to a screen survives reload under any sub-path with no rewrite rules.
 //! Whatever follows `?` in the hash belongs to the screen (its shareable state).
 
-use crate::i18n::{ScreenText, Texts};
+use yew::prelude::*;
 
-/// A screen of the app.
+use crate::home::Home;
+use crate::not_found::NotFound;
+use crate::screen::{Screen, slug_of_hash};
+use crate::screens::ALL;
+
+/// Where the address points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     /// The start page.
     Home,
-    /// Decision boundaries.
-    Boundaries,
-    /// Backprop on the car example.
-    Backprop,
-    /// Convolution painter.
-    Conv,
-    /// Deep networks by layer-wise autoencoder pretraining.
-    Deep,
-    /// LSTM gates over time.
-    Lstm,
-    /// Activation functions gallery.
-    Activations,
+    /// One of the screens in [`ALL`].
+    Screen(&'static Screen),
     /// A hash that names no screen.
     NotFound,
 }
 
 impl Route {
-    /// The screens, in the order the navigation lists them.
-    pub const SCREENS: [Route; 6] = [
-        Route::Boundaries,
-        Route::Backprop,
-        Route::Deep,
-        Route::Conv,
-        Route::Lstm,
-        Route::Activations,
-    ];
-
-    /// The path segment after `#/`.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Route::Home | Route::NotFound => "",
-            Route::Boundaries => "boundaries",
-            Route::Backprop => "backprop",
-            Route::Conv => "conv",
-            Route::Deep => "deep",
-            Route::Lstm => "lstm",
-            Route::Activations => "activations",
-        }
-    }
-
-    /// The `href` of a link to this screen, relative to the page (keeps any sub-path).
-    pub fn href(self) -> String {
-        format!("#/{}", self.slug())
-    }
-
     /// The route named by a location hash such as `#/conv?k=…`; an empty hash is home.
     pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let slug = path.split(['?', '/']).next().unwrap_or_default();
+        let slug = slug_of_hash(hash);
         if slug.is_empty() {
             return Route::Home;
         }
-        Self::SCREENS
-            .into_iter()
-            .find(|r| r.slug() == slug)
-            .unwrap_or(Route::NotFound)
+        ALL.iter()
+            .copied()
+            .find(|s| s.slug == slug)
+            .map_or(Route::NotFound, Route::Screen)
     }
 
-    /// The screen's strings in the current language (none for home and not-found).
-    pub fn text(self, t: &'static Texts) -> Option<&'static ScreenText> {
+    /// The screen shown, if the route is one.
+    pub fn screen(self) -> Option<&'static Screen> {
         match self {
+            Route::Screen(screen) => Some(screen),
             Route::Home | Route::NotFound => None,
-            Route::Boundaries => Some(&t.boundaries),
-            Route::Backprop => Some(&t.backprop),
-            Route::Conv => Some(&t.conv),
-            Route::Deep => Some(&t.deep),
-            Route::Lstm => Some(&t.lstm),
-            Route::Activations => Some(&t.activations),
+        }
+    }
+
+    /// What the page shows for this route.
+    pub fn view(self) -> Html {
+        match self {
+            Route::Home => html! { <Home /> },
+            Route::Screen(screen) => (screen.view)(),
+            Route::NotFound => html! { <NotFound /> },
         }
     }
 }
@@ -90,8 +60,23 @@ mod tests {
 
     #[test]
     fn every_screen_round_trips_through_its_link() {
-        for r in Route::SCREENS {
-            assert_eq!(Route::from_hash(&r.href()), r);
+        for &screen in ALL {
+            assert_eq!(Route::from_hash(&screen.href()), Route::Screen(screen));
+        }
+    }
+
+    #[test]
+    fn slugs_are_unique_lowercase_ascii() {
+        for (i, a) in ALL.iter().enumerate() {
+            assert!(!a.slug.is_empty());
+            assert!(
+                a.slug.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                a.slug
+            );
+            for b in &ALL[i + 1..] {
+                assert_ne!(a.slug, b.slug);
+            }
         }
     }
 
@@ -104,8 +89,12 @@ mod tests {
 
     #[test]
     fn screen_state_after_the_slug_is_ignored_by_routing() {
-        assert_eq!(Route::from_hash("#/conv?k=sobel-x&s=3"), Route::Conv);
-        assert_eq!(Route::from_hash("#/lstm/step/4"), Route::Lstm);
+        let conv = Route::from_hash("#/conv?k=sobel-x&s=3")
+            .screen()
+            .map(|s| s.slug);
+        assert_eq!(conv, Some("conv"));
+        let lstm = Route::from_hash("#/lstm/step/4").screen().map(|s| s.slug);
+        assert_eq!(lstm, Some("lstm"));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! The app shell's strings (header, navigation, home page, files, shortcuts) in both
 //! languages; each screen's own strings live in its module beside this one.
 
-use super::{ScreenText, Texts, backprop, boundaries, conv, deep, lstm};
+use super::{Lang, Texts, backprop, boundaries, conv, deep, lstm};
 
 /// English.
 pub static EN: Texts = Texts {
+    lang: Lang::En,
     app_title: "Neural network playground",
     app_tagline: "One lecture on neural networks, to touch and to try.",
     switch_language: "中文",
@@ -17,42 +18,6 @@ pub static EN: Texts = Texts {
     home_screens: "Screens",
     home_more: "More of the lecture",
     open_screen: "Open",
-    boundaries: ScreenText {
-        name: "Decision boundaries",
-        short: "Boundaries",
-        blurb: "Paint points, pick φ(x) and a network, and watch the boundary and every hidden unit learn.",
-        section: "§1–3 Feature maps, hypothesis classes, networks",
-    },
-    backprop: ScreenText {
-        name: "Backprop on the car example",
-        short: "Backprop",
-        blurb: "The two-cars network as a computation graph: forward values f_i, backward values g_i, one node at a time.",
-        section: "§2 & §4 The car example, backpropagation",
-    },
-    conv: ScreenText {
-        name: "Convolution painter",
-        short: "Convolution",
-        blurb: "Paint an image and see every feature map change as you paint: kernels, ReLU, pooling.",
-        section: "§6 Convolutional networks",
-    },
-    deep: ScreenText {
-        name: "Deep networks, layer by layer",
-        short: "Deep nets",
-        blurb: "Pretrain each hidden layer as an autoencoder on unlabelled digits, stack them, then fine-tune with a few labels.",
-        section: "§5 Deep networks and autoencoders",
-    },
-    lstm: ScreenText {
-        name: "LSTM gates over time",
-        short: "LSTM gates",
-        blurb: "RNN, LSTM, peephole, coupled LSTM and GRU on the same sequence, every gate unrolled over time.",
-        section: "§7 Recurrent networks",
-    },
-    activations: ScreenText {
-        name: "Activation functions",
-        short: "Activations",
-        blurb: "sign, σ, tanh and ReLU with their derivatives — why sign cannot be trained and ReLU vanishes less.",
-        section: "§3 Activation functions",
-    },
     activations_intro: "Each plot shows an activation a(z) and its derivative a′(z). Backpropagation \
         multiplies derivatives layer by layer, so their size decides whether a deep network can learn.",
     activation_value: "a(z)",
@@ -104,6 +69,7 @@ pub static EN: Texts = Texts {
 
 /// Simplified Chinese.
 pub static ZH: Texts = Texts {
+    lang: Lang::Zh,
     app_title: "神经网络游乐场",
     app_tagline: "一堂神经网络课，亲手摸一摸、试一试。",
     switch_language: "English",
@@ -115,42 +81,6 @@ pub static ZH: Texts = Texts {
     home_screens: "页面",
     home_more: "课程的其他内容",
     open_screen: "打开",
-    boundaries: ScreenText {
-        name: "决策边界",
-        short: "决策边界",
-        blurb: "画出数据点，选择特征提取函数 φ(x) 和网络，观察决策边界和每个隐藏单元如何学习。",
-        section: "§1–3 特征提取函数、假设类、神经网络",
-    },
-    backprop: ScreenText {
-        name: "两辆车的反向传播",
-        short: "反向传播",
-        blurb: "把两辆车的网络画成计算图：前向值 f_i、反向值 g_i，一个节点一个节点地计算。",
-        section: "§2 与 §4 神经网络的例子、反向传播",
-    },
-    conv: ScreenText {
-        name: "卷积画板",
-        short: "卷积",
-        blurb: "画一幅图像，边画边看每个特征图的变化：卷积核、ReLU、池化。",
-        section: "§6 卷积神经网络",
-    },
-    deep: ScreenText {
-        name: "深度网络：逐层预训练",
-        short: "深度网络",
-        blurb: "把每个隐藏层当作自编码器在无标签的手写数字上预训练，逐层堆叠，再用少量标签微调。",
-        section: "§5 深度网络与自编码器",
-    },
-    lstm: ScreenText {
-        name: "LSTM 的门随时间变化",
-        short: "LSTM 门",
-        blurb: "RNN、LSTM、窥视孔、耦合 LSTM 和 GRU 处理同一个序列，每个门按时间展开。",
-        section: "§7 循环神经网络",
-    },
-    activations: ScreenText {
-        name: "激活函数",
-        short: "激活函数",
-        blurb: "sign、σ、tanh 和 ReLU 及其导数——为什么 sign 无法训练，ReLU 更少梯度消失。",
-        section: "§3 激活函数",
-    },
     activations_intro: "每幅图画出激活函数 a(z) 和它的导数 a′(z)。反向传播逐层把导数相乘，\
         导数的大小决定了深层网络能否学习。",
     activation_value: "a(z)",

@@ -5,9 +5,29 @@ use std::rc::Rc;
 use nnp_core::activation::{Activation, sample_curve};
 use yew::prelude::*;
 
+use crate::i18n::ScreenText;
 use crate::i18n::Texts;
 use crate::i18n::use_texts;
+use crate::screen::Screen;
 use crate::widgets::{LineChart, Series};
+
+/// This screen, as the router, the navigation and the home page see it.
+pub static SCREEN: Screen = Screen {
+    slug: "activations",
+    en: ScreenText {
+        name: "Activation functions",
+        short: "Activations",
+        blurb: "sign, σ, tanh and ReLU with their derivatives — why sign cannot be trained and ReLU vanishes less.",
+        section: "§3 Activation functions",
+    },
+    zh: ScreenText {
+        name: "激活函数",
+        short: "激活函数",
+        blurb: "sign、σ、tanh 和 ReLU 及其导数——为什么 sign 无法训练，ReLU 更少梯度消失。",
+        section: "§3 激活函数",
+    },
+    view: || html! { <Activations /> },
+};
 
 const Z_RANGE: (f64, f64) = (-4.0, 4.0);
 const VALUE_COLOUR: (u8, u8, u8) = (31, 94, 196);
@@ -19,8 +39,8 @@ pub fn Activations() -> Html {
     let texts = use_texts();
     html! {
         <section class="screen screen-activations">
-            <p class="screen-section">{ texts.activations.section }</p>
-            <h1>{ texts.activations.name }</h1>
+            <p class="screen-section">{ SCREEN.text(texts).section }</p>
+            <h1>{ SCREEN.text(texts).name }</h1>
             <p class="lead">{ texts.activations_intro }</p>
             <ul class="gallery">
                 { for Activation::ALL.into_iter().map(|a| panel(a, texts)) }

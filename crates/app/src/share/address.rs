@@ -2,7 +2,7 @@
 //! entry, no `hashchange`) and copying the page's link.
 
 use super::{encode, is_global, joined, query_of, screen_part};
-use crate::route::Route;
+use crate::screen::{Screen, slug_of_hash};
 
 fn current_hash() -> Option<String> {
     web_sys::window()?.location().hash().ok()
@@ -14,12 +14,12 @@ pub fn current_query() -> Option<String> {
     Some(screen_part(query_of(&hash)?)).filter(|q| !q.is_empty())
 }
 
-/// Puts `query` into the address bar for `route` without a new history entry and without
+/// Puts `query` into the address bar for `screen` without a new history entry and without
 /// a `hashchange` (the screen keeps running). The address's global keys (e.g. the hidden
 /// panels) stay as they are.
-pub fn replace_query(route: Route, query: &str) {
+pub fn replace_query(screen: &Screen, query: &str) {
     let hash = current_hash().unwrap_or_default();
-    let globals: Vec<String> = if Route::from_hash(&hash) == route {
+    let globals: Vec<String> = if slug_of_hash(&hash) == screen.slug {
         query_of(&hash)
             .unwrap_or_default()
             .split('&')
@@ -29,13 +29,13 @@ pub fn replace_query(route: Route, query: &str) {
     } else {
         Vec::new()
     };
-    write_hash(route, &joined(&screen_part(query), &globals), &hash);
+    write_hash(screen.slug, &joined(&screen_part(query), &globals), &hash);
 }
 
 /// Sets (or with `None` removes) the global `key` in the current address, keeping the rest.
 pub fn replace_global(key: &str, value: Option<&str>) {
     let hash = current_hash().unwrap_or_default();
-    let route = Route::from_hash(&hash);
+    let slug = slug_of_hash(&hash).to_owned();
     let query = query_of(&hash).unwrap_or_default();
     let mut globals: Vec<String> = query
         .split('&')
@@ -45,17 +45,17 @@ pub fn replace_global(key: &str, value: Option<&str>) {
     if let Some(value) = value.filter(|v| !v.is_empty()) {
         globals.push(format!("{key}={}", encode(value)));
     }
-    write_hash(route, &joined(&screen_part(query), &globals), &hash);
+    write_hash(&slug, &joined(&screen_part(query), &globals), &hash);
 }
 
-fn write_hash(route: Route, query: &str, current: &str) {
+fn write_hash(slug: &str, query: &str, current: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let hash = if query.is_empty() {
-        route.href()
+        format!("#/{slug}")
     } else {
-        format!("{}?{query}", route.href())
+        format!("#/{slug}?{query}")
     };
     if current == hash {
         return;

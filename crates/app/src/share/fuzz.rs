@@ -6,7 +6,7 @@ use nnp_core::rng::Rng;
 
 use super::store::{self, FileError};
 use super::{Field, read_query};
-use crate::route::Route;
+use crate::screen::Screen;
 
 /// Inputs of each kind per entry point when `NNP_FUZZ_CASES` is not set: 10,000 natively;
 /// in the browser the same code runs on fewer (it finds nothing the native run does not, and
@@ -27,6 +27,10 @@ pub fn fuzz_cases() -> usize {
         .filter(|&n| n > 0)
         .unwrap_or(DEFAULT_CASES)
 }
+
+/// Screen names a mangled file may carry instead of its own: real screens' and one that
+/// never existed.
+const OTHER_SLUGS: [&str; 5] = ["boundaries", "conv", "lstm", "deep", "elsewhere"];
 
 /// One line per entry point, which `scripts/fuzz-long.sh` collects.
 pub fn report(entry: &str, inputs: usize, used: usize, what: &str) {
@@ -83,8 +87,8 @@ pub fn mangled_files(good: &str, count: usize, seed: u64) -> impl Iterator<Item 
                 0 => magic = damaged(&magic, &mut rng),
                 1 => path = damaged(&path, &mut rng),
                 2 => {
-                    let other = Route::SCREENS[rng.index(Route::SCREENS.len())];
-                    path = ["", "#", "#/", "/"][rng.index(4)].to_string() + other.slug();
+                    let other = OTHER_SLUGS[rng.index(OTHER_SLUGS.len())];
+                    path = ["", "#", "#/", "/"][rng.index(4)].to_string() + other;
                 }
                 3 | 4 => query = damaged(&query, &mut rng),
                 5 => newline = ["\r\n", "\r", "\n\n", " \n", "\t\r\n", "\u{2028}"][rng.index(6)],
@@ -317,17 +321,17 @@ pub fn fuzz_links<S: Clone + PartialEq>(
 }
 
 /// Fuzzes a file importer: [`fuzz_cases`] mangled copies of the file of `good_query` and
-/// random texts go through [`store::parse_file`] for `route`; `open(k, query)` gets the
+/// random texts go through [`store::parse_file`] for `screen`; `open(k, query)` gets the
 /// query of the `k`-th one that opened (the test sends it to the screen's reader). A file
 /// that does not open must say why (not ours, another screen's) and open nothing.
-pub fn fuzz_files(route: Route, good_query: &str, seed: u64, mut open: impl FnMut(usize, &str)) {
+pub fn fuzz_files(screen: &Screen, good_query: &str, seed: u64, mut open: impl FnMut(usize, &str)) {
     let cases = fuzz_cases();
-    let good = store::file_text(route, good_query);
+    let good = store::file_text(screen, good_query);
     let inputs = mangled_files(&good, cases, seed).chain(random_texts(cases, seed + 1));
     let (mut total, mut opened) = (0, 0);
     for text in inputs {
         total += 1;
-        match store::parse_file(&text, route) {
+        match store::parse_file(&text, screen) {
             Ok(query) => {
                 open(opened, &query);
                 opened += 1;
@@ -335,7 +339,7 @@ pub fn fuzz_files(route: Route, good_query: &str, seed: u64, mut open: impl FnMu
             Err(FileError::NotOurs) => {}
             Err(FileError::OtherScreen(slug)) => {
                 assert!(
-                    slug != route.slug() && slug.chars().count() <= 30,
+                    slug != screen.slug && slug.chars().count() <= 30,
                     "{slug:?}"
                 );
             }
@@ -347,7 +351,7 @@ pub fn fuzz_files(route: Route, good_query: &str, seed: u64, mut open: impl FnMu
         "the generators should give files that open and files that do not ({opened} of {total})"
     );
     report(
-        &format!("{} file importer", route.slug()),
+        &format!("{} file importer", screen.slug),
         total,
         opened,
         "opened",
@@ -360,9 +364,17 @@ mod tests {
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
+    fn conv() -> &'static Screen {
+        crate::screens::ALL
+            .iter()
+            .copied()
+            .find(|s| s.slug == "conv")
+            .expect("the painter")
+    }
+
     #[test]
     fn the_generators_are_reproducible_and_cover_what_they_promise() {
-        let good = store::file_text(Route::Conv, "k=sobel&n=0.5");
+        let good = store::file_text(conv(), "k=sobel&n=0.5");
         let files: Vec<String> = mangled_files(&good, 2000, 3).collect();
         assert_eq!(files, mangled_files(&good, 2000, 3).collect::<Vec<_>>());
         let has = |f: &dyn Fn(&String) -> bool| files.iter().any(f);
@@ -373,7 +385,7 @@ mod tests {
         assert!(has(&|t| t.contains("#/lstm?")), "another screen's file");
         let opened = files
             .iter()
-            .filter(|t| store::parse_file(t, Route::Conv).is_ok())
+            .filter(|t| store::parse_file(t, conv()).is_ok())
             .count();
         assert!((200..1800).contains(&opened), "{opened} of 2000 open");
 

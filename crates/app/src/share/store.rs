@@ -8,7 +8,7 @@ use wasm_bindgen::closure::Closure;
 use web_sys::{Blob, BlobPropertyBag, File, FileReader, HtmlAnchorElement, Url};
 use yew::Callback;
 
-use crate::route::Route;
+use crate::screen::Screen;
 
 const KEY_PREFIX: &str = "nnp.state.v1.";
 /// The first line of every saved file.
@@ -38,42 +38,42 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-fn key(route: Route) -> String {
-    format!("{KEY_PREFIX}{}", route.slug())
+fn key(screen: &Screen) -> String {
+    format!("{KEY_PREFIX}{}", screen.slug)
 }
 
 /// Remembers a screen's full state (storage may be full or off: then only this is lost).
-pub fn remember(route: Route, query: &str) {
+pub fn remember(screen: &Screen, query: &str) {
     if let Some(s) = storage() {
-        let _ = s.set_item(&key(route), query);
+        let _ = s.set_item(&key(screen), query);
     }
 }
 
-/// What this browser remembered for `route`, whatever the link says.
-pub fn remembered(route: Route) -> Option<String> {
+/// What this browser remembered for `screen`, whatever the link says.
+pub fn remembered(screen: &Screen) -> Option<String> {
     storage()?
-        .get_item(&key(route))
+        .get_item(&key(screen))
         .ok()?
         .filter(|s| !s.is_empty())
 }
 
 /// The state the screen should start from: the link's, else the remembered one.
-pub fn starting_state(route: Route) -> Option<Origin> {
+pub fn starting_state(screen: &Screen) -> Option<Origin> {
     if let Some(query) = super::current_query() {
         return Some(Origin::Link(query));
     }
-    remembered(route).map(Origin::Saved)
+    remembered(screen).map(Origin::Saved)
 }
 
 /// Moves a remembered state that could not be read out of the way (kept under another
 /// key for whoever wants to look at it), so the next visit starts clean.
-pub fn set_aside(route: Route) {
+pub fn set_aside(screen: &Screen) {
     let Some(s) = storage() else {
         return;
     };
-    if let Ok(Some(bad)) = s.get_item(&key(route)) {
-        let _ = s.set_item(&format!("{}.unreadable", key(route)), &bad);
-        let _ = s.remove_item(&key(route));
+    if let Ok(Some(bad)) = s.get_item(&key(screen)) {
+        let _ = s.set_item(&format!("{}.unreadable", key(screen)), &bad);
+        let _ = s.remove_item(&key(screen));
     }
 }
 
@@ -91,12 +91,12 @@ pub enum FileError {
 }
 
 /// The text of a saved file: the magic line, then the screen's hash.
-pub fn file_text(route: Route, query: &str) -> String {
-    format!("{FILE_MAGIC}\n{}?{query}\n", route.href())
+pub fn file_text(screen: &Screen, query: &str) -> String {
+    format!("{FILE_MAGIC}\n{}?{query}\n", screen.href())
 }
 
-/// The query inside a saved file of `route`.
-pub fn parse_file(text: &str, route: Route) -> Result<String, FileError> {
+/// The query inside a saved file of `screen`.
+pub fn parse_file(text: &str, screen: &Screen) -> Result<String, FileError> {
     let mut lines = text.lines();
     if lines.next().map(str::trim) != Some(FILE_MAGIC) {
         return Err(FileError::NotOurs);
@@ -108,7 +108,7 @@ pub fn parse_file(text: &str, route: Route) -> Result<String, FileError> {
         .ok_or(FileError::NotOurs)?;
     let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
     let slug = path.trim_start_matches('#').trim_start_matches('/');
-    if slug != route.slug() {
+    if slug != screen.slug {
         return Err(FileError::OtherScreen(slug.chars().take(30).collect()));
     }
     Ok(query.to_string())
@@ -155,44 +155,52 @@ pub fn read_text(file: &File, done: Callback<Result<String, FileError>>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::screens::ALL;
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
+    fn screen(slug: &str) -> &'static Screen {
+        ALL.iter().copied().find(|s| s.slug == slug).expect(slug)
+    }
+
     #[test]
     fn a_saved_file_opens_on_its_own_screen_only() {
-        let text = file_text(Route::Boundaries, "d=xor&e=12");
+        let text = file_text(screen("boundaries"), "d=xor&e=12");
         assert_eq!(
-            parse_file(&text, Route::Boundaries),
+            parse_file(&text, screen("boundaries")),
             Ok("d=xor&e=12".into())
         );
         assert_eq!(
-            parse_file(&text, Route::Conv),
+            parse_file(&text, screen("conv")),
             Err(FileError::OtherScreen("boundaries".into()))
         );
-        assert_eq!(parse_file("hello", Route::Conv), Err(FileError::NotOurs));
-        assert_eq!(parse_file("", Route::Conv), Err(FileError::NotOurs));
-        assert_eq!(parse_file(FILE_MAGIC, Route::Conv), Err(FileError::NotOurs));
+        assert_eq!(parse_file("hello", screen("conv")), Err(FileError::NotOurs));
+        assert_eq!(parse_file("", screen("conv")), Err(FileError::NotOurs));
         assert_eq!(
-            parse_file(&format!("{FILE_MAGIC}\n\n#/conv?k=1"), Route::Conv),
+            parse_file(FILE_MAGIC, screen("conv")),
+            Err(FileError::NotOurs)
+        );
+        assert_eq!(
+            parse_file(&format!("{FILE_MAGIC}\n\n#/conv?k=1"), screen("conv")),
             Err(FileError::NotOurs),
             "an empty screen line is not another screen"
         );
-        let windows = file_text(Route::Conv, "k=1").replace('\n', "\r\n");
-        assert_eq!(parse_file(&windows, Route::Conv), Ok("k=1".into()));
+        let windows = file_text(screen("conv"), "k=1").replace('\n', "\r\n");
+        assert_eq!(parse_file(&windows, screen("conv")), Ok("k=1".into()));
     }
 
     #[test]
     fn files_that_are_not_this_screens_say_why() {
         let query = "a=1&b=x";
-        for route in Route::SCREENS {
-            for other in Route::SCREENS {
+        for &screen in ALL {
+            for &other in ALL {
                 let text = file_text(other, query);
-                let expected = if other == route {
+                let expected = if other == screen {
                     Ok(query.to_string())
                 } else {
-                    Err(FileError::OtherScreen(other.slug().into()))
+                    Err(FileError::OtherScreen(other.slug.into()))
                 };
-                assert_eq!(parse_file(&text, route), expected, "{text:?}");
+                assert_eq!(parse_file(&text, screen), expected, "{text:?}");
             }
         }
         let not_ours = [
@@ -209,7 +217,7 @@ mod tests {
         ];
         for text in not_ours {
             assert_eq!(
-                parse_file(text, Route::Conv),
+                parse_file(text, screen("conv")),
                 Err(FileError::NotOurs),
                 "{text:?}"
             );
@@ -217,11 +225,11 @@ mod tests {
         // A name in the message is cut short, whatever the file says.
         let long = format!("{FILE_MAGIC}\n#/{}?k=1", "z".repeat(500));
         assert_eq!(
-            parse_file(&long, Route::Conv),
+            parse_file(&long, screen("conv")),
             Err(FileError::OtherScreen("z".repeat(30)))
         );
         // Edited by hand: spaces around the lines, Windows line endings, lines added below.
         let edited = format!("  {FILE_MAGIC} \r\n #/conv?k=1 \r\n\r\nnotes\n");
-        assert_eq!(parse_file(&edited, Route::Conv), Ok("k=1".into()));
+        assert_eq!(parse_file(&edited, screen("conv")), Ok("k=1".into()));
     }
 }

@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::use_texts;
-use crate::route::Route;
+use crate::screen::Screen;
 use crate::share;
 use crate::share::store::{self, FileError};
 
@@ -14,7 +14,7 @@ use crate::share::store::{self, FileError};
 #[derive(Debug, Clone, PartialEq, Properties)]
 pub struct StateFileProps {
     /// The screen whose state is saved.
-    pub route: Route,
+    pub screen: &'static Screen,
     /// The screen's full state as a query, asked for when the user saves.
     pub query: Callback<(), String>,
     /// Called with the query of a file the user opened.
@@ -35,14 +35,14 @@ pub fn StateFile(props: &StateFileProps) -> Html {
         Callback::from(move |_: MouseEvent| copied.set(share::copy_link()))
     };
     let save = {
-        let (route, query) = (props.route, props.query.clone());
+        let (screen, query) = (props.screen, props.query.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = store::file_text(route, &query.emit(()));
-            let _ = store::download(&format!("nnp-{}.txt", route.slug()), &text);
+            let text = store::file_text(screen, &query.emit(()));
+            let _ = store::download(&format!("nnp-{}.txt", screen.slug), &text);
         })
     };
     let open = {
-        let (route, on_open, message) = (props.route, props.on_open.clone(), message.clone());
+        let (screen, on_open, message) = (props.screen, props.on_open.clone(), message.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -53,7 +53,7 @@ pub fn StateFile(props: &StateFileProps) -> Html {
             store::read_text(
                 &file,
                 Callback::from(move |text: Result<String, FileError>| {
-                    match text.and_then(|t| store::parse_file(&t, route)) {
+                    match text.and_then(|t| store::parse_file(&t, screen)) {
                         Ok(query) => {
                             message.set(Some(Ok(())));
                             on_open.emit(query);

@@ -337,7 +337,7 @@ mod tests {
     fn fuzz_files_never_panic() {
         let good = share::write_query(&fields(), &worked_on().settings());
         let defaults = Model::new().settings();
-        share::fuzz::fuzz_files(crate::route::Route::Backprop, &good, 27, |k, query| {
+        share::fuzz::fuzz_files(&crate::screens::backprop::SCREEN, &good, 27, |k, query| {
             if k % 10 == 0 {
                 // What the screen does with an opened file.
                 shares_again(&crate::screens::backprop::State::from_query(query).model);

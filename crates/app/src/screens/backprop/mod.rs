@@ -19,14 +19,33 @@ use nnp_core::loss::Loss;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::ScreenText;
 use crate::i18n::backprop::BackpropTexts;
 use crate::i18n::use_texts;
-use crate::route::Route;
+use crate::screen::Screen;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
 use crate::widgets::{Panel, StateFile, use_frame_loop};
 use model::{InputError, Model, TrainSet};
+
+/// This screen, as the router, the navigation and the home page see it.
+pub static SCREEN: Screen = Screen {
+    slug: "backprop",
+    en: ScreenText {
+        name: "Backprop on the car example",
+        short: "Backprop",
+        blurb: "The two-cars network as a computation graph: forward values f_i, backward values g_i, one node at a time.",
+        section: "§2 & §4 The car example, backpropagation",
+    },
+    zh: ScreenText {
+        name: "两辆车的反向传播",
+        short: "反向传播",
+        blurb: "把两辆车的网络画成计算图：前向值 f_i、反向值 g_i，一个节点一个节点地计算。",
+        section: "§2 与 §4 神经网络的例子、反向传播",
+    },
+    view: || html! { <Backprop /> },
+};
 
 /// What a person can do on this screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,14 +104,12 @@ impl State {
     /// The screen the page's link describes, else the one this browser remembered, else
     /// the default screen. A remembered state that cannot be read in full is set aside.
     fn from_link() -> Self {
-        let Some(origin) = store::starting_state(Route::Backprop) else {
+        let Some(origin) = store::starting_state(&SCREEN) else {
             return Self::default();
         };
         let state = Self::from_query(origin.query());
         match origin {
-            Origin::Saved(_) if !state.link_problems.is_empty() => {
-                store::set_aside(Route::Backprop)
-            }
+            Origin::Saved(_) if !state.link_problems.is_empty() => store::set_aside(&SCREEN),
             // A link opened here is this browser's state from now on.
             Origin::Link(_) => write_link(&state.model),
             Origin::Saved(_) => {}
@@ -115,8 +132,8 @@ impl State {
 /// Puts the screen's share link into the address bar and remembers it in the browser.
 fn write_link(model: &Model) {
     let query = share::write_query(&link::fields(), &model.settings());
-    share::replace_query(Route::Backprop, &query);
-    store::remember(Route::Backprop, &query);
+    share::replace_query(&SCREEN, &query);
+    store::remember(&SCREEN, &query);
 }
 
 /// The screen.
@@ -187,12 +204,12 @@ pub fn Backprop() -> Html {
     let s = state.borrow();
     html! {
         <section class="screen screen-backprop">
-            <p class="screen-section">{ texts.backprop.section }</p>
-            <h1>{ texts.backprop.name }</h1>
+            <p class="screen-section">{ SCREEN.text(texts).section }</p>
+            <h1>{ SCREEN.text(texts).name }</h1>
             <p class="lead">{ t.intro }</p>
             <Panel id="controls">{ view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }</Panel>
             <Panel id="file">
-                <StateFile route={Route::Backprop} query={state_query} copy_link=true
+                <StateFile screen={&SCREEN} query={state_query} copy_link=true
                            on_open={on_msg.reform(Msg::OpenState)} />
             </Panel>
             { view_error(s.error, t) }

@@ -22,8 +22,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::i18n::ScreenText;
 use crate::i18n::use_texts;
-use crate::route::Route;
+use crate::screen::Screen;
 use crate::share::copy_link;
 use crate::shortcuts::{Shortcut, is_free_key, use_shortcuts};
 use crate::widgets::{Panel, StateFile, use_frame_loop};
@@ -31,6 +32,24 @@ use draw::{PLANE_PX, Painter};
 use model::{GRID, Link, Model, Tool};
 use msg::Msg;
 use persist::{full_query, initial_model, write_link};
+
+/// This screen, as the router, the navigation and the home page see it.
+pub static SCREEN: Screen = Screen {
+    slug: "boundaries",
+    en: ScreenText {
+        name: "Decision boundaries",
+        short: "Boundaries",
+        blurb: "Paint points, pick φ(x) and a network, and watch the boundary and every hidden unit learn.",
+        section: "§1–3 Feature maps, hypothesis classes, networks",
+    },
+    zh: ScreenText {
+        name: "决策边界",
+        short: "决策边界",
+        blurb: "画出数据点，选择特征提取函数 φ(x) 和网络，观察决策边界和每个隐藏单元如何学习。",
+        section: "§1–3 特征提取函数、假设类、神经网络",
+    },
+    view: || html! { <Boundaries /> },
+};
 
 /// The canvases a frame draws on.
 #[derive(Clone, PartialEq)]
@@ -213,12 +232,12 @@ pub fn Boundaries() -> Html {
     };
     html! {
         <section class="screen screen-boundaries">
-            <p class="screen-section">{ texts.boundaries.section }</p>
-            <h1>{ texts.boundaries.name }</h1>
+            <p class="screen-section">{ SCREEN.text(texts).section }</p>
+            <h1>{ SCREEN.text(texts).name }</h1>
             <p class="lead">{ t.intro }</p>
             <Panel id="train">{ controls::view_train_bar(&m, t, *copied, &send) }</Panel>
             <Panel id="file">
-                <StateFile route={Route::Boundaries} query={state_query}
+                <StateFile screen={&SCREEN} query={state_query}
                            on_open={send.reform(Msg::OpenState)} />
             </Panel>
             { readout::view_replay(&m, t) }

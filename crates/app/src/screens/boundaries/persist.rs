@@ -2,21 +2,21 @@
 
 use super::link;
 use super::model::{Model, Notice};
-use crate::route::Route;
+use crate::screens::boundaries::SCREEN;
 use crate::share;
 use crate::share::store::{self, Origin};
 
 /// The model the page's link describes, else the one this browser remembered, else the
 /// default one.
 pub fn initial_model() -> Model {
-    let Some(origin) = store::starting_state(Route::Boundaries) else {
+    let Some(origin) = store::starting_state(&SCREEN) else {
         return Model::new();
     };
     let mut model = Model::from_query(origin.query());
     if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
         && matches!(origin, Origin::Saved(_))
     {
-        store::set_aside(Route::Boundaries);
+        store::set_aside(&SCREEN);
         model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
     }
     model
@@ -30,8 +30,8 @@ pub fn full_query(model: &Model) -> String {
 /// Puts the model's share link into the address bar and remembers the whole state.
 pub fn write_link(model: &mut Model) {
     let (query, without_points) = link::write(&model.settings());
-    share::replace_query(Route::Boundaries, &query);
-    store::remember(Route::Boundaries, &full_query(model));
+    share::replace_query(&SCREEN, &query);
+    store::remember(&SCREEN, &full_query(model));
     if without_points && model.notice.is_none() {
         model.notice = Some(Notice::LinkWithoutPoints);
     }

@@ -26,16 +26,35 @@ use nnp_core::conv::Rect;
 use web_sys::{Element, HtmlInputElement, PointerEvent};
 use yew::prelude::*;
 
+use crate::i18n::ScreenText;
 use crate::i18n::conv::ConvTexts;
 use crate::i18n::fill;
 use crate::i18n::use_texts;
-use crate::route::Route;
+use crate::screen::Screen;
 use crate::share::copy_link;
 use crate::widgets::{FrameLoop, Panel, StateFile};
 use draw::Drawer;
 use model::{LECTURE_SIZE, Model};
 use msg::Msg;
 use saving::{full_query, initial_model, model_from_query, write_link};
+
+/// This screen, as the router, the navigation and the home page see it.
+pub static SCREEN: Screen = Screen {
+    slug: "conv",
+    en: ScreenText {
+        name: "Convolution painter",
+        short: "Convolution",
+        blurb: "Paint an image and see every feature map change as you paint: kernels, ReLU, pooling.",
+        section: "§6 Convolutional networks",
+    },
+    zh: ScreenText {
+        name: "卷积画板",
+        short: "卷积",
+        blurb: "画一幅图像，边画边看每个特征图的变化：卷积核、ReLU、池化。",
+        section: "§6 卷积神经网络",
+    },
+    view: || html! { <ConvPainter /> },
+};
 
 /// Quiet time after the last probe move before the link is written (hovering a map
 /// moves the probe on every pixel; the address bar must not change that often).
@@ -280,8 +299,8 @@ pub fn ConvPainter() -> Html {
     let d = drawer.borrow();
     html! {
         <section class="screen screen-conv">
-            <p class="screen-section">{ texts.conv.section }</p>
-            <h1>{ texts.conv.name }</h1>
+            <p class="screen-section">{ SCREEN.text(texts).section }</p>
+            <h1>{ SCREEN.text(texts).name }</h1>
             <p class="lead">{ t.intro }</p>
             <Panel id="tools">{ view::toolbar(t, &m, &dispatch, on_upload) }</Panel>
             <Panel id="file">
@@ -289,7 +308,7 @@ pub fn ConvPainter() -> Html {
                 <button type="button" class="conv-copy-link" onclick={on_copy}>
                     { if *copied { format!("✓ {}", t.link_copied) } else { t.copy_link.to_owned() } }
                 </button>
-                <StateFile route={Route::Conv} query={state_query} on_open={on_open} />
+                <StateFile screen={&SCREEN} query={state_query} on_open={on_open} />
                 { view::link_status(t, &m) }
             </div>
             </Panel>

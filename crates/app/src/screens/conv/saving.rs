@@ -3,18 +3,18 @@
 
 use super::link::{self, Settings};
 use super::model::{Model, Notice};
-use crate::route::Route;
+use crate::screens::conv::SCREEN;
 use crate::share;
 use crate::share::store::{self, Origin};
 
 /// The painter the page's link describes, else the one this browser remembered, else the
 /// default one.
 pub fn initial_model() -> Model {
-    let Some(origin) = store::starting_state(Route::Conv) else {
+    let Some(origin) = store::starting_state(&SCREEN) else {
         return Model::new();
     };
     if let Origin::Link(query) = &origin
-        && let Some(saved) = store::remembered(Route::Conv)
+        && let Some(saved) = store::remembered(&SCREEN)
         && let Some(full) = same_state(&saved, query)
     {
         // Reloading the page: the link is this browser's own painting in 16 grey levels;
@@ -25,7 +25,7 @@ pub fn initial_model() -> Model {
     if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
         && matches!(origin, Origin::Saved(_))
     {
-        store::set_aside(Route::Conv);
+        store::set_aside(&SCREEN);
         model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
     }
     model
@@ -63,7 +63,7 @@ pub fn full_query(model: &Model) -> String {
 pub fn write_link(model: &mut Model) {
     let settings = model.settings();
     let (query, without_image) = link::write(&settings);
-    share::replace_query(Route::Conv, &query);
-    store::remember(Route::Conv, &link::write_full(&settings));
+    share::replace_query(&SCREEN, &query);
+    store::remember(&SCREEN, &link::write_full(&settings));
     model.link_without_image = without_image;
 }

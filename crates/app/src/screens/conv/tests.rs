@@ -7,7 +7,7 @@ use super::link::{self, ImageSetting, KernelWeights};
 use super::model::{Model, Notice, Sample, Tool};
 use super::pack::{Pixels, to_link_levels};
 use super::saving::{full_query, model_from_query, same_state};
-use crate::route::Route;
+use crate::screens::conv::SCREEN;
 use crate::share::{self, MAX_LINK};
 #[cfg(target_family = "wasm")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -225,7 +225,7 @@ fn fuzz_links_never_panic() {
 fn fuzz_files_never_panic() {
     let good = full_query(&worked_on());
     let start = Model::new().settings();
-    share::fuzz::fuzz_files(Route::Conv, &good, 21, |k, query| {
+    share::fuzz::fuzz_files(&SCREEN, &good, 21, |k, query| {
         // Every pixel of a 64 × 64 image is in the file: reading it costs, so every other
         // opened file is read and every 100th goes all the way to the painter.
         if k % 100 == 0 {

@@ -21,8 +21,9 @@ use std::rc::Rc;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use crate::i18n::ScreenText;
 use crate::i18n::use_texts;
-use crate::route::Route;
+use crate::screen::Screen;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
@@ -32,6 +33,24 @@ use model::{LinkNotice, Load, LoadError, Model};
 use msg::Msg;
 use text::fill;
 use view_pictures::Canvases;
+
+/// This screen, as the router, the navigation and the home page see it.
+pub static SCREEN: Screen = Screen {
+    slug: "deep",
+    en: ScreenText {
+        name: "Deep networks, layer by layer",
+        short: "Deep nets",
+        blurb: "Pretrain each hidden layer as an autoencoder on unlabelled digits, stack them, then fine-tune with a few labels.",
+        section: "§5 Deep networks and autoencoders",
+    },
+    zh: ScreenText {
+        name: "深度网络：逐层预训练",
+        short: "深度网络",
+        blurb: "把每个隐藏层当作自编码器在无标签的手写数字上预训练，逐层堆叠，再用少量标签微调。",
+        section: "§5 深度网络与自编码器",
+    },
+    view: || html! { <DeepScreen /> },
+};
 
 /// Milliseconds of training per animation frame.
 const FRAME_BUDGET_MS: f64 = 7.0;
@@ -44,14 +63,14 @@ const CREDIT: &str = "UCI optdigits, Alpaydin & Kaynak, CC BY 4.0";
 /// The model the page's link describes, else the one this browser remembered, else the
 /// default one. A remembered state that cannot be read in full is set aside.
 fn initial_model() -> Model {
-    let Some(origin) = store::starting_state(Route::Deep) else {
+    let Some(origin) = store::starting_state(&SCREEN) else {
         return Model::new();
     };
     let mut model = Model::from_query(origin.query());
     if let Some(LinkNotice::LinkPartlyRead(keys)) = &model.link_notice
         && matches!(origin, Origin::Saved(_))
     {
-        store::set_aside(Route::Deep);
+        store::set_aside(&SCREEN);
         model.link_notice = Some(LinkNotice::SavedPartlyRead(keys.clone()));
     }
     model
@@ -65,8 +84,8 @@ fn full_query(model: &Model) -> String {
 /// Puts the model's share link into the address bar and remembers it (it is always short).
 fn write_link(model: &Model) {
     let query = full_query(model);
-    share::replace_query(Route::Deep, &query);
-    store::remember(Route::Deep, &query);
+    share::replace_query(&SCREEN, &query);
+    store::remember(&SCREEN, &query);
 }
 
 /// Props of [`DeepScreen`].
@@ -241,7 +260,7 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
                     { view_stack::phases(t, &m) }
                     <Panel id="controls">{ view_stack::controls(t, &m, &send) }</Panel>
                     <Panel id="file">
-                        <StateFile route={Route::Deep} query={state_query} copy_link=true
+                        <StateFile screen={&SCREEN} query={state_query} copy_link=true
                                    on_open={send.reform(Msg::OpenState)} />
                     </Panel>
                     { view_share::replay(t, &m, &send) }
@@ -261,8 +280,8 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
     };
     html! {
         <section class="screen screen-deep">
-            <p class="screen-section">{ texts.deep.section }</p>
-            <h1>{ texts.deep.name }</h1>
+            <p class="screen-section">{ SCREEN.text(texts).section }</p>
+            <h1>{ SCREEN.text(texts).name }</h1>
             <p class="lead">{ t.intro }</p>
             { view_share::link_notice(t, &m) }
             { body }

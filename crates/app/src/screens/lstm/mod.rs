@@ -29,8 +29,9 @@ use gloo::timers::callback::Interval;
 use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
+use crate::i18n::ScreenText;
 use crate::i18n::use_texts;
-use crate::route::Route;
+use crate::screen::Screen;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
@@ -38,6 +39,24 @@ use crate::widgets::{Panel, StateFile, use_frame_loop};
 use draw::Painter;
 use model::{Model, Notice};
 use msg::Msg;
+
+/// This screen, as the router, the navigation and the home page see it.
+pub static SCREEN: Screen = Screen {
+    slug: "lstm",
+    en: ScreenText {
+        name: "LSTM gates over time",
+        short: "LSTM gates",
+        blurb: "RNN, LSTM, peephole, coupled LSTM and GRU on the same sequence, every gate unrolled over time.",
+        section: "§7 Recurrent networks",
+    },
+    zh: ScreenText {
+        name: "LSTM 的门随时间变化",
+        short: "LSTM 门",
+        blurb: "RNN、LSTM、窥视孔、耦合 LSTM 和 GRU 处理同一个序列，每个门按时间展开。",
+        section: "§7 循环神经网络",
+    },
+    view: || html! { <LstmScreen /> },
+};
 
 /// Work per animation frame, so the page stays responsive while training.
 const FRAME_BUDGET_MS: f64 = 10.0;
@@ -53,14 +72,14 @@ fn now() -> f64 {
 /// The model the page's link describes, else the one this browser remembered, else the
 /// default one. A remembered state that cannot be read in full is set aside.
 fn initial_model() -> Model {
-    let Some(origin) = store::starting_state(Route::Lstm) else {
+    let Some(origin) = store::starting_state(&SCREEN) else {
         return Model::new();
     };
     let mut model = Model::from_query(origin.query());
     if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
         && matches!(origin, Origin::Saved(_))
     {
-        store::set_aside(Route::Lstm);
+        store::set_aside(&SCREEN);
         model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
     }
     model
@@ -75,8 +94,8 @@ fn full_query(model: &Model) -> String {
 fn write_link(model: &mut Model) {
     let settings = model.settings();
     let (query, shortened) = link::write(&settings);
-    share::replace_query(Route::Lstm, &query);
-    store::remember(Route::Lstm, &share::write_query(&link::fields(), &settings));
+    share::replace_query(&SCREEN, &query);
+    store::remember(&SCREEN, &share::write_query(&link::fields(), &settings));
     model.link_short = shortened;
 }
 
@@ -240,8 +259,8 @@ pub fn LstmScreen() -> Html {
     let m = model.borrow();
     html! {
         <section class="screen screen-lstm">
-            <p class="screen-section">{ texts.lstm.section }</p>
-            <h1>{ texts.lstm.name }</h1>
+            <p class="screen-section">{ SCREEN.text(texts).section }</p>
+            <h1>{ SCREEN.text(texts).name }</h1>
             <p class="lead">{ t.intro }</p>
             { view_share::view_replay(&m, t, &send) }
             { view_controls::view_notice(&m, t, &send) }
@@ -249,7 +268,7 @@ pub fn LstmScreen() -> Html {
             <Panel id="train">{ view_controls::view_train_bar(&m, t, &send) }</Panel>
             <Panel id="file">
                 <div class="lstm-share">
-                    <StateFile route={Route::Lstm} query={state_query} copy_link=true
+                    <StateFile screen={&SCREEN} query={state_query} copy_link=true
                                on_open={send.reform(Msg::OpenState)} />
                     { view_share::view_link_note(&m, t) }
                 </div>

@@ -215,12 +215,12 @@ fn fuzz_links_never_panic() {
 
 #[test]
 fn fuzz_files_never_panic() {
-    use crate::route::Route;
+    use crate::screens::boundaries::SCREEN;
     use crate::screens::boundaries::{link, persist};
     use crate::share;
     let good = persist::full_query(&worked_on());
     let defaults = Model::new().settings();
-    share::fuzz::fuzz_files(Route::Boundaries, &good, 19, |k, query| {
+    share::fuzz::fuzz_files(&SCREEN, &good, 19, |k, query| {
         if k % 100 == 0 {
             shares_again(&Model::from_query(query));
         } else {

@@ -312,7 +312,7 @@ mod links {
         let defaults = Model::new().settings();
         // Opening a file with the digits loaded rebuilds the trainer on them.
         let mut screen = ready();
-        share::fuzz::fuzz_files(crate::route::Route::Deep, GOOD, 25, |k, query| {
+        share::fuzz::fuzz_files(&crate::screens::deep::SCREEN, GOOD, 25, |k, query| {
             if k % 100 == 0 {
                 screen.update(Msg::OpenState(query.to_string()));
                 assert_eq!(screen.load, crate::screens::deep::model::Load::Ready);

@@ -203,7 +203,7 @@ fn fuzz_files_never_panic() {
     let good = share::write_query(&link::fields(), &worked_on().settings());
     let defaults = Model::new().settings();
     let mut screen = Model::new();
-    share::fuzz::fuzz_files(crate::route::Route::Lstm, &good, 23, |k, query| {
+    share::fuzz::fuzz_files(&crate::screens::lstm::SCREEN, &good, 23, |k, query| {
         if k % 100 == 0 {
             // What the screen does with an opened file.
             screen.update(Msg::OpenState(query.to_string()), &clock);

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use crate::i18n::Texts;
 use crate::i18n::use_texts;
-use crate::route::Route;
+use crate::screen::Screen;
+use crate::screens::ALL;
 
 /// The start page.
 #[component]
@@ -17,19 +18,17 @@ pub fn Home() -> Html {
             <p class="intro">{ texts.home_intro }</p>
             <h2>{ texts.home_screens }</h2>
             <ul class="cards">
-                { for Route::SCREENS.into_iter().map(|r| card(r, texts)) }
+                { for ALL.iter().copied().map(|s| card(s, texts)) }
             </ul>
         </section>
     }
 }
 
-fn card(route: Route, texts: &'static Texts) -> Html {
-    let Some(screen) = route.text(texts) else {
-        return Html::default();
-    };
+fn card(target: &'static Screen, texts: &'static Texts) -> Html {
+    let screen = target.text(texts);
     html! {
-        <li class={classes!("card", format!("card-{}", route.slug()))}>
-            <a class="card-link" href={route.href()}>
+        <li class={classes!("card", format!("card-{}", target.slug))}>
+            <a class="card-link" href={target.href()}>
                 <span class="card-section">{ screen.section }</span>
                 <span class="card-title">{ screen.name }</span>
                 <span class="card-blurb">{ screen.blurb }</span>
