@@ -9,7 +9,7 @@ use std::time::Duration;
 use gloo::timers::future::sleep;
 use nnp_app::app::App;
 use nnp_app::widgets::FrameLoop;
-use nnp_app::widgets::frame_loop::live_loops;
+use nnp_app::widgets::frame_loop::{live_loops, ticks_so_far};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::HtmlElement;
@@ -18,6 +18,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
 use common::*;
+
+/// Fails unless no loop of the page ticks for a while (a fifth of a second, a dozen frames).
+async fn assert_nothing_ticks(what: &str) {
+    let at_start = ticks_so_far();
+    sleep(Duration::from_millis(200)).await;
+    assert_eq!(ticks_so_far(), at_start, "{what}: frames kept ticking");
+}
 
 fn epoch(root: &web_sys::Element) -> u32 {
     text(root, ".bd-epoch-value").parse().unwrap()
@@ -75,6 +82,9 @@ async fn start_training_on_boundaries() -> (web_sys::Element, yew::AppHandle<App
     sleep(Duration::from_millis(200)).await;
     settle().await;
     assert_eq!(live_loops(), before + 1, "training did not start a loop");
+    let ticking = ticks_so_far();
+    sleep(Duration::from_millis(100)).await;
+    assert!(ticks_so_far() > ticking, "the training loop does not tick");
     assert!(epoch(&root) > 0, "no epoch was trained");
     (root, app, before)
 }
@@ -94,6 +104,7 @@ async fn leaving_a_training_screen_cancels_its_frames() {
         before,
         "the boundaries loop outlived its screen"
     );
+    assert_nothing_ticks("after leaving the boundaries").await;
     app.destroy();
     root.remove();
 }
@@ -104,5 +115,6 @@ async fn unmounting_the_app_cancels_the_frames() {
     app.destroy();
     settle().await;
     assert_eq!(live_loops(), before, "the loop outlived the unmounted app");
+    assert_nothing_ticks("after unmounting the app").await;
     root.remove();
 }

@@ -12,11 +12,19 @@ use yew::prelude::*;
 
 thread_local! {
     static LIVE: Cell<usize> = const { Cell::new(0) };
+    static TICKS: Cell<u64> = const { Cell::new(0) };
 }
 
 /// How many frame loops are running on the page (for tests and the soak).
 pub fn live_loops() -> usize {
     LIVE.with(Cell::get)
+}
+
+/// How many ticks every loop of the page has run so far: a test that leaves a screen reads
+/// it twice, frames apart, to see that nothing ticks any more (not only that the count of
+/// live loops went down).
+pub fn ticks_so_far() -> u64 {
+    TICKS.with(Cell::get)
 }
 
 struct Shared {
@@ -80,6 +88,7 @@ fn schedule(shared: Rc<Shared>, tick: Tick) {
         if next.stopped.get() {
             return;
         }
+        TICKS.with(|n| n.set(n.get() + 1));
         let more = (tick.borrow_mut())();
         // The tick may have stopped the loop (a re-render dropping the handle).
         if more && !next.stopped.get() {
