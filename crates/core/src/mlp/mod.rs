@@ -14,6 +14,7 @@
 
 mod batch;
 mod config;
+mod epoch;
 mod grid;
 mod samples;
 mod train;
@@ -27,6 +28,7 @@ use crate::loss::Loss;
 use crate::rng::Rng;
 
 pub use config::{Diverged, LayerConfig, MlpConfig, Regularization, TrainConfig};
+pub use epoch::{EpochRun, Progress};
 pub use grid::GridEval;
 pub use samples::{Metrics, Probe, Samples};
 pub use weights::LayerWeights;

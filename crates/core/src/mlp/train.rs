@@ -137,7 +137,7 @@ impl Mlp {
     }
 
     /// [`step`](Self::step) with the batch's buffers kept in `work`.
-    fn step_with(
+    pub(super) fn step_with(
         &mut self,
         samples: &Samples,
         batch: &[usize],
@@ -153,33 +153,5 @@ impl Mlp {
         } else {
             Err(Diverged { step: 0, loss })
         }
-    }
-
-    /// One epoch: every training point once, in an order shuffled by `rng`, in batches of
-    /// `train.batch_size`. Returns the mean objective of the steps, or stops at the first
-    /// step that diverges (the weights are then those that step produced: call
-    /// [`restore`](Self::restore) with a snapshot taken before).
-    pub fn train_epoch(
-        &mut self,
-        samples: &Samples,
-        train: &TrainConfig,
-        rng: &mut Rng,
-    ) -> Result<f64, Diverged> {
-        let mut order: Vec<usize> = (0..samples.len()).collect();
-        rng.shuffle(&mut order);
-        let mut total = 0.0;
-        let batches = order.chunks(train.batch_size.max(1));
-        let count = batches.len();
-        let mut work = Workspace::default();
-        for (step, batch) in batches.enumerate() {
-            total += self
-                .step_with(samples, batch, train, &mut work)
-                .map_err(|d| Diverged { step, ..d })?;
-        }
-        Ok(if count == 0 {
-            0.0
-        } else {
-            total / count as f64
-        })
     }
 }

@@ -29,6 +29,7 @@ fn check_gradient(net: &Mlp, samples: &Samples, train: &TrainConfig, what: &str)
     }
 }
 
+mod epoch;
 mod gradients;
 mod learning;
 mod pytorch;
