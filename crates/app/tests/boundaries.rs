@@ -19,6 +19,22 @@ async fn click(root: &Element, selector: &str) {
     settle().await;
 }
 
+/// Presses Step and waits (up to a minute) for the frames to finish its epoch.
+async fn step(root: &Element) {
+    click(root, ".bd-step").await;
+    for _ in 0..1500 {
+        if find(root, ".bd-trainbar")
+            .get_attribute("data-running")
+            .as_deref()
+            == Some("false")
+        {
+            return;
+        }
+        settle().await;
+    }
+    panic!("a Step never ended");
+}
+
 /// Types `value` into an input and fires `event` ("input" or "change") as a browser would.
 async fn type_into(root: &Element, selector: &str, value: &str, event: &str) {
     let input = find(root, selector);
@@ -62,9 +78,9 @@ async fn step_trains_one_epoch_and_reset_starts_over() {
     assert_eq!(epoch(&root), 0);
     let heat = find(&root, ".bd-heat");
     assert!(coloured_pixels(&heat) > 100, "the heatmap is drawn");
-    click(&root, ".bd-step").await;
+    step(&root).await;
     assert_eq!(epoch(&root), 1);
-    click(&root, ".bd-step").await;
+    step(&root).await;
     assert_eq!(epoch(&root), 2);
     click(&root, ".bd-reset").await;
     assert_eq!(epoch(&root), 0);
@@ -125,7 +141,7 @@ async fn a_huge_learning_rate_pauses_with_the_divergence_message() {
     let points = text(&root, ".bd-counts");
     let mut clicks = 0;
     while count(&root, ".bd-notice.notice-error") == 0 && clicks < 20 {
-        click(&root, ".bd-step").await;
+        step(&root).await;
         clicks += 1;
     }
     let notice = text(&root, ".bd-notice");
@@ -151,7 +167,7 @@ async fn text_in_the_learning_rate_is_refused_with_a_message() {
     let root = mount("#/boundaries").await;
     type_into(&root, ".bd-lr", "fast", "change").await;
     assert_eq!(count(&root, ".bd-field-error"), 1);
-    click(&root, ".bd-step").await;
+    step(&root).await;
     assert_eq!(epoch(&root), 1, "training goes on with the previous rate");
     root.remove();
 }
@@ -165,11 +181,11 @@ async fn sign_evaluates_but_refuses_to_train() {
         coloured_pixels(&first_unit) > 50,
         "sign units are still drawn"
     );
-    click(&root, ".bd-step").await;
+    step(&root).await;
     assert_eq!(epoch(&root), 0);
     assert!(text(&root, ".bd-notice").contains("derivative is 0"));
     choose(&root, ".bd-activation", "tanh").await;
-    click(&root, ".bd-step").await;
+    step(&root).await;
     assert_eq!(epoch(&root), 1);
     root.remove();
 }
@@ -187,7 +203,7 @@ async fn keys_pick_the_tool_and_clear_removes_every_point() {
     assert_eq!(text(&root, ".bd-tool.active"), "−1");
     click(&root, ".bd-clear").await;
     assert!(text(&root, ".bd-counts").starts_with("0 training · 0 test"));
-    click(&root, ".bd-step").await;
+    step(&root).await;
     assert!(text(&root, ".bd-notice").contains("no training points"));
     root.remove();
 }

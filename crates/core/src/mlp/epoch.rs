@@ -44,6 +44,11 @@ impl EpochRun {
         }
     }
 
+    /// How many steps are done.
+    pub fn steps_done(&self) -> usize {
+        self.next_step
+    }
+
     /// How many steps the whole epoch has.
     pub fn steps(&self) -> usize {
         self.order.len().div_ceil(self.batch_size)

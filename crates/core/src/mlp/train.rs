@@ -6,7 +6,6 @@
 
 use super::batch::{self, Workspace};
 use super::{Diverged, Mlp, Regularization, Samples, TrainConfig};
-use crate::rng::Rng;
 
 impl Mlp {
     /// The training objective on the points `batch` (indices into `samples`) — the mean

@@ -170,6 +170,12 @@ pub struct BoundariesTexts {
     pub hyp_error: &'static str,
     pub link_without_points: &'static str,
     pub replaying: &'static str,
+    /// After the replay line: the time left, e.g. "about 3 min left" ({} is the time).
+    pub replay_time_left: &'static str,
+    /// Units of a duration: seconds, minutes, hours.
+    pub duration_units: [&'static str; 3],
+    /// Beside the epoch count while a long epoch is under way ({} is a percentage).
+    pub epoch_part: &'static str,
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     /// Heading of the probe panel.
@@ -293,6 +299,9 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     saved_partly_read: "Part of the state this browser remembered could not be used ({keys}); the rest was restored and the old copy set aside.",
     link_without_points: "Too many points for a link: it keeps the settings only (your points stay here).",
     replaying: "Replaying the shared run: epoch {epoch} of {target}…",
+    replay_time_left: " About {} left — Pause stops it.",
+    duration_units: ["s", "min", "h"],
+    epoch_part: "+ {} of the next",
     copy_link: "Copy link",
     link_copied: "Link copied",
     probe_heading: "At the pointer",

@@ -10,6 +10,7 @@ use crate::widgets::event_value;
 
 use super::Msg;
 use super::model::{MAX_DEGREE, Model, Tool};
+use super::readout;
 use crate::i18n::boundaries::BoundariesTexts;
 
 const REGULARIZATIONS: [Regularization; 3] =
@@ -59,13 +60,15 @@ pub fn view_train_bar(
     let rate_error = m.field_errors.regularization_rate;
     let batch = m.train_config.batch_size;
     html! {
-        <div class="bd-trainbar" role="group" aria-label={t.train_heading}>
+        <div class="bd-trainbar" role="group" aria-label={t.train_heading}
+             data-running={(m.playing || m.stepping || m.replay_to.is_some()).to_string()}>
             <div class="bd-buttons">
                 { play }
                 <button class="bd-step" onclick={click(send, Msg::Step)}>{ "▶▮ " }{ t.step }</button>
                 <button class="bd-reset" onclick={click(send, Msg::Reset)}>{ "↺ " }{ t.reset }</button>
                 <div class="bd-epoch"><span>{ t.epoch }</span>
-                    <output class="bd-epoch-value">{ m.epoch }</output></div>
+                    <output class="bd-epoch-value">{ m.epoch }</output>
+                    { readout::view_epoch_part(m, t) }</div>
                 <button class="bd-copy-link" onclick={click(send, Msg::CopyLink)}>
                     { if copied { format!("✓ {}", t.link_copied) } else { t.copy_link.to_string() } }
                 </button>

@@ -73,13 +73,15 @@ impl Canvases {
     }
 }
 
-/// The training loop's state: one epoch per animation frame.
+/// The training loop's state: at most one epoch per animation frame, less when it is long.
 struct TrainLoop {
     model: Rc<RefCell<Model>>,
     painter: Rc<RefCell<Painter>>,
     canvases: Canvases,
     redraw: UseForceUpdateHandle,
     frames: u32,
+    /// When the replay under way started: (milliseconds, epoch), to estimate its end.
+    replay_start: Option<(f64, usize)>,
 }
 
 impl TrainLoop {
@@ -87,16 +89,18 @@ impl TrainLoop {
     fn tick(&mut self) -> bool {
         let start = now_ms();
         let replaying = self.model.borrow().replay_to.is_some();
-        let keep = if replaying {
-            // A shared run is replayed as fast as a frame allows, drawn once per frame.
-            let deadline = js_sys::Date::now() + REPLAY_MS_PER_FRAME;
-            self.model
-                .borrow_mut()
-                .replay_slice(|| js_sys::Date::now() > deadline)
+        let budget = if replaying {
+            REPLAY_MS_PER_FRAME
         } else {
-            self.model.borrow_mut().train_epoch()
+            TRAIN_MS_PER_FRAME
         };
+        let keep = self.model.borrow_mut().frame(|| now_ms() - start > budget);
         let trained = now_ms();
+        if replaying {
+            self.estimate_replay(trained);
+        } else {
+            self.replay_start = None;
+        }
         self.canvases
             .draw(&self.model.borrow(), &mut self.painter.borrow_mut());
         if !replaying {
@@ -105,7 +109,6 @@ impl TrainLoop {
         self.frames = self.frames.wrapping_add(1);
         if !keep {
             let mut model = self.model.borrow_mut();
-            model.playing = false;
             write_link(&mut model);
             drop(model);
             self.redraw.force_update();
@@ -119,6 +122,22 @@ impl TrainLoop {
     }
 }
 
+impl TrainLoop {
+    /// Writes how long the replay still needs into the model, at its pace so far.
+    fn estimate_replay(&mut self, now: f64) {
+        let mut model = self.model.borrow_mut();
+        let Some(target) = model.replay_to else {
+            model.replay_seconds_left = None;
+            return;
+        };
+        let (started, from) = *self.replay_start.get_or_insert((now, model.epoch));
+        let done = model.epoch.saturating_sub(from);
+        let elapsed = (now - started) / 1000.0;
+        model.replay_seconds_left = (done > 0 && elapsed > 0.5)
+            .then(|| elapsed / done as f64 * target.saturating_sub(model.epoch) as f64);
+    }
+}
+
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
@@ -127,6 +146,9 @@ fn now_ms() -> f64 {
 
 /// Milliseconds of each frame spent replaying a shared run.
 const REPLAY_MS_PER_FRAME: f64 = 12.0;
+/// Milliseconds of each frame spent training live before the picture is drawn: an epoch
+/// that needs longer goes on in the next frame (the grid and the drawing add 5–25 ms).
+const TRAIN_MS_PER_FRAME: f64 = 20.0;
 
 /// The screen.
 #[component]
@@ -145,6 +167,10 @@ pub fn Boundaries() -> Html {
         net: use_node_ref(),
     };
     let playing = model.borrow().playing;
+    let running = {
+        let m = model.borrow();
+        m.playing || m.stepping || m.replay_to.is_some()
+    };
 
     {
         let (model, painter, canvases) = (model.clone(), painter.clone(), canvases.clone());
@@ -157,8 +183,9 @@ pub fn Boundaries() -> Html {
             canvases: canvases.clone(),
             redraw: redraw.clone(),
             frames: 0,
+            replay_start: None,
         };
-        use_frame_loop(playing, move || train_loop.tick());
+        use_frame_loop(running, move || train_loop.tick());
     }
     {
         let (model, redraw) = (model.clone(), redraw.clone());

@@ -65,13 +65,16 @@ impl Model {
             Msg::Pause => {
                 self.replay_to = None;
                 self.playing = false;
+                self.stepping = false;
             }
             Msg::Step => {
+                // The frames finish the epoch: a long one never holds the page.
                 self.playing = false;
-                self.train_epoch();
+                self.stepping = true;
             }
             Msg::Reset => {
                 self.playing = false;
+                self.stepping = false;
                 self.reset();
             }
             Msg::Dataset(kind) => self.set_dataset(kind),

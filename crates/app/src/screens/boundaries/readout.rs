@@ -8,6 +8,7 @@ use super::Msg;
 use super::draw::class_colour;
 use super::model::{Model, Notice};
 use crate::i18n::boundaries::BoundariesTexts;
+use crate::i18n::fill;
 use crate::widgets::{LineChart, Series};
 
 const TRAIN_COLOUR: (u8, u8, u8) = (27, 35, 48);
@@ -60,11 +61,41 @@ pub fn view_replay(m: &Model, t: &'static BoundariesTexts) -> Html {
     let Some(target) = m.replay_to else {
         return Html::default();
     };
-    let text = t
+    let mut text = t
         .replaying
         .replace("{epoch}", &m.epoch.to_string())
         .replace("{target}", &target.to_string());
+    if let Some(seconds) = m.replay_seconds_left {
+        text.push_str(&fill(
+            t.replay_time_left,
+            &[&duration(seconds, t.duration_units)],
+        ));
+    }
     html! { <div class="notice notice-info bd-replay" role="status">{ text }</div> }
+}
+
+/// A duration rounded the way a person says it: `40 s`, `12 min`, `9 h 5 min`.
+pub fn duration(seconds: f64, [s, min, h]: [&str; 3]) -> String {
+    let seconds = seconds.max(1.0).round() as u64;
+    match seconds {
+        0..60 => format!("{seconds} {s}"),
+        60..3600 => format!("{} {min}", seconds.div_ceil(60)),
+        _ => {
+            let minutes = seconds.div_ceil(60);
+            format!("{} {h} {} {min}", minutes / 60, minutes % 60)
+        }
+    }
+}
+
+/// Beside the epoch count while an epoch spread over frames is under way.
+pub fn view_epoch_part(m: &Model, t: &'static BoundariesTexts) -> Html {
+    match m.epoch_progress() {
+        Some((done, of)) if done > 0 && of > 0 => {
+            let part = format!("{:.0} %", 100.0 * done as f64 / of as f64);
+            html! { <span class="bd-epoch-part">{ fill(t.epoch_part, &[&part]) }</span> }
+        }
+        _ => Html::default(),
+    }
 }
 
 fn percent(v: f64) -> String {
@@ -178,5 +209,23 @@ pub fn view_probe(m: &Model, t: &'static BoundariesTexts, at: Option<(f64, f64)>
                     </b></td></tr>
             </table>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::duration;
+
+    #[test]
+    fn durations_read_as_a_person_says_them() {
+        let units = ["s", "min", "h"];
+        assert_eq!(duration(0.2, units), "1 s");
+        assert_eq!(duration(42.4, units), "42 s");
+        assert_eq!(duration(61.0, units), "2 min");
+        assert_eq!(duration(9.0 * 3600.0 + 299.0, units), "9 h 5 min");
+        assert_eq!(duration(f64::NAN, units), "1 s");
     }
 }

@@ -80,6 +80,7 @@ mod phi;
 mod restore;
 #[cfg(test)]
 mod tests;
+mod training;
 #[cfg(test)]
 mod update_tests;
 
@@ -141,6 +142,8 @@ pub struct Model {
     pub edited: bool,
     /// The epoch a shared link asks to replay to, while the replay runs.
     pub replay_to: Option<usize>,
+    /// How long the replay still needs at its pace so far (measured by the screen).
+    pub replay_seconds_left: Option<f64>,
     /// The last training frame's `(training, drawing)` milliseconds, measured by the screen.
     pub frame_ms: Option<(f64, f64)>,
     /// Whether a weight was set by hand since the network was built (then a link carries
@@ -148,6 +151,8 @@ pub struct Model {
     pub hand_edited: bool,
     /// Whether training (or a replay) runs frame after frame.
     pub playing: bool,
+    /// Whether a Step is under way: one epoch, spread over frames if it is long.
+    pub stepping: bool,
     /// The text in the formula field, not yet added.
     pub formula_text: String,
     /// The link open in the weight editor.
@@ -158,6 +163,7 @@ pub struct Model {
     train_samples: Samples,
     test_samples: Samples,
     rng: Rng,
+    epoch_under_way: Option<training::EpochUnderWay>,
 }
 
 impl Default for Model {
@@ -215,8 +221,10 @@ impl Model {
             discretize: false,
             edited: false,
             replay_to: None,
+            replay_seconds_left: None,
             hand_edited: false,
             playing: false,
+            stepping: false,
             formula_text: String::new(),
             selected: None,
             weight_error: false,
@@ -225,6 +233,7 @@ impl Model {
             train_samples: Samples::default(),
             test_samples: Samples::default(),
             rng: Rng::seeded(1),
+            epoch_under_way: None,
         };
         model.resample();
         model.rebuild_network();
@@ -258,6 +267,7 @@ impl Model {
 
     /// New weights for the current shape; the epoch count and history start over.
     fn rebuild_network(&mut self) {
+        self.epoch_under_way = None;
         self.hand_edited = false;
         self.replay_to = None;
         self.mlp = Mlp::new(&self.network_config());
@@ -268,6 +278,8 @@ impl Model {
     }
 
     fn resample(&mut self) {
+        // An epoch under way visits the old points by index: it cannot go on.
+        self.epoch_under_way = None;
         self.train_samples = Samples::new(&self.features, &self.train.points);
         self.test_samples = Samples::new(&self.features, &self.test.points);
     }
@@ -284,74 +296,6 @@ impl Model {
         self.seed = self.seed.wrapping_add(1);
         self.notice = None;
         self.rebuild_network();
-    }
-
-    /// Why training cannot run now, if it cannot.
-    fn blocker(&self) -> Option<Notice> {
-        if self
-            .mlp
-            .layers()
-            .iter()
-            .any(|l| !l.activation.is_trainable())
-        {
-            Some(Notice::SignCannotTrain)
-        } else if self.train_samples.is_empty() {
-            Some(Notice::NoPoints)
-        } else {
-            None
-        }
-    }
-
-    /// Trains one epoch. Returns false (with a notice) when training must stop: it cannot
-    /// start, or it diverged — then the last good weights are back.
-    pub fn train_epoch(&mut self) -> bool {
-        self.epoch_step(true)
-    }
-
-    /// One epoch; `with_grid: false` skips the pictures (a replay draws once per frame).
-    fn epoch_step(&mut self, with_grid: bool) -> bool {
-        if let Some(notice) = self.blocker() {
-            self.notice = Some(notice);
-            return false;
-        }
-        let good = self.mlp.snapshot();
-        let result = self
-            .mlp
-            .train_epoch(&self.train_samples, &self.train_config, &mut self.rng);
-        let finite = |m: &Metrics| m.loss.is_finite();
-        let ok = match result {
-            Ok(_) => {
-                self.train_metrics = self.mlp.metrics(&self.train_samples);
-                self.test_metrics = self.mlp.metrics(&self.test_samples);
-                if with_grid {
-                    self.grid.evaluate(&self.mlp);
-                }
-                // Weights finite in f64 can still overflow the grid's f32 pictures.
-                finite(&self.train_metrics)
-                    && finite(&self.test_metrics)
-                    && (!with_grid || self.grid.output().iter().all(|v| v.is_finite()))
-            }
-            Err(_) => false,
-        };
-        if !ok {
-            self.mlp.restore(&good);
-            self.refresh();
-            self.notice = Some(Notice::Diverged {
-                epoch: self.epoch + 1,
-                learning_rate: self.train_config.learning_rate,
-            });
-            return false;
-        }
-        self.epoch += 1;
-        if matches!(
-            self.notice,
-            Some(Notice::Diverged { .. } | Notice::NoPoints)
-        ) {
-            self.notice = None;
-        }
-        self.history
-            .push(self.epoch, self.train_metrics.loss, self.test_metrics.loss);
-        true
     }
 
     /// φ(x), every unit and the score at `(x1, x2)`.

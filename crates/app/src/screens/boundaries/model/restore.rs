@@ -126,26 +126,4 @@ impl Model {
         next.weight_error = self.weight_error;
         *self = next;
     }
-
-    /// Trains towards [`replay_to`](Self::replay_to) until `out_of_time` says this frame's
-    /// share is used, then updates the pictures once. Returns whether the replay goes on.
-    pub fn replay_slice(&mut self, mut out_of_time: impl FnMut() -> bool) -> bool {
-        let Some(target) = self.replay_to else {
-            return false;
-        };
-        while self.epoch < target {
-            if !self.epoch_step(false) {
-                self.replay_to = None;
-                return false;
-            }
-            if out_of_time() {
-                break;
-            }
-        }
-        self.grid.evaluate(&self.mlp);
-        if self.epoch >= target {
-            self.replay_to = None;
-        }
-        self.replay_to.is_some()
-    }
 }

@@ -114,7 +114,7 @@ fn a_share_link_replays_the_same_run() {
     let mut copy = Model::from_settings(&settings);
     assert_eq!(copy.replay_to, Some(25));
     assert_eq!(copy.epoch, 0);
-    while copy.replay_slice(|| true) {}
+    while copy.frame(|| true) {}
     assert_eq!(copy.epoch, 25);
     assert_eq!(copy.train.points, model.train.points);
     assert_eq!(copy.test.points, model.test.points);

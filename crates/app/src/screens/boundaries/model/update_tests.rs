@@ -6,17 +6,27 @@ use crate::screens::boundaries::persist;
 #[cfg(target_family = "wasm")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+/// A Step, and the frames that finish its epoch.
+fn step(model: &mut Model) {
+    model.update(Msg::Step);
+    let mut frames = 0;
+    while model.frame(|| false) {
+        frames += 1;
+        assert!(frames < 10, "a Step never ends");
+    }
+}
+
 #[test]
 fn step_trains_one_epoch_and_stops_playing() {
     let mut model = Model::new();
     model.update(Msg::Play);
     assert!(model.playing);
     let loss = model.train_metrics.loss;
-    model.update(Msg::Step);
-    assert!(!model.playing);
+    step(&mut model);
+    assert!(!model.playing && !model.stepping);
     assert_eq!(model.epoch, 1);
     assert_ne!(model.train_metrics.loss, loss, "the weights moved");
-    model.update(Msg::Step);
+    step(&mut model);
     assert_eq!(model.epoch, 2);
     assert_eq!(model.history.train.len(), 2);
 }
@@ -26,7 +36,7 @@ fn reset_returns_to_epoch_0_with_new_weights() {
     let mut model = Model::new();
     let first = model.mlp.params().to_vec();
     for _ in 0..3 {
-        model.update(Msg::Step);
+        step(&mut model);
     }
     model.update(Msg::Play);
     model.update(Msg::Reset);
@@ -40,7 +50,7 @@ fn reset_returns_to_epoch_0_with_new_weights() {
 fn a_painted_point_is_counted_and_trained_on() {
     let mut model = Model::new();
     model.update(Msg::ClearPoints);
-    model.update(Msg::Step);
+    step(&mut model);
     assert_eq!(model.notice, Some(Notice::NoPoints));
     assert_eq!(model.epoch, 0);
     model.update(Msg::Tool(Tool::Negative));
@@ -49,7 +59,7 @@ fn a_painted_point_is_counted_and_trained_on() {
     assert!(model.paint(-1.0, -1.0));
     let labels: Vec<f64> = model.train.points.iter().map(|p| p.label).collect();
     assert_eq!(labels, [-1.0, 1.0]);
-    model.update(Msg::Step);
+    step(&mut model);
     assert_eq!(model.epoch, 1);
     assert_eq!(model.notice, None, "the points are there now");
 }
@@ -90,7 +100,7 @@ fn the_weight_editor_refuses_bad_text_until_closed() {
 fn an_opened_file_replays_its_run_and_pause_stops_the_replay() {
     let mut saved = Model::new();
     for _ in 0..3 {
-        saved.update(Msg::Step);
+        step(&mut saved);
     }
     let query = persist::full_query(&saved);
     let mut model = Model::new();
@@ -104,4 +114,60 @@ fn an_opened_file_replays_its_run_and_pause_stops_the_replay() {
     model.update(Msg::Pause);
     assert!(!model.playing);
     assert_eq!(model.replay_to, None);
+}
+
+#[test]
+fn a_long_epoch_goes_on_over_frames_and_pause_stops_it_at_once() {
+    let mut model = Model::new();
+    model.update(Msg::Step);
+    assert_eq!(model.epoch, 0, "a Step leaves the work to the frames");
+    // Every frame out of time after one step: the epoch takes one frame per step.
+    let steps = model
+        .train_samples
+        .len()
+        .div_ceil(model.train_config.batch_size);
+    assert!(steps > 3);
+    assert!(model.frame(|| true));
+    assert_eq!(model.epoch_progress(), Some((1, steps)));
+    assert!(model.frame(|| true));
+    assert_eq!(model.epoch_progress(), Some((2, steps)));
+    model.update(Msg::Pause);
+    assert!(!model.frame(|| true), "no frame trains after Pause");
+    assert_eq!(
+        model.epoch_progress(),
+        Some((2, steps)),
+        "the epoch waits where it was"
+    );
+    model.update(Msg::Step);
+    let mut frames = 0;
+    while model.frame(|| true) {
+        frames += 1;
+    }
+    assert_eq!(
+        frames,
+        steps - 2 - 1,
+        "one frame per remaining step, the last ends it"
+    );
+    assert_eq!((model.epoch, model.epoch_progress()), (1, None));
+}
+
+#[test]
+fn an_epoch_in_frames_trains_exactly_as_one_at_once() {
+    let mut sliced = Model::new();
+    let mut whole = Model::new();
+    sliced.update(Msg::Step);
+    while sliced.frame(|| true) {}
+    assert!(whole.train_epoch());
+    assert_eq!(sliced.mlp.params(), whole.mlp.params());
+    assert_eq!(sliced.epoch, 1);
+}
+
+#[test]
+fn new_points_drop_the_epoch_under_way() {
+    let mut model = Model::new();
+    model.update(Msg::Step);
+    assert!(model.frame(|| true));
+    assert!(model.epoch_progress().is_some());
+    model.update(Msg::ClearPoints);
+    assert_eq!(model.epoch_progress(), None);
 }
