@@ -208,7 +208,7 @@ pub static EN: ConvTexts = ConvTexts {
     add_kernel: "+ Add a kernel",
     copy_link: "Copy link",
     link_copied: "Link copied",
-    link_partly_read: "Part of this link could not be used ({}); everything else was restored.",
+    link_partly_read: "Part of this link could not be used as written ({}): each was left as it was or moved into its range; everything else was restored.",
     saved_partly_read: "Part of the state this browser remembered could not be used ({}); the rest was restored and the old copy set aside.",
     link_came_without_image: "This link came without its painting (too detailed for a link), so the canvas is blank. \
         Ask for the saved file to get the painting too.",
@@ -319,7 +319,7 @@ pub static ZH: ConvTexts = ConvTexts {
     add_kernel: "+ 添加卷积核",
     copy_link: "复制链接",
     link_copied: "链接已复制",
-    link_partly_read: "链接中有一部分无法使用（{}）；其余设置已恢复。",
+    link_partly_read: "链接中有一部分无法按原样使用（{}）：这些设置保持不变或被调整到允许范围内；其余设置已恢复。",
     saved_partly_read: "浏览器记住的状态有一部分无法使用（{}）；其余已恢复，旧的副本已另存。",
     link_came_without_image: "这个链接没有带上图画（细节太多，链接放不下），所以画布是空白的。请向对方索取保存的文件以获得图画。",
     link_without_image: "你的图画细节太多，链接放不下：链接只保存卷积核和各项设置。要连图画一起分享，请使用“保存到文件”。",

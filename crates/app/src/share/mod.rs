@@ -3,8 +3,10 @@
 //! writing and reading, so a setting cannot be forgotten in one direction.
 //!
 //! Reading never fails as a whole: each field is read on its own, a field that cannot be read
-//! leaves the state as it was and is reported, unknown keys (a newer version's) are reported
-//! and skipped.
+//! leaves the state as it was and is reported, a number outside its range is moved into it
+//! and reported ([`set_clamped`]), unknown keys (a newer version's) are reported and skipped.
+//! However hostile the link, the report names each key once and at most [`MAX_REPORTED`]
+//! keys.
 
 mod address;
 mod bytes;
@@ -30,13 +32,17 @@ fn is_global(piece: &str) -> bool {
     GLOBAL_KEYS.contains(&key)
 }
 
+/// The most keys a report of a link's problems names; the rest are counted.
+pub const MAX_REPORTED: usize = 8;
+
 /// One setting of a screen as it appears in a link.
 pub struct Field<S> {
     /// The key in the query, short and stable.
     pub key: &'static str,
     /// The value to write, or `None` to leave the field out.
     pub write: fn(&S) -> Option<String>,
-    /// Reads a value into the state; an error says why and leaves the state unchanged.
+    /// Reads a value into the state; an error says why and leaves the state unchanged,
+    /// except for a number moved into its range by [`set_clamped`] (used, and reported).
     pub read: fn(&mut S, &str) -> Result<(), String>,
 }
 
@@ -64,31 +70,84 @@ pub fn write_query<S>(fields: &[Field<S>], state: &S) -> String {
         .join("&")
 }
 
-/// Reads `query` into `state` field by field and lists what could not be used.
+/// Reads `query` into `state` field by field and lists what could not be used as written:
+/// each key once, at most [`MAX_REPORTED`] of them, then one entry `… N more`.
 pub fn read_query<S>(fields: &[Field<S>], query: &str, state: &mut S) -> Vec<LinkProblem> {
-    let mut problems = Vec::new();
+    let mut report = Report::default();
     for piece in query.split('&').filter(|p| !p.is_empty()) {
-        let problem = |key: &str, reason: &str| LinkProblem {
-            key: key.chars().take(40).collect(),
-            reason: reason.to_string(),
-        };
         if is_global(piece) {
             continue;
         }
         let Some((key, raw)) = piece.split_once('=') else {
-            problems.push(problem(piece, "no '=' in this part"));
+            report.add(piece, "no '=' in this part");
             continue;
         };
         let Some(field) = fields.iter().find(|f| f.key == key) else {
-            problems.push(problem(key, "unknown setting"));
+            report.add(key, "unknown setting");
             continue;
         };
         let result = decode(raw).and_then(|value| (field.read)(state, &value));
         if let Err(reason) = result {
-            problems.push(problem(key, &reason));
+            report.add(key, &reason);
         }
     }
-    problems
+    report.finish()
+}
+
+/// The problems of one link: each key once, the first [`MAX_REPORTED`] named.
+#[derive(Default)]
+struct Report {
+    listed: Vec<LinkProblem>,
+    more: usize,
+}
+
+impl Report {
+    fn add(&mut self, key: &str, reason: &str) {
+        let key: String = key.chars().take(40).collect();
+        if self.listed.iter().any(|p| p.key == key) {
+            return;
+        }
+        if self.listed.len() < MAX_REPORTED {
+            self.listed.push(LinkProblem {
+                key,
+                reason: reason.to_string(),
+            });
+        } else {
+            // Not deduplicated (that would cost a set of every key): an upper bound.
+            self.more += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<LinkProblem> {
+        if self.more > 0 {
+            self.listed.push(LinkProblem {
+                key: format!("… {} more", self.more),
+                reason: "not listed".to_string(),
+            });
+        }
+        self.listed
+    }
+}
+
+/// Puts `value` into `target`, moved into `lo..=hi` when it is outside (the nearest end).
+/// A moved value is still used, and reported: `Err` says what was asked and what was used.
+pub fn set_clamped<T>(target: &mut T, value: T, lo: T, hi: T) -> Result<(), String>
+where
+    T: PartialOrd + Copy + std::fmt::Display,
+{
+    let used = if value < lo {
+        lo
+    } else if value > hi {
+        hi
+    } else {
+        value
+    };
+    *target = used;
+    if used == value {
+        Ok(())
+    } else {
+        Err(format!("{value} is outside {lo} to {hi}; {used} was used"))
+    }
 }
 
 /// The part of a location hash after `?`, if any (`#/conv?k=sobel` → `k=sobel`).
@@ -251,6 +310,36 @@ mod tests {
         let mut back = Demo::default();
         assert_eq!(read_query(&fields(), &query, &mut back), []);
         assert_eq!(back, state);
+    }
+
+    #[test]
+    fn a_hostile_link_names_each_key_once_and_a_few_at_most() {
+        let repeated = "zzz=1&".repeat(100_000);
+        let mut state = Demo::default();
+        let problems = read_query(&fields(), &repeated, &mut state);
+        assert_eq!(problems.len(), 1, "one key, once");
+        assert_eq!(problems[0].key, "zzz");
+
+        let distinct: String = (0..50_000).map(|k| format!("k{k}=1&")).collect();
+        let problems = read_query(&fields(), &(distinct + "name=kept"), &mut state);
+        let keys: Vec<&str> = problems.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys.len(), MAX_REPORTED + 1);
+        assert_eq!(keys[..3], ["k0", "k1", "k2"]);
+        assert_eq!(keys[MAX_REPORTED], "… 49992 more");
+        assert_eq!(state.name, "kept", "a good part after them is still read");
+    }
+
+    #[test]
+    fn a_number_outside_its_range_is_moved_in_and_reported() {
+        let mut noise = 0.2;
+        assert_eq!(set_clamped(&mut noise, 0.3, 0.0, 0.5), Ok(()));
+        assert_eq!(noise, 0.3);
+        let moved = set_clamped(&mut noise, 7.0, 0.0, 0.5).unwrap_err();
+        assert_eq!(noise, 0.5);
+        assert_eq!(moved, "7 is outside 0 to 0.5; 0.5 was used");
+        let mut batch = 10_usize;
+        assert!(set_clamped(&mut batch, 0, 1, 100).is_err());
+        assert_eq!(batch, 1);
     }
 
     #[test]

@@ -169,6 +169,8 @@ pub struct BoundariesTexts {
     pub hyp_weights: &'static str,
     pub hyp_error: &'static str,
     pub link_without_points: &'static str,
+    /// The link could not hold the weights set by hand.
+    pub link_without_weights: &'static str,
     pub replaying: &'static str,
     /// After the replay line: the time left, e.g. "about 3 min left" ({} is the time).
     pub replay_time_left: &'static str,
@@ -295,9 +297,10 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     hyp_class: "Class",
     hyp_weights: "Best W",
     hyp_error: "Mean squared error",
-    link_partly_read: "Part of this link could not be used ({keys}); everything else was restored.",
+    link_partly_read: "Part of this link could not be used as written ({keys}): each was left as it was or moved into its range; everything else was restored.",
     saved_partly_read: "Part of the state this browser remembered could not be used ({keys}); the rest was restored and the old copy set aside.",
     link_without_points: "Too many points for a link: it keeps the settings only (your points stay here).",
+    link_without_weights: "The weights you set by hand do not fit in a link: it replays the training instead (your weights stay here).",
     replaying: "Replaying the shared run: epoch {epoch} of {target}…",
     replay_time_left: " About {} left — Pause stops it.",
     duration_units: ["s", "min", "h"],

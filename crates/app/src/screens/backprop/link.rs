@@ -6,7 +6,7 @@ use nnp_core::graph::{CarExample, CarNetConfig, CarWeights, Phase};
 use nnp_core::loss::Loss;
 
 use super::model::{MAX_EPOCHS, Model, TrainSet};
-use crate::share::{Field, flag, flag_text, number, whole};
+use crate::share::{self, Field, flag, flag_text, number, whole};
 
 /// Everything a link says about the screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,8 +116,12 @@ pub fn fields() -> Vec<Field<Settings>> {
             key: "ep",
             write: |s| Some(s.epochs.to_string()),
             read: |s, v| {
-                s.epochs = whole(v, MAX_EPOCHS as u64)?.max(1) as usize;
-                Ok(())
+                share::set_clamped(
+                    &mut s.epochs,
+                    whole(v, MAX_EPOCHS as u64)? as usize,
+                    1,
+                    MAX_EPOCHS,
+                )
             },
         },
         Field {

@@ -67,18 +67,12 @@ pub fn fields() -> Vec<Field<Settings>> {
         Field {
             key: "noise",
             write: |s| Some(s.data.noise.to_string()),
-            read: |s, v| {
-                s.data.noise = number(v)?.clamp(0.0, 0.5);
-                Ok(())
-            },
+            read: |s, v| share::set_clamped(&mut s.data.noise, number(v)?, 0.0, 0.5),
         },
         Field {
             key: "train",
             write: |s| Some(s.data.train_fraction.to_string()),
-            read: |s, v| {
-                s.data.train_fraction = number(v)?.clamp(0.1, 0.9);
-                Ok(())
-            },
+            read: |s, v| share::set_clamped(&mut s.data.train_fraction, number(v)?, 0.1, 0.9),
         },
         Field {
             key: "ds",
@@ -177,8 +171,12 @@ pub fn fields() -> Vec<Field<Settings>> {
             key: "b",
             write: |s| Some(s.train.batch_size.to_string()),
             read: |s, v| {
-                s.train.batch_size = whole(v, 10_000)?.max(1) as usize;
-                Ok(())
+                share::set_clamped(
+                    &mut s.train.batch_size,
+                    whole(v, 10_000)? as usize,
+                    1,
+                    10_000,
+                )
             },
         },
         Field {
@@ -247,24 +245,35 @@ pub fn fields() -> Vec<Field<Settings>> {
     ]
 }
 
-/// The link's query. Hand-set weights, then points, are left out (and `true` returned) when
-/// they would make it too long.
-pub fn write(settings: &Settings) -> (String, bool) {
+/// What [`write`] left out of a link to keep it short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Nothing: the link holds the whole state.
+    Nothing,
+    /// The hand-set weights (a replay of the epochs stands in for them).
+    Weights,
+    /// The hand-set weights, if any, and the painted points.
+    Points,
+}
+
+/// The link's query. Hand-set weights, then points, are left out when they would make it
+/// longer than [`share::MAX_LINK`]; what was left out is said (only what was there).
+pub fn write(settings: &Settings) -> (String, LeftOut) {
     let fields = fields();
     let query = share::write_query(&fields, settings);
     if query.len() <= share::MAX_LINK {
-        return (query, false);
+        return (query, LeftOut::Nothing);
     }
     let mut shorter = settings.clone();
-    for drop in [
-        |s: &mut Settings| s.weights = None,
-        |s: &mut Settings| s.points = None,
-    ] {
-        drop(&mut shorter);
+    if shorter.weights.take().is_some() {
         let query = share::write_query(&fields, &shorter);
-        if query.len() <= share::MAX_LINK {
-            return (query, true);
+        if query.len() <= share::MAX_LINK || shorter.points.is_none() {
+            return (query, LeftOut::Weights);
         }
     }
-    (share::write_query(&fields, &shorter), true)
+    if shorter.points.take().is_some() {
+        return (share::write_query(&fields, &shorter), LeftOut::Points);
+    }
+    // Long for another reason (many long formulas): the link stays whole.
+    (query, LeftOut::Nothing)
 }

@@ -1,6 +1,6 @@
 //! Keeping the screen's state: the share link in the address bar and the browser's memory.
 
-use super::link;
+use super::link::{self, LeftOut};
 use super::model::{Model, Notice};
 use crate::screens::boundaries::SCREEN;
 use crate::share;
@@ -29,10 +29,15 @@ pub fn full_query(model: &Model) -> String {
 
 /// Puts the model's share link into the address bar and remembers the whole state.
 pub fn write_link(model: &mut Model) {
-    let (query, without_points) = link::write(&model.settings());
+    let (query, left_out) = link::write(&model.settings());
     share::replace_query(&SCREEN, &query);
     store::remember(&SCREEN, &full_query(model));
-    if without_points && model.notice.is_none() {
-        model.notice = Some(Notice::LinkWithoutPoints);
+    let notice = match left_out {
+        LeftOut::Nothing => None,
+        LeftOut::Weights => Some(Notice::LinkWithoutWeights),
+        LeftOut::Points => Some(Notice::LinkWithoutPoints),
+    };
+    if notice.is_some() && model.notice.is_none() {
+        model.notice = notice;
     }
 }

@@ -37,6 +37,7 @@ pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>)
             (t.link_partly_read.replace("{keys}", &keys.join(", ")), true)
         }
         Notice::LinkWithoutPoints => (t.link_without_points.to_string(), false),
+        Notice::LinkWithoutWeights => (t.link_without_weights.to_string(), false),
         Notice::TooManyPoints => (
             t.too_many_points
                 .replace("{max}", &super::model::MAX_POINTS.to_string()),

@@ -166,10 +166,7 @@ pub fn fields() -> Vec<Field<Settings>> {
         Field {
             key: "st",
             write: |s| Some(s.config.conv.stride.to_string()),
-            read: |s, v| {
-                s.config.conv.stride = whole(v, 4)?.max(1) as usize;
-                Ok(())
-            },
+            read: |s, v| share::set_clamped(&mut s.config.conv.stride, whole(v, 4)? as usize, 1, 4),
         },
         Field {
             key: "pad",
@@ -207,8 +204,7 @@ pub fn fields() -> Vec<Field<Settings>> {
             key: "out",
             write: |s| Some(s.config.dense_outputs.to_string()),
             read: |s, v| {
-                s.config.dense_outputs = whole(v, 4)?.max(1) as usize;
-                Ok(())
+                share::set_clamped(&mut s.config.dense_outputs, whole(v, 4)? as usize, 1, 4)
             },
         },
         Field {

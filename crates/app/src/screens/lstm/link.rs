@@ -156,8 +156,12 @@ pub fn fields() -> Vec<Field<Settings>> {
             key: "ex",
             write: |s| (s.typed.is_none() && s.example != 1).then(|| s.example.to_string()),
             read: |s, v| {
-                s.example = whole(v, u64::from(u32::MAX))?.max(1);
-                Ok(())
+                share::set_clamped(
+                    &mut s.example,
+                    whole(v, u64::from(u32::MAX))?,
+                    1,
+                    u64::from(u32::MAX),
+                )
             },
         },
         Field {

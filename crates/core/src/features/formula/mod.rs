@@ -137,6 +137,11 @@ const FUNCTIONS_2: [(&str, Binary); 5] = [
     ("hypot", f64::hypot),
 ];
 
+/// The longest formula [`Formula::parse`] reads, in characters: room for any feature a
+/// lesson needs (`sin(3*x1)*exp(-(x1^2+x2^2)/2)` is 27), and a bound on what a link or a
+/// field can make the parser and every grid evaluation do.
+pub const MAX_FORMULA_CHARS: usize = 200;
+
 impl Formula {
     /// The names of the known functions, one-argument ones first (`log` is the natural
     /// logarithm, as in NumPy).
@@ -145,8 +150,20 @@ impl Formula {
         one.chain(FUNCTIONS_2.iter().map(|(name, _)| *name))
     }
 
-    /// Parses `text`; the error points at the offending character when it can.
+    /// Parses `text`; the error points at the offending character when it can. A text
+    /// longer than [`MAX_FORMULA_CHARS`] is refused before it is read.
     pub fn parse(text: &str) -> Result<Self, FormulaError> {
+        let length = text.chars().count();
+        if length > MAX_FORMULA_CHARS {
+            let start: String = text.chars().take(20).collect();
+            return Err(FormulaError {
+                formula: format!("{start}…"),
+                position: None,
+                message: format!(
+                    "the formula has {length} characters; at most {MAX_FORMULA_CHARS} are allowed"
+                ),
+            });
+        }
         let fail = |(position, message): (Option<usize>, String)| FormulaError {
             formula: text.to_string(),
             position,

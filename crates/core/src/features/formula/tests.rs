@@ -59,7 +59,7 @@ fn formulas_evaluate_like_the_rust_expression() {
 
 #[test]
 fn bad_formulas_say_what_and_where() {
-    let deep = format!("{}x1{}", "(".repeat(100), ")".repeat(100));
+    let deep = format!("{}x1{}", "(".repeat(60), ")".repeat(60));
     let cases = [
         ("sin(x1", Some(3), "never closed"),
         ("x1) + 2", Some(2), "no matching"),
@@ -207,5 +207,22 @@ fn fuzz_formulas_never_panic() {
     println!(
         "FUZZED formula parser: {} inputs, {parsed} parsed",
         2 * cases
+    );
+}
+
+#[test]
+fn a_formula_longer_than_the_limit_is_refused_with_its_length() {
+    let longest = format!("x1{}", "+x1".repeat((MAX_FORMULA_CHARS - 2) / 3));
+    assert!(longest.chars().count() <= MAX_FORMULA_CHARS);
+    assert!(Formula::parse(&longest).is_ok());
+    let huge = "x1+".repeat(34_000) + "x2";
+    let error = Formula::parse(&huge).unwrap_err();
+    assert_eq!(
+        error.message,
+        "the formula has 102002 characters; at most 200 are allowed"
+    );
+    assert!(
+        error.to_string().len() < 120,
+        "the message does not repeat the text: {error}"
     );
 }

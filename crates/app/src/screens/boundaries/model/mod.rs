@@ -58,6 +58,8 @@ pub enum Notice {
     LinkPartlyRead(Vec<String>),
     /// The points are too many for a link; it carries the settings only.
     LinkWithoutPoints,
+    /// The hand-set weights do not fit a link; it replays the epochs instead.
+    LinkWithoutWeights,
     /// The plane already holds [`MAX_POINTS`] points.
     TooManyPoints,
     /// The state remembered by the browser had parts that could not be used (their keys).

@@ -104,8 +104,11 @@ fn a_share_link_replays_the_same_run() {
     for _ in 0..25 {
         assert!(model.train_epoch());
     }
-    let (query, without_points) = link::write(&model.settings());
-    assert!(!without_points && query.len() < share::MAX_LINK, "{query}");
+    let (query, left_out) = link::write(&model.settings());
+    assert!(
+        left_out == link::LeftOut::Nothing && query.len() < share::MAX_LINK,
+        "{query}"
+    );
     let mut settings = Model::new().settings();
     assert_eq!(
         share::read_query(&link::fields(), &query, &mut settings),
@@ -309,4 +312,37 @@ fn the_listed_bad_learning_rates_are_refused_or_caught() {
     assert!(model.mlp.params().iter().all(|p| p.is_finite()));
     assert!(model.grid.output().iter().all(|v| v.is_finite()));
     assert!(model.train_metrics.loss.is_finite());
+}
+
+#[test]
+fn long_formulas_keep_the_link_whole_and_blame_no_points() {
+    use crate::screens::boundaries::link;
+    use crate::share;
+    let mut settings = Model::new().settings();
+    settings.formulas = (0..16)
+        .map(|k| format!("x1*{k}+{}", "x2+".repeat(60) + "x2"))
+        .collect();
+    assert!(settings.points.is_none());
+    let (query, left_out) = link::write(&settings);
+    assert_eq!(
+        left_out,
+        link::LeftOut::Nothing,
+        "there are no points to leave out"
+    );
+    assert!(query.len() > share::MAX_LINK);
+    let mut back = Model::new().settings();
+    assert_eq!(share::read_query(&link::fields(), &query, &mut back), []);
+    assert_eq!(back.formulas, settings.formulas);
+}
+
+#[test]
+fn values_outside_their_range_are_moved_in_and_named_in_the_note() {
+    let model = Model::from_query("d=xor&noise=0.9&train=5&b=0&zzz=1&zzz=2");
+    assert_eq!(model.data.noise, 0.5);
+    assert_eq!(model.data.train_fraction, 0.9);
+    assert_eq!(model.train_config.batch_size, 1);
+    let Some(Notice::LinkPartlyRead(keys)) = &model.notice else {
+        panic!("{:?}", model.notice);
+    };
+    assert_eq!(keys, &["noise", "train", "b", "zzz"]);
 }
