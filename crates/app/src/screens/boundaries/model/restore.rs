@@ -33,7 +33,8 @@ impl Model {
             loss: self.loss,
             train: self.train_config,
             seed: self.seed,
-            epochs: self.epoch as u64,
+            // During a replay, the run being restored.
+            epochs: self.replay_to.unwrap_or(self.epoch) as u64,
             weights: self.hand_edited.then(|| self.mlp.params().to_vec()),
             show_test: self.show_test,
             discretize: self.discretize,
