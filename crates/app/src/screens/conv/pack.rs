@@ -36,7 +36,10 @@ mod tests {
             values: nnp_core::conv::LECTURE_PATCH.to_vec(),
         };
         let text = pack(&patch, true);
-        assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b)));
+        assert!(
+            text.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_".contains(&b))
+        );
         assert_eq!(unpack(&text), Ok(patch));
         assert!(unpack(&text[..text.len() - 3]).is_err());
         assert!(unpack(&format!("{text}AAAA")).is_err());
