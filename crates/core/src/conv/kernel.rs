@@ -49,15 +49,15 @@ impl Kernel {
         Self::new(rows, cols, vec![0.0; rows * cols])
     }
 
-    /// The weight in row `i`, column `j`.
-    pub fn get(&self, i: usize, j: usize) -> f32 {
+    /// The weight in row `row`, column `col`.
+    pub fn get(&self, row: usize, col: usize) -> f32 {
         assert!(
-            i < self.height && j < self.width,
-            "tap ({i}, {j}) outside a {}×{} kernel",
+            row < self.height && col < self.width,
+            "tap (row {row}, col {col}) outside a {}×{} kernel (rows × cols)",
             self.height,
             self.width
         );
-        self.weights[i * self.width + j]
+        self.weights[row * self.width + col]
     }
 
     /// The kernel rotated by 180° (`w(k_h − 1 − i, k_w − 1 − j)`): correlating with it is
