@@ -70,7 +70,7 @@ fn painting(size: usize) -> FeatureMap {
     let data = (0..size * size)
         .map(|i| (((i % size) ^ (i / size)) % 97) as f32 / 96.0)
         .collect();
-    FeatureMap::from_data(size, size, 1, data)
+    FeatureMap::from_data(1, size, size, data)
 }
 
 fn kernel(size: usize, seed: u64) -> Kernel {

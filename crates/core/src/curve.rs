@@ -146,6 +146,52 @@ impl Curve {
     }
 }
 
+impl Curve {
+    /// At most `max_points` points for a chart: consecutive [`points`](Self::points) averaged
+    /// in equal groups of `⌈n / max_points⌉`, each at its group's last step.
+    ///
+    /// ```
+    /// use nnp_core::curve::Curve;
+    /// let mut curve = Curve::default();
+    /// for step in 1..=10 {
+    ///     curve.push(step as f64);
+    /// }
+    /// assert_eq!(curve.thinned(4), [(3, 2.0), (6, 5.0), (9, 8.0), (10, 10.0)]);
+    /// ```
+    pub fn thinned(&self, max_points: usize) -> Vec<(usize, f64)> {
+        let points: Vec<(usize, f64)> = self.points().collect();
+        let group = points.len().div_ceil(max_points.max(1)).max(1);
+        points
+            .chunks(group)
+            .map(|chunk| {
+                let mean = chunk.iter().map(|p| p.1).sum::<f64>() / chunk.len() as f64;
+                (chunk[chunk.len() - 1].0, mean)
+            })
+            .collect()
+    }
+}
+
+/// At most about `max_points` of `items` for a chart: every `⌈n / max_points⌉`-th item from
+/// the first, plus the last if that stride skips it (so `max_points + 1` at most).
+///
+/// ```
+/// use nnp_core::curve::sample_records;
+/// let steps: Vec<usize> = (0..10).collect();
+/// assert_eq!(sample_records(&steps, 4), [&0, &3, &6, &9]);
+/// assert_eq!(sample_records(&steps, 3), [&0, &4, &8, &9]);
+/// ```
+pub fn sample_records<T>(items: &[T], max_points: usize) -> Vec<&T> {
+    let every = items.len().div_ceil(max_points.max(1)).max(1);
+    let mut out: Vec<&T> = items.iter().step_by(every).collect();
+    if let Some(last) = items
+        .last()
+        .filter(|_| !(items.len() - 1).is_multiple_of(every))
+    {
+        out.push(last);
+    }
+    out
+}
+
 /// Keeps every other item of `items` (the first always stays) once it reaches `2 · cap`
 /// items, so a list of periodic records stays small over a long run.
 pub fn thin_records<T>(items: &mut Vec<T>, cap: usize) {
@@ -216,6 +262,38 @@ mod tests {
         // Buckets: [1, NaN] → 1, [3, NaN] → 3, merged to 2; [NaN, NaN] has no point.
         let points: Vec<_> = c.points().collect();
         assert_eq!(points, [(4, 2.0)]);
+    }
+
+    #[test]
+    fn thinned_averages_equal_groups_and_keeps_the_last_step() {
+        let mut c = Curve::with_cap(512);
+        assert!(c.thinned(200).is_empty());
+        for step in 1..=1000 {
+            c.push(step as f64);
+        }
+        let chart = c.thinned(200);
+        assert_eq!(chart.len(), 200, "groups of 5");
+        assert_eq!(chart[0], (5, 3.0));
+        assert_eq!(chart[199], (1000, 998.0));
+        // Short curves come back whole; NaN-only buckets stay out.
+        let mut short = Curve::with_cap(4);
+        for v in [2.0, f64::NAN, 4.0] {
+            short.push(v);
+        }
+        assert_eq!(short.thinned(200), [(1, 2.0), (3, 4.0)]);
+        assert_eq!(short.thinned(0), [(3, 3.0)], "zero means one point");
+    }
+
+    #[test]
+    fn sample_records_keeps_first_and_last_within_the_bound() {
+        let none: [u8; 0] = [];
+        assert!(sample_records(&none, 5).is_empty());
+        let items: Vec<usize> = (0..1001).collect();
+        let kept = sample_records(&items, 200);
+        assert!(kept.len() <= 201, "{}", kept.len());
+        assert_eq!((kept[0], kept[kept.len() - 1]), (&0, &1000));
+        let short: Vec<usize> = (0..7).collect();
+        assert_eq!(sample_records(&short, 200).len(), 7);
     }
 
     #[test]

@@ -211,7 +211,7 @@ mod tests {
         // A 3 × 2 plane; the right 2 × 2 rectangle, on a scale of 4.
         let plane = [0.0, 4.0, 2.0, 0.0, 1.0, 3.0];
         let mut buf = Vec::new();
-        grey.paint_region(&plane, 3, Rect::new(1, 0, 2, 2), 4.0, &mut buf);
+        grey.paint_region(&plane, 3, Rect::new(0, 1, 2, 2), 4.0, &mut buf);
         let greys: Vec<u8> = buf.chunks(4).map(|p| p[0]).collect();
         assert_eq!(greys, [255, 128, 64, 191]);
     }
@@ -221,6 +221,6 @@ mod tests {
         let plane = [9.0, -1.0, 0.5, -8.0, 2.0, f32::NAN];
         assert_eq!(max_abs(&plane), 9.0);
         assert_eq!(max_abs(&[]), 1e-6, "never zero");
-        assert_eq!(region_max_abs(&plane, 3, Rect::new(1, 0, 2, 2)), 2.0);
+        assert_eq!(region_max_abs(&plane, 3, Rect::new(0, 1, 2, 2)), 2.0);
     }
 }

@@ -5,7 +5,7 @@
 pub struct BackpropTexts {
     pub intro: &'static str,
     pub bias_note: &'static str,
-    pub exact_graph: &'static str,
+    pub output_bias: &'static str,
     pub exact_graph_note: &'static str,
     pub pass_controls: &'static str,
     pub step: &'static str,
@@ -86,8 +86,9 @@ pub static EN: BackpropTexts = BackpropTexts {
         g = ∂loss/∂f, from the loss down. Update: every red parameter moves against its g.",
     bias_note: "The score has a bias w0 (the constant 1 of Φ, one layer up): with labels ±1 the \
         lecture's w1·h1 + w2·h2 alone cannot put the danger band below zero.",
-    exact_graph: "Lecture's exact graph (no bias w0)",
-    exact_graph_note: "Without w0 the network cannot learn the danger band — try training it.",
+    output_bias: "Add an output bias w0 (not in the lecture)",
+    exact_graph_note: "This is the lecture's exact graph, without a bias w0: it cannot learn the \
+        danger band — try training it.",
     pass_controls: "One pass",
     step: "Step one node",
     finish_forward: "Finish forward",
@@ -167,8 +168,8 @@ pub static ZH: BackpropTexts = BackpropTexts {
         g = ∂loss/∂f。更新：每个红色参数沿 −g 走一步。",
     bias_note: "输出分数带一个偏置 w0（Φ 中的常数 1，上移一层）：标签取 ±1 时，讲义中的 \
         w1·h1 + w2·h2 无法让危险带的分数低于零。",
-    exact_graph: "讲义原图（无偏置 w0）",
-    exact_graph_note: "没有 w0，网络学不会危险带——训练试试看。",
+    output_bias: "加上输出偏置 w0（讲义中没有）",
+    exact_graph_note: "这是讲义原图，没有偏置 w0：网络学不会危险带——训练试试看。",
     pass_controls: "一次传播",
     step: "计算一个节点",
     finish_forward: "完成前向传播",

@@ -28,36 +28,36 @@ pub struct Kernel {
 }
 
 impl Kernel {
-    /// A kernel from row-major weights.
-    pub fn new(width: usize, height: usize, weights: Vec<f32>) -> Self {
-        check_size(width, height);
+    /// A kernel of `rows × cols` row-major weights (rows first, as in ndarray).
+    pub fn new(rows: usize, cols: usize, weights: Vec<f32>) -> Self {
+        check_size(rows, cols);
         assert_eq!(
             weights.len(),
-            width * height,
-            "a {width}×{height} kernel needs {} weights",
-            width * height
+            rows * cols,
+            "a {rows}×{cols} kernel (rows × cols) needs {} weights",
+            rows * cols
         );
         Self {
-            width,
-            height,
+            width: cols,
+            height: rows,
             weights,
         }
     }
 
-    /// A kernel of zeros.
-    pub fn zeros(width: usize, height: usize) -> Self {
-        Self::new(width, height, vec![0.0; width * height])
+    /// A `rows × cols` kernel of zeros.
+    pub fn zeros(rows: usize, cols: usize) -> Self {
+        Self::new(rows, cols, vec![0.0; rows * cols])
     }
 
-    /// The weight in row `i`, column `j`.
-    pub fn get(&self, i: usize, j: usize) -> f32 {
+    /// The weight in row `row`, column `col`.
+    pub fn get(&self, row: usize, col: usize) -> f32 {
         assert!(
-            i < self.height && j < self.width,
-            "tap ({i}, {j}) outside a {}×{} kernel",
+            row < self.height && col < self.width,
+            "tap (row {row}, col {col}) outside a {}×{} kernel (rows × cols)",
             self.height,
             self.width
         );
-        self.weights[i * self.width + j]
+        self.weights[row * self.width + col]
     }
 
     /// The kernel rotated by 180° (`w(k_h − 1 − i, k_w − 1 − j)`): correlating with it is
@@ -76,8 +76,8 @@ impl Kernel {
     }
 }
 
-/// `out_channels` kernels, each with one `height × width` plane per input channel, and one
-/// bias per kernel.
+/// `out_channels` kernels, each with one `rows × cols` plane per input channel, and one
+/// bias per kernel. Shapes are given outermost first, like the layout `[k][c][i][j]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KernelBank {
     width: usize,
@@ -90,36 +90,38 @@ pub struct KernelBank {
 }
 
 impl KernelBank {
-    /// A bank of zero weights and biases.
-    pub fn new(width: usize, height: usize, in_channels: usize, out_channels: usize) -> Self {
-        check_size(width, height);
+    /// A bank of `out_channels` kernels of `in_channels × rows × cols` zero weights, and
+    /// zero biases.
+    pub fn new(out_channels: usize, in_channels: usize, rows: usize, cols: usize) -> Self {
+        check_size(rows, cols);
         assert!(
             in_channels > 0 && out_channels > 0,
             "a kernel bank needs at least one input and one output channel"
         );
         Self {
-            width,
-            height,
+            width: cols,
+            height: rows,
             in_channels,
             out_channels,
-            weights: vec![0.0; width * height * in_channels * out_channels],
+            weights: vec![0.0; rows * cols * in_channels * out_channels],
             bias: vec![0.0; out_channels],
         }
     }
 
-    /// A bank from weights laid out `[k][c][i][j]` and one bias per kernel.
+    /// A bank from weights laid out `[k][c][i][j]` (each kernel `in_channels × rows × cols`)
+    /// and one bias per kernel; the number of kernels is `bias.len()`.
     pub fn from_weights(
-        width: usize,
-        height: usize,
         in_channels: usize,
+        rows: usize,
+        cols: usize,
         weights: Vec<f32>,
         bias: Vec<f32>,
     ) -> Self {
-        let mut bank = Self::new(width, height, in_channels, bias.len().max(1));
+        let mut bank = Self::new(bias.len().max(1), in_channels, rows, cols);
         assert_eq!(
             weights.len(),
             bank.weights.len(),
-            "{} kernels of {width}×{height}×{in_channels} need {} weights",
+            "{} kernels of {in_channels}×{rows}×{cols} need {} weights",
             bank.out_channels,
             bank.weights.len()
         );
@@ -134,16 +136,16 @@ impl KernelBank {
             !kernels.is_empty(),
             "a kernel bank needs at least one kernel"
         );
-        let (w, h) = (kernels[0].width, kernels[0].height);
+        let (rows, cols) = (kernels[0].height, kernels[0].width);
         assert!(
-            kernels.iter().all(|k| k.width == w && k.height == h),
+            kernels.iter().all(|k| k.height == rows && k.width == cols),
             "all kernels of a bank share one size"
         );
         let weights = kernels
             .iter()
             .flat_map(|k| k.weights.iter().copied())
             .collect();
-        Self::from_weights(w, h, 1, weights, vec![0.0; kernels.len()])
+        Self::from_weights(1, rows, cols, weights, vec![0.0; kernels.len()])
     }
 
     /// Kernel width (columns).
@@ -195,7 +197,7 @@ impl KernelBank {
 
     /// Kernel `k`'s plane for input channel `c` as a [`Kernel`].
     pub fn kernel(&self, k: usize, c: usize) -> Kernel {
-        Kernel::new(self.width, self.height, self.plane(k, c).to_vec())
+        Kernel::new(self.height, self.width, self.plane(k, c).to_vec())
     }
 
     /// Number of learnable values: weights plus biases.
@@ -216,10 +218,10 @@ impl KernelBank {
     }
 }
 
-fn check_size(width: usize, height: usize) {
+fn check_size(rows: usize, cols: usize) {
     assert!(
-        (1..=MAX_KERNEL_SIZE).contains(&width) && (1..=MAX_KERNEL_SIZE).contains(&height),
-        "kernel sides must be 1 to {MAX_KERNEL_SIZE}, got {width}×{height}"
+        (1..=MAX_KERNEL_SIZE).contains(&rows) && (1..=MAX_KERNEL_SIZE).contains(&cols),
+        "kernel sides must be 1 to {MAX_KERNEL_SIZE}, got {rows}×{cols} (rows × cols)"
     );
 }
 
@@ -358,9 +360,19 @@ mod tests {
     }
 
     #[test]
+    fn kernels_take_rows_then_columns() {
+        let k = Kernel::new(2, 3, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+        assert_eq!((k.height, k.width), (2, 3));
+        assert_eq!((k.get(0, 2), k.get(1, 0)), (3.0, 4.0));
+        let bank = KernelBank::new(4, 1, 2, 3);
+        assert_eq!((bank.out_channels(), bank.in_channels()), (4, 1));
+        assert_eq!((bank.height(), bank.width()), (2, 3));
+    }
+
+    #[test]
     fn bank_planes_are_laid_out_kernel_then_channel() {
         let bank =
-            KernelBank::from_weights(1, 2, 2, (0..8).map(|v| v as f32).collect(), vec![0.5, -0.5]);
+            KernelBank::from_weights(2, 2, 1, (0..8).map(|v| v as f32).collect(), vec![0.5, -0.5]);
         assert_eq!(bank.plane(0, 1), &[2.0, 3.0]);
         assert_eq!(bank.plane(1, 0), &[4.0, 5.0]);
         assert_eq!(bank.parameter_count(), 10);

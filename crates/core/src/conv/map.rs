@@ -1,5 +1,6 @@
-//! Feature maps: `channels` planes of `height` rows of `width` values, stored planar and
-//! row-major, so value `(c, x, y)` sits at `c·width·height + y·width + x`.
+//! Feature maps: `channels` planes of `rows` rows of `cols` values, stored planar and
+//! row-major, so value `(channel, row, col)` sits at `channel·rows·cols + row·cols + col`.
+//! Every shape and index is given outermost first, as in ndarray: `(channel, row, col)`.
 
 use serde::{Deserialize, Serialize};
 
@@ -8,11 +9,12 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// use nnp_core::conv::FeatureMap;
 ///
-/// // Two 2×2 channels, planar: all of channel 0 row by row, then channel 1.
-/// let map = FeatureMap::from_data(2, 2, 2, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]);
-/// assert_eq!(map.plane(1), [5.0, 6.0, 7.0, 8.0]);
-/// assert_eq!((map.get(0, 1, 1), map.get(1, 0, 0)), (4.0, 5.0));
-/// assert_eq!(map.min_max(), (1.0, 8.0));
+/// // Two channels of 2 rows × 3 columns, planar: all of channel 0 row by row, then channel 1.
+/// let map = FeatureMap::from_data(2, 2, 3, (1..=12).map(|v| v as f32).collect());
+/// assert_eq!(map.shape(), (2, 2, 3)); // (channels, rows, cols)
+/// assert_eq!(map.plane(1), [7.0, 8.0, 9.0, 10.0, 11.0, 12.0]);
+/// assert_eq!((map.get(0, 1, 2), map.get(1, 0, 1)), (6.0, 8.0)); // (channel, row, col)
+/// assert_eq!(map.min_max(), (1.0, 12.0));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct FeatureMap {
@@ -23,27 +25,27 @@ pub struct FeatureMap {
 }
 
 impl FeatureMap {
-    /// A map of zeros.
-    pub fn new(width: usize, height: usize, channels: usize) -> Self {
+    /// `channels` planes of `rows × cols` zeros.
+    pub fn new(channels: usize, rows: usize, cols: usize) -> Self {
         Self {
-            width,
-            height,
+            width: cols,
+            height: rows,
             channels,
-            data: vec![0.0; width * height * channels],
+            data: vec![0.0; channels * rows * cols],
         }
     }
 
-    /// A map over existing planar, row-major data.
-    pub fn from_data(width: usize, height: usize, channels: usize, data: Vec<f32>) -> Self {
+    /// `channels` planes of `rows × cols` over existing planar, row-major data.
+    pub fn from_data(channels: usize, rows: usize, cols: usize, data: Vec<f32>) -> Self {
         assert_eq!(
             data.len(),
-            width * height * channels,
-            "a {width}×{height}×{channels} feature map needs {} values",
-            width * height * channels
+            channels * rows * cols,
+            "a {channels}×{rows}×{cols} feature map (channels × rows × cols) needs {} values",
+            channels * rows * cols
         );
         Self {
-            width,
-            height,
+            width: cols,
+            height: rows,
             channels,
             data,
         }
@@ -64,9 +66,9 @@ impl FeatureMap {
         self.channels
     }
 
-    /// `(width, height, channels)`.
+    /// `(channels, rows, cols)`, outermost first.
     pub fn shape(&self) -> (usize, usize, usize) {
-        (self.width, self.height, self.channels)
+        (self.channels, self.height, self.width)
     }
 
     /// Values in one plane: `width · height`.
@@ -111,47 +113,46 @@ impl FeatureMap {
         &mut self.data[c * n..(c + 1) * n]
     }
 
-    /// The value at column `x`, row `y` of channel `c`.
-    pub fn get(&self, c: usize, x: usize, y: usize) -> f32 {
-        assert!(
-            x < self.width && y < self.height,
-            "({x}, {y}) outside a {}×{} map",
-            self.width,
-            self.height
-        );
-        self.plane(c)[y * self.width + x]
+    /// The value in row `row`, column `col` of channel `channel`.
+    pub fn get(&self, channel: usize, row: usize, col: usize) -> f32 {
+        self.check_pixel(row, col);
+        self.plane(channel)[row * self.width + col]
     }
 
-    /// Sets the value at column `x`, row `y` of channel `c`.
-    pub fn set(&mut self, c: usize, x: usize, y: usize, value: f32) {
+    /// Sets the value in row `row`, column `col` of channel `channel`.
+    pub fn set(&mut self, channel: usize, row: usize, col: usize, value: f32) {
+        self.check_pixel(row, col);
+        let cols = self.width;
+        self.plane_mut(channel)[row * cols + col] = value;
+    }
+
+    fn check_pixel(&self, row: usize, col: usize) {
         assert!(
-            x < self.width && y < self.height,
-            "({x}, {y}) outside a {}×{} map",
-            self.width,
-            self.height
+            row < self.height && col < self.width,
+            "(row {row}, col {col}) outside a {}×{} map (rows × cols)",
+            self.height,
+            self.width
         );
-        let w = self.width;
-        self.plane_mut(c)[y * w + x] = value;
     }
 
     /// Gives the map a new shape, zero-filled, only if the shape differs; returns whether
     /// it changed. Keeps the allocation when it is large enough, so calling this every
     /// frame with the same shape costs nothing and keeps the old values.
-    pub fn reshape(&mut self, width: usize, height: usize, channels: usize) -> bool {
-        if self.shape() == (width, height, channels) {
+    pub fn reshape(&mut self, channels: usize, rows: usize, cols: usize) -> bool {
+        if self.shape() == (channels, rows, cols) {
             return false;
         }
-        self.width = width;
-        self.height = height;
+        self.width = cols;
+        self.height = rows;
         self.channels = channels;
         self.data.clear();
-        self.data.resize(width * height * channels, 0.0);
+        self.data.resize(channels * rows * cols, 0.0);
         true
     }
 
     /// The whole map as a rectangle.
     pub fn rect(&self) -> Rect {
-        Rect::full(self.width, self.height)
+        Rect::full(self.height, self.width)
     }
 
     /// Smallest and largest value (`(0, 0)` for an empty map), for colour scales.
@@ -167,7 +168,8 @@ impl FeatureMap {
     }
 }
 
-/// A rectangle of pixels `x..x + width`, `y..y + height` (a dirty region, a window).
+/// A rectangle of pixels: rows `y..y + height`, columns `x..x + width` (a dirty region,
+/// a window). Built rows first, like everything else: [`Rect::new`]`(top, left, rows, cols)`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Rect {
     /// Left column.
@@ -181,23 +183,24 @@ pub struct Rect {
 }
 
 impl Rect {
-    /// A rectangle from its corner and size.
-    pub fn new(x: usize, y: usize, width: usize, height: usize) -> Self {
+    /// A rectangle of `rows × cols` pixels whose top-left pixel is in row `top`, column
+    /// `left`.
+    pub fn new(top: usize, left: usize, rows: usize, cols: usize) -> Self {
         Self {
-            x,
-            y,
-            width,
-            height,
+            x: left,
+            y: top,
+            width: cols,
+            height: rows,
         }
     }
 
-    /// The whole of a `width × height` map.
-    pub fn full(width: usize, height: usize) -> Self {
+    /// The whole of a `rows × cols` map.
+    pub fn full(rows: usize, cols: usize) -> Self {
         Self {
             x: 0,
             y: 0,
-            width,
-            height,
+            width: cols,
+            height: rows,
         }
     }
 
@@ -216,9 +219,9 @@ impl Rect {
         self.width == 0 || self.height == 0
     }
 
-    /// Whether pixel `(x, y)` lies inside.
-    pub fn contains(&self, x: usize, y: usize) -> bool {
-        x >= self.x && x < self.right() && y >= self.y && y < self.bottom()
+    /// Whether the pixel in row `row`, column `col` lies inside.
+    pub fn contains(&self, row: usize, col: usize) -> bool {
+        col >= self.x && col < self.right() && row >= self.y && row < self.bottom()
     }
 
     /// The overlap of two rectangles (empty if they do not meet).
@@ -230,7 +233,7 @@ impl Rect {
         if right <= x || bottom <= y {
             return Rect::default();
         }
-        Rect::new(x, y, right - x, bottom - y)
+        Rect::new(y, x, bottom - y, right - x)
     }
 
     /// The smallest rectangle covering both (an empty one is ignored), to merge the
@@ -245,10 +248,10 @@ impl Rect {
         let x = self.x.min(other.x);
         let y = self.y.min(other.y);
         Rect::new(
-            x,
             y,
-            self.right().max(other.right()) - x,
+            x,
             self.bottom().max(other.bottom()) - y,
+            self.right().max(other.right()) - x,
         )
     }
 }
@@ -261,30 +264,33 @@ mod tests {
 
     #[test]
     fn planes_are_row_major_and_planar() {
-        let m = FeatureMap::from_data(3, 2, 2, (0..12).map(|v| v as f32).collect());
-        assert_eq!(m.get(0, 2, 1), 5.0);
+        // 2 channels of 2 rows × 3 columns.
+        let m = FeatureMap::from_data(2, 2, 3, (0..12).map(|v| v as f32).collect());
+        assert_eq!((m.channels(), m.height(), m.width()), (2, 2, 3));
+        assert_eq!(m.get(0, 1, 2), 5.0);
         assert_eq!(m.get(1, 0, 0), 6.0);
+        assert_eq!(m.get(1, 1, 0), 9.0);
         assert_eq!(m.plane(1), &[6.0, 7.0, 8.0, 9.0, 10.0, 11.0]);
         assert_eq!(m.min_max(), (0.0, 11.0));
     }
 
     #[test]
     fn reshape_keeps_values_only_for_the_same_shape() {
-        let mut m = FeatureMap::from_data(2, 2, 1, vec![1.0; 4]);
-        assert!(!m.reshape(2, 2, 1));
+        let mut m = FeatureMap::from_data(1, 2, 2, vec![1.0; 4]);
+        assert!(!m.reshape(1, 2, 2));
         assert_eq!(m.data(), &[1.0; 4]);
-        assert!(m.reshape(3, 1, 1));
-        assert_eq!(m.data(), &[0.0; 3]);
+        assert!(m.reshape(1, 1, 3));
+        assert_eq!((m.height(), m.width(), m.data()), (1, 3, &[0.0; 3][..]));
     }
 
     #[test]
     fn rect_set_operations() {
-        let a = Rect::new(1, 1, 4, 3);
-        let b = Rect::new(3, 0, 5, 2);
-        assert_eq!(a.intersect(b), Rect::new(3, 1, 2, 1));
-        assert_eq!(a.union(b), Rect::new(1, 0, 7, 4));
+        let a = Rect::new(1, 1, 3, 4);
+        let b = Rect::new(0, 3, 2, 5);
+        assert_eq!(a.intersect(b), Rect::new(1, 3, 1, 2));
+        assert_eq!(a.union(b), Rect::new(0, 1, 4, 7));
         assert!(a.intersect(Rect::new(10, 10, 1, 1)).is_empty());
         assert_eq!(Rect::default().union(b), b);
-        assert!(a.contains(4, 3) && !a.contains(5, 3));
+        assert!(a.contains(3, 4) && !a.contains(3, 5) && !a.contains(4, 3));
     }
 }

@@ -24,6 +24,7 @@ mod convolve;
 mod dense;
 mod kernel;
 mod map;
+mod pack;
 mod params;
 mod pipeline;
 mod pool;
@@ -41,6 +42,7 @@ pub use kernel::{
     MAX_KERNEL_SIZE, PRESETS, preset,
 };
 pub use map::{FeatureMap, Rect};
+pub use pack::{PACK_LEVELS, PackError, Pixels, pack_pixels, to_pack_levels, unpack_pixels};
 pub use params::{ParameterConfig, ParameterCounts, parameter_counts};
 pub use pipeline::{Pipeline, PipelineConfig};
 pub use pool::{PoolConfig, PoolKind, affected_pool_rect, pool, pool_into, pool_region};

@@ -130,8 +130,8 @@ impl Pipeline {
     pub fn run(&mut self, input: &FeatureMap) {
         let cfg = self.config;
         convolve_into(input, &self.kernels, &cfg.conv, &mut self.maps);
-        let (w, h, c) = self.maps.shape();
-        self.activated.reshape(w, h, c);
+        let (channels, rows, cols) = self.maps.shape();
+        self.activated.reshape(channels, rows, cols);
         self.activated.data_mut().copy_from_slice(self.maps.data());
         cfg.activation.apply_in_place(self.activated.data_mut());
         if let Some(pool) = cfg.pool {
@@ -154,8 +154,8 @@ impl Pipeline {
         let region = affected_output_rect(
             &cfg.conv,
             &self.kernels,
-            input.width(),
             input.height(),
+            input.width(),
             dirty,
         );
         convolve_region(input, &self.kernels, &cfg.conv, region, &mut self.maps);
@@ -170,7 +170,7 @@ impl Pipeline {
             }
         }
         if let Some(pool) = cfg.pool {
-            let pooled_region = affected_pool_rect(&pool, w, self.maps.height(), region);
+            let pooled_region = affected_pool_rect(&pool, self.maps.height(), w, region);
             pool_region(&self.activated, &pool, pooled_region, &mut self.pooled);
         }
         self.run_dense();
@@ -209,11 +209,11 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn image() -> FeatureMap {
-        FeatureMap::from_data(9, 6, 2, IMG.to_vec())
+        FeatureMap::from_data(2, 6, 9, IMG.to_vec())
     }
 
     fn bank() -> KernelBank {
-        let mut bank = KernelBank::new(3, 3, 2, 3);
+        let mut bank = KernelBank::new(3, 2, 3, 3);
         for (k, id) in ["sobel-x", "laplacian", "gaussian-blur"]
             .into_iter()
             .enumerate()
@@ -280,9 +280,9 @@ mod tests {
             let mut input = image();
             incremental.run(&input);
             for (x, y) in [(1, 1), (8, 5), (4, 0)] {
-                input.set(0, x, y, 9.0);
-                input.set(1, x, y, -9.0);
-                let region = incremental.run_region(&input, Rect::new(x, y, 1, 1));
+                input.set(0, y, x, 9.0);
+                input.set(1, y, x, -9.0);
+                let region = incremental.run_region(&input, Rect::new(y, x, 1, 1));
                 assert!(
                     region.width * region.height < incremental.maps().plane_len(),
                     "{config:?}: {region:?}"
@@ -303,16 +303,16 @@ mod tests {
         pipeline.run(&image());
         pipeline.kernels_mut().bias_mut()[2] = 10.0;
         let region = pipeline.run_region(&image(), Rect::new(0, 0, 1, 1));
-        assert_eq!(region, Rect::full(9, 6));
+        assert_eq!(region, Rect::full(6, 9));
         assert_eq!(
             pipeline.maps(),
             &convolve(&image(), pipeline.kernels(), &ConvConfig::default())
         );
 
-        let bigger = FeatureMap::new(12, 10, 2);
+        let bigger = FeatureMap::new(2, 10, 12);
         pipeline.run_region(&bigger, Rect::new(0, 0, 1, 1));
-        assert_eq!(pipeline.maps().shape(), (12, 10, 3));
-        assert_eq!(pipeline.pooled().map(|p| p.shape()), Some((6, 5, 3)));
+        assert_eq!(pipeline.maps().shape(), (3, 10, 12));
+        assert_eq!(pipeline.pooled().map(|p| p.shape()), Some((3, 5, 6)));
         assert_eq!(pipeline.dense().inputs(), 6 * 5 * 3);
     }
 }

@@ -58,38 +58,38 @@ impl Default for PoolConfig {
 }
 
 impl PoolConfig {
-    /// `(width, height)` of the pooled maps for `width × height` maps.
-    pub fn output_shape(&self, width: usize, height: usize) -> (usize, usize) {
+    /// `(rows, cols)` of the pooled maps for `rows × cols` maps.
+    pub fn output_shape(&self, rows: usize, cols: usize) -> (usize, usize) {
         assert!(self.size > 0, "the pooling block needs at least one pixel");
         (
-            output_size(width, self.size, 0, 0, self.stride),
-            output_size(height, self.size, 0, 0, self.stride),
+            output_size(rows, self.size, 0, 0, self.stride),
+            output_size(cols, self.size, 0, 0, self.stride),
         )
     }
 
-    /// The block of input pixels behind pooled pixel `(x, y)`.
-    pub fn window(&self, x: usize, y: usize) -> Rect {
-        Rect::new(x * self.stride, y * self.stride, self.size, self.size)
+    /// The block of input pixels behind the pooled pixel in row `row`, column `col`.
+    pub fn window(&self, row: usize, col: usize) -> Rect {
+        Rect::new(row * self.stride, col * self.stride, self.size, self.size)
     }
 }
 
 /// The pooled rectangle that changes when the maps change inside `dirty`.
-pub fn affected_pool_rect(config: &PoolConfig, width: usize, height: usize, dirty: Rect) -> Rect {
-    let (ow, oh) = config.output_shape(width, height);
-    let dirty = dirty.intersect(Rect::full(width, height));
+pub fn affected_pool_rect(config: &PoolConfig, rows: usize, cols: usize, dirty: Rect) -> Rect {
+    let (oh, ow) = config.output_shape(rows, cols);
+    let dirty = dirty.intersect(Rect::full(rows, cols));
     let (x0, x1) = affected_range(dirty.x, dirty.right(), config.size, 0, config.stride, ow);
     let (y0, y1) = affected_range(dirty.y, dirty.bottom(), config.size, 0, config.stride, oh);
     if x1 <= x0 || y1 <= y0 {
         return Rect::default();
     }
-    Rect::new(x0, y0, x1 - x0, y1 - y0)
+    Rect::new(y0, x0, y1 - y0, x1 - x0)
 }
 
 /// Pools every channel of `input` into `out`, reshaping `out` only if needed.
 pub fn pool_into(input: &FeatureMap, config: &PoolConfig, out: &mut FeatureMap) {
-    let (ow, oh) = config.output_shape(input.width(), input.height());
-    out.reshape(ow, oh, input.channels());
-    pool_region(input, config, Rect::full(ow, oh), out);
+    let (oh, ow) = config.output_shape(input.height(), input.width());
+    out.reshape(input.channels(), oh, ow);
+    pool_region(input, config, Rect::full(oh, ow), out);
 }
 
 /// Pools every channel of `input`, allocating the result.
@@ -98,7 +98,7 @@ pub fn pool_into(input: &FeatureMap, config: &PoolConfig, out: &mut FeatureMap) 
 /// use nnp_core::conv::{FeatureMap, PoolConfig, PoolKind, pool};
 ///
 /// #[rustfmt::skip]
-/// let map = FeatureMap::from_data(4, 4, 1, vec![
+/// let map = FeatureMap::from_data(1, 4, 4, vec![
 ///     1.0, 2.0, 0.0, 0.0,
 ///     3.0, 4.0, 0.0, 1.0,
 ///     0.0, 0.0, 5.0, 5.0,
@@ -118,14 +118,14 @@ pub fn pool(input: &FeatureMap, config: &PoolConfig) -> FeatureMap {
 /// Recomputes only the pooled pixels inside `region`; `out` must already have the
 /// pooled shape.
 pub fn pool_region(input: &FeatureMap, config: &PoolConfig, region: Rect, out: &mut FeatureMap) {
-    let (ow, oh) = config.output_shape(input.width(), input.height());
+    let (oh, ow) = config.output_shape(input.height(), input.width());
     assert_eq!(
         out.shape(),
-        (ow, oh, input.channels()),
-        "the pooled map must be {ow}×{oh}×{}",
+        (input.channels(), oh, ow),
+        "the pooled map must be {}×{oh}×{ow} (channels × rows × cols)",
         input.channels()
     );
-    let region = region.intersect(Rect::full(ow, oh));
+    let region = region.intersect(Rect::full(oh, ow));
     let (w, size, s) = (input.width(), config.size, config.stride);
     let scale = 1.0 / (size * size) as f32;
     for c in 0..input.channels() {
@@ -152,13 +152,13 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn image() -> FeatureMap {
-        FeatureMap::from_data(9, 6, 2, IMG.to_vec())
+        FeatureMap::from_data(2, 6, 9, IMG.to_vec())
     }
 
     #[test]
     fn max_pooling_matches_numpy() {
         let out = pool(&image(), &PoolConfig::default());
-        assert_eq!(out.shape(), (4, 3, 2));
+        assert_eq!(out.shape(), (2, 3, 4));
         assert_eq!(out.data(), &MAX2);
     }
 
@@ -170,20 +170,25 @@ mod tests {
             stride: 2,
         };
         let out = pool(&image(), &config);
-        assert_eq!(out.shape(), (4, 2, 2));
+        assert_eq!(out.shape(), (2, 2, 4));
         for (got, want) in out.data().iter().zip(AVG3S2) {
             assert!((got - want).abs() < 1e-6, "{got} vs {want}");
         }
         assert_eq!(config.window(1, 1), Rect::new(2, 2, 3, 3));
+        assert_eq!(
+            config.window(0, 3),
+            Rect::new(0, 6, 3, 3),
+            "row 0, column 3"
+        );
     }
 
     #[test]
     fn lecture_quadrants_keep_each_quadrants_max() {
         // "split a map into 4 quadrants and keep one value each"
         let map = FeatureMap::from_data(
-            4,
-            4,
             1,
+            4,
+            4,
             vec![
                 1.0, 5.0, 0.0, 2.0, 3.0, 2.0, 9.0, 1.0, 0.0, 0.0, 4.0, 4.0, 7.0, 1.0, 4.0, 6.0,
             ],
@@ -218,14 +223,14 @@ mod tests {
         ] {
             for dirty in [
                 Rect::new(2, 2, 1, 1),
-                Rect::new(0, 4, 3, 2),
-                Rect::new(8, 0, 1, 6),
+                Rect::new(4, 0, 2, 3),
+                Rect::new(0, 8, 6, 1),
             ] {
                 let mut after = image();
-                after.set(1, dirty.x, dirty.y, 50.0);
-                after.set(0, dirty.right() - 1, dirty.bottom() - 1, 40.0);
+                after.set(1, dirty.y, dirty.x, 50.0);
+                after.set(0, dirty.bottom() - 1, dirty.right() - 1, 40.0);
                 let mut out = pool(&image(), &config);
-                let region = affected_pool_rect(&config, 9, 6, dirty);
+                let region = affected_pool_rect(&config, 6, 9, dirty);
                 pool_region(&after, &config, region, &mut out);
                 assert_eq!(
                     out,

@@ -33,4 +33,7 @@ pub use dense::{Dense, DenseGrads, Velocity};
 pub use digits::{DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE, Digits, DigitsError, Examples};
 pub use projection::{ProjectedPoint, Projection, pca_2d};
 pub use stack::{DeepNet, FineTune, NetGrads, NetVelocity, cross_entropy, softmax};
-pub use trainer::{Evaluation, Phase, PretrainConfig, Pretrainer, Reconstructed, StepReport};
+pub use trainer::{
+    DIVERGENCE_FACTOR, Evaluation, Phase, PretrainConfig, Pretrainer, Reconstructed, StepReport,
+    loss_diverged,
+};

@@ -279,6 +279,22 @@ mod tests {
         }
     }
 
+    /// Links saved while the bias was the default (`bias=1`) still bring it back.
+    #[test]
+    fn links_that_switch_the_bias_on_still_load() {
+        let mut settings = Model::new().settings();
+        assert!(
+            !settings.config.output_bias,
+            "the lecture's graph by default"
+        );
+        let problems = share::read_query(&fields(), "bias=1&w=-0.5,1,1", &mut settings);
+        assert_eq!(problems, []);
+        let model = Model::from_settings(&settings);
+        assert!(model.config().output_bias);
+        assert_eq!(model.net.weights().w, [-0.5, 1.0, 1.0]);
+        assert!(model.net.graph.index_of("w0").is_some());
+    }
+
     #[test]
     fn broken_parts_are_named_and_skipped() {
         let mut settings = Model::new().settings();

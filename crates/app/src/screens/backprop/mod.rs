@@ -70,8 +70,8 @@ pub enum Msg {
     Stop,
     /// Another loss at the top.
     Loss(Loss),
-    /// The lecture's exact graph (no output bias) on or off.
-    ExactGraph(bool),
+    /// The optional output bias `w0` on or off (off is the lecture's exact graph).
+    OutputBias(bool),
     /// The examples training visits.
     TrainOn(TrainSet),
     /// η typed.
@@ -274,7 +274,7 @@ fn apply(m: &mut Model, msg: Msg) {
         Msg::Randomize => m.randomize(),
         Msg::Textbook => m.textbook(),
         Msg::Loss(loss) => m.reconfigure(loss, m.config().output_bias),
-        Msg::ExactGraph(exact) => m.reconfigure(m.config().loss, !exact),
+        Msg::OutputBias(on) => m.reconfigure(m.config().loss, on),
         Msg::TrainOn(set) => m.train_set = set,
         Msg::Row(k) => m.choose_row(k),
         Msg::Select(i) => m.select(i),

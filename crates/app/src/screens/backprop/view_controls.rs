@@ -44,7 +44,7 @@ pub fn view(
         };
         Msg::Loss(loss)
     });
-    let on_exact = on_msg.reform(|e: Event| Msg::ExactGraph(checked(&e)));
+    let on_bias = on_msg.reform(|e: Event| Msg::OutputBias(checked(&e)));
     let on_train_on = on_msg.reform(|e: Event| {
         Msg::TrainOn(if event_value(&e) == "table" {
             TrainSet::Table
@@ -100,9 +100,9 @@ pub fn view(
                     </select>
                 </label>
                 <label class="bp-field bp-check">
-                    <input class="bp-exact" type="checkbox" checked={!config.output_bias}
-                           onchange={on_exact} />
-                    { t.exact_graph }
+                    <input class="bp-bias" type="checkbox" checked={config.output_bias}
+                           onchange={on_bias} />
+                    { t.output_bias }
                 </label>
             </div>
             <p class="bp-bias-note">

@@ -164,7 +164,7 @@ impl Drawer {
         let pooled_region = p
             .config()
             .pool
-            .map(|pool| affected_pool_rect(&pool, maps.width(), maps.height(), region));
+            .map(|pool| affected_pool_rect(&pool, maps.height(), maps.width(), region));
         let stages = [
             (Some(maps), Some(region)),
             (Some(p.activated()), Some(region)),

@@ -56,7 +56,7 @@ pub fn probe_panel(t: &'static ConvTexts, m: &Model) -> Html {
         .map(|term| (format_number(term.weight), false));
     let products = window.map(|term| (format_number(term.product), term.padding));
     let activation = m.pipeline().config().activation;
-    let activated = m.pipeline().activated().get(f.out_channel, f.x, f.y);
+    let activated = m.pipeline().activated().get(f.out_channel, f.y, f.x);
     let rows = format!("{}…{}", f.input_y, f.input_y + f.height as isize - 1);
     let cols = format!("{}…{}", f.input_x, f.input_x + kw as isize - 1);
     html! {

@@ -10,9 +10,6 @@ mod restore;
 
 /// Labelled examples per class the user can choose for fine-tuning.
 pub const LABEL_CHOICES: [usize; 4] = [1, 5, 10, 50];
-/// A loss this many times its phase's first loss counts as diverged: with too large a
-/// rate the logistic units saturate and the loss grows without ever becoming NaN.
-const DIVERGED: f64 = 1000.0;
 /// Steps taken between two looks at the clock while training.
 const CHUNK: usize = 4;
 
@@ -251,13 +248,7 @@ impl Model {
         self.generation += 1;
         for _ in 0..steps {
             let report = trainer.step();
-            let first = match report.phase {
-                Phase::Pretrain { layer } => trainer.pretrain_losses(layer).first(),
-                Phase::FineTune => trainer.fine_tune_losses().first(),
-            };
-            let limit = DIVERGED * first.unwrap_or(1.0).max(1.0);
-            let sane = |loss: f64| loss.is_finite() && loss <= limit;
-            if !sane(report.loss) || !report.baseline_loss.is_none_or(sane) {
+            if trainer.diverged(&report) {
                 if let Some(good) = checkpoint {
                     *trainer = good.clone();
                 }

@@ -1,7 +1,7 @@
 //! The histories as chart curves: long ones averaged in buckets so a chart draws at most a
-//! few hundred points however long training runs.
+//! few hundred points however long training runs (the thinning is the core's).
 
-use nnp_core::curve::Curve;
+use nnp_core::curve::{Curve, sample_records};
 use nnp_core::deep::Evaluation;
 
 use super::model::Model;
@@ -12,14 +12,10 @@ const CHART_POINTS: usize = 200;
 /// A training curve averaged down to at most [`CHART_POINTS`] points `(step, value)`
 /// (the core already keeps long curves to about a thousand bucket means).
 pub fn thin(curve: &Curve) -> Vec<(f64, f64)> {
-    let points: Vec<(usize, f64)> = curve.points().collect();
-    let group = points.len().div_ceil(CHART_POINTS).max(1);
-    points
-        .chunks(group)
-        .map(|chunk| {
-            let mean = chunk.iter().map(|p| p.1).sum::<f64>() / chunk.len() as f64;
-            (chunk[chunk.len() - 1].0 as f64, mean)
-        })
+    curve
+        .thinned(CHART_POINTS)
+        .into_iter()
+        .map(|(step, mean)| (step as f64, mean))
         .collect()
 }
 
@@ -41,20 +37,11 @@ impl Model {
     /// Held-out accuracy in percent over supervised steps: pretrained, random init.
     pub fn accuracy_curves(&self) -> [Vec<(f64, f64)>; 2] {
         let evals = self.evaluations();
+        let kept = sample_records(evals, CHART_POINTS);
         let curve = |f: fn(&Evaluation) -> f64| {
-            let every = evals.len().div_ceil(CHART_POINTS).max(1);
-            let mut points: Vec<(f64, f64)> = evals
-                .iter()
-                .step_by(every)
+            kept.iter()
                 .map(|e| (e.step as f64, 100.0 * f(e)))
-                .collect();
-            if let Some(last) = evals
-                .last()
-                .filter(|_| !(evals.len() - 1).is_multiple_of(every))
-            {
-                points.push((last.step as f64, 100.0 * f(last)));
-            }
-            points
+                .collect::<Vec<_>>()
         };
         [
             curve(|e| e.pretrained_accuracy),

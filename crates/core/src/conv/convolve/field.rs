@@ -61,15 +61,16 @@ pub struct ReceptiveField {
     pub value: f32,
 }
 
-/// The receptive field of output pixel `(x, y)` of map `out_channel`.
+/// The receptive field of the output pixel in row `row`, column `col` of map `out_channel`.
 pub fn receptive_field(
     input: &FeatureMap,
     bank: &KernelBank,
     config: &ConvConfig,
     out_channel: usize,
-    x: usize,
-    y: usize,
+    row: usize,
+    col: usize,
 ) -> ReceptiveField {
+    let (x, y) = (col, row);
     assert_eq!(
         input.channels(),
         bank.in_channels(),
@@ -78,12 +79,12 @@ pub fn receptive_field(
     );
     let (kw, kh) = (bank.width(), bank.height());
     let (in_w, in_h) = (input.width(), input.height());
-    let (ow, oh) = config.output_shape(in_w, in_h, kw, kh);
+    let (oh, ow) = config.output_shape(in_h, in_w, kh, kw);
     assert!(
         x < ow && y < oh,
         "output pixel ({x}, {y}) outside a {ow}×{oh} map"
     );
-    let p = config.pads(kw, kh);
+    let p = config.pads(kh, kw);
     let x0 = (x * config.stride) as isize - p.left as isize;
     let y0 = (y * config.stride) as isize - p.top as isize;
     let bias = bank.bias()[out_channel];
@@ -98,7 +99,7 @@ pub fn receptive_field(
                 let v = if padding {
                     0.0
                 } else {
-                    input.get(c, ix as usize, iy as usize)
+                    input.get(c, iy as usize, ix as usize)
                 };
                 let (kernel_row, kernel_col) = if config.flip {
                     (kh - 1 - i, kw - 1 - j)
@@ -138,7 +139,7 @@ pub fn receptive_field(
         input_y: y0,
         width: kw,
         height: kh,
-        inside: Rect::new(ix0, iy0, ix1 - ix0, iy1 - iy0),
+        inside: Rect::new(iy0, ix0, iy1 - iy0, ix1 - ix0),
         terms,
         dot,
         bias,

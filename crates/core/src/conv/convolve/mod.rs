@@ -87,10 +87,10 @@ pub struct Pads {
 }
 
 impl ConvConfig {
-    /// The padding for a `kernel_width × kernel_height` kernel.
-    pub fn pads(&self, kernel_width: usize, kernel_height: usize) -> Pads {
-        let (left, right) = self.padding.amounts(kernel_width, self.flip);
-        let (top, bottom) = self.padding.amounts(kernel_height, self.flip);
+    /// The padding for a `kernel_rows × kernel_cols` kernel.
+    pub fn pads(&self, kernel_rows: usize, kernel_cols: usize) -> Pads {
+        let (top, bottom) = self.padding.amounts(kernel_rows, self.flip);
+        let (left, right) = self.padding.amounts(kernel_cols, self.flip);
         Pads {
             left,
             right,
@@ -99,19 +99,20 @@ impl ConvConfig {
         }
     }
 
-    /// `(width, height)` of the feature maps for an input of `input_width × input_height`.
+    /// `(rows, cols)` of the feature maps for an input of `input_rows × input_cols` and a
+    /// kernel of `kernel_rows × kernel_cols`.
     pub fn output_shape(
         &self,
-        input_width: usize,
-        input_height: usize,
-        kernel_width: usize,
-        kernel_height: usize,
+        input_rows: usize,
+        input_cols: usize,
+        kernel_rows: usize,
+        kernel_cols: usize,
     ) -> (usize, usize) {
         assert!(self.stride > 0, "the stride must be at least 1");
-        let p = self.pads(kernel_width, kernel_height);
+        let p = self.pads(kernel_rows, kernel_cols);
         (
-            output_size(input_width, kernel_width, p.left, p.right, self.stride),
-            output_size(input_height, kernel_height, p.top, p.bottom, self.stride),
+            output_size(input_rows, kernel_rows, p.top, p.bottom, self.stride),
+            output_size(input_cols, kernel_cols, p.left, p.right, self.stride),
         )
     }
 }
@@ -169,20 +170,20 @@ pub(super) fn affected_range(
 pub fn affected_output_rect(
     config: &ConvConfig,
     bank: &KernelBank,
-    input_width: usize,
-    input_height: usize,
+    input_rows: usize,
+    input_cols: usize,
     dirty: Rect,
 ) -> Rect {
     let (kw, kh) = (bank.width(), bank.height());
-    let (ow, oh) = config.output_shape(input_width, input_height, kw, kh);
-    let p = config.pads(kw, kh);
-    let dirty = dirty.intersect(Rect::full(input_width, input_height));
+    let (oh, ow) = config.output_shape(input_rows, input_cols, kh, kw);
+    let p = config.pads(kh, kw);
+    let dirty = dirty.intersect(Rect::full(input_rows, input_cols));
     let (x0, x1) = affected_range(dirty.x, dirty.right(), kw, p.left, config.stride, ow);
     let (y0, y1) = affected_range(dirty.y, dirty.bottom(), kh, p.top, config.stride, oh);
     if x1 <= x0 || y1 <= y0 {
         return Rect::default();
     }
-    Rect::new(x0, y0, x1 - x0, y1 - y0)
+    Rect::new(y0, x0, y1 - y0, x1 - x0)
 }
 
 /// Convolves `input` with every kernel of `bank` into `out`, which is reshaped only if its
@@ -193,9 +194,9 @@ pub fn convolve_into(
     config: &ConvConfig,
     out: &mut FeatureMap,
 ) {
-    let (ow, oh) = config.output_shape(input.width(), input.height(), bank.width(), bank.height());
-    out.reshape(ow, oh, bank.out_channels());
-    convolve_region(input, bank, config, Rect::full(ow, oh), out);
+    let (oh, ow) = config.output_shape(input.height(), input.width(), bank.height(), bank.width());
+    out.reshape(bank.out_channels(), oh, ow);
+    convolve_region(input, bank, config, Rect::full(oh, ow), out);
 }
 
 /// Convolves `input` with every kernel of `bank`, allocating the result.
@@ -205,7 +206,7 @@ pub fn convolve_into(
 /// ```
 /// use nnp_core::conv::*;
 ///
-/// let patch = FeatureMap::from_data(7, 7, 1, LECTURE_PATCH.to_vec());
+/// let patch = FeatureMap::from_data(1, 7, 7, LECTURE_PATCH.to_vec());
 /// let detector = KernelBank::from_kernels(&[Kernel::new(7, 7, CURVE_DETECTOR.to_vec())]);
 /// let valid = ConvConfig {
 ///     padding: Padding::Valid,
@@ -216,7 +217,7 @@ pub fn convolve_into(
 /// assert_eq!(out.data(), [6600.0]);
 /// // With "same" padding the map keeps its size and the match sits at the centre.
 /// let same = convolve(&patch, &detector, &ConvConfig::default());
-/// assert_eq!((same.shape(), same.get(0, 3, 3)), ((7, 7, 1), LECTURE_RESPONSE));
+/// assert_eq!((same.shape(), same.get(0, 3, 3)), ((1, 7, 7), LECTURE_RESPONSE));
 /// ```
 pub fn convolve(input: &FeatureMap, bank: &KernelBank, config: &ConvConfig) -> FeatureMap {
     let mut out = FeatureMap::default();
@@ -242,19 +243,19 @@ pub fn convolve_region(
     );
     let (kw, kh) = (bank.width(), bank.height());
     let (in_w, in_h) = (input.width(), input.height());
-    let (ow, oh) = config.output_shape(in_w, in_h, kw, kh);
+    let (oh, ow) = config.output_shape(in_h, in_w, kh, kw);
     assert_eq!(
         out.shape(),
-        (ow, oh, bank.out_channels()),
-        "the output map must be {ow}×{oh}×{}",
+        (bank.out_channels(), oh, ow),
+        "the output map must be {}×{oh}×{ow} (channels × rows × cols)",
         bank.out_channels()
     );
-    let region = region.intersect(Rect::full(ow, oh));
+    let region = region.intersect(Rect::full(oh, ow));
     if region.is_empty() {
         return;
     }
     let s = config.stride;
-    let p = config.pads(kw, kh);
+    let p = config.pads(kh, kw);
     for k in 0..bank.out_channels() {
         let bias = bank.bias()[k];
         let out_plane = out.plane_mut(k);

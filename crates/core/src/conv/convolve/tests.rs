@@ -7,19 +7,21 @@ use crate::conv::reference::*;
 #[cfg(target_family = "wasm")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+/// Channel 0 of the test image: 6 rows × 9 columns.
 fn channel0() -> FeatureMap {
-    FeatureMap::from_data(9, 6, 1, IMG[..54].to_vec())
+    FeatureMap::from_data(1, 6, 9, IMG[..54].to_vec())
 }
 
+/// The test image: 2 channels of 6 rows × 9 columns.
 fn image() -> FeatureMap {
-    FeatureMap::from_data(9, 6, 2, IMG.to_vec())
+    FeatureMap::from_data(2, 6, 9, IMG.to_vec())
 }
 
-fn single(width: usize, height: usize, weights: &[f32]) -> KernelBank {
-    KernelBank::from_kernels(&[Kernel::new(width, height, weights.to_vec())])
+fn single(rows: usize, cols: usize, weights: &[f32]) -> KernelBank {
+    KernelBank::from_kernels(&[Kernel::new(rows, cols, weights.to_vec())])
 }
 
-/// Checks one case against SciPy: kernel `(width, height, weights)`, expected shape.
+/// Checks one case against SciPy: kernel `(rows, cols, weights)`, expected `(rows, cols)`.
 fn check(
     kernel: (usize, usize, &[f32]),
     padding: Padding,
@@ -36,7 +38,7 @@ fn check(
     let out = convolve(&channel0(), &single(kernel.0, kernel.1, kernel.2), &config);
     assert_eq!(
         out.shape(),
-        (shape.0, shape.1, 1),
+        (1, shape.0, shape.1),
         "{config:?} {}×{}",
         kernel.0,
         kernel.1
@@ -51,7 +53,7 @@ fn odd_kernels_match_scipy_correlate2d() {
         Padding::Valid,
         1,
         false,
-        (7, 4),
+        (4, 7),
         &K3_VALID_S1_CORR,
     );
     check(
@@ -59,7 +61,7 @@ fn odd_kernels_match_scipy_correlate2d() {
         Padding::Same,
         2,
         false,
-        (5, 3),
+        (3, 5),
         &K3_SAME_S2_CORR,
     );
     check(
@@ -67,7 +69,7 @@ fn odd_kernels_match_scipy_correlate2d() {
         Padding::Zero(2),
         2,
         false,
-        (6, 4),
+        (4, 6),
         &K3_2_S2_CORR,
     );
 }
@@ -75,15 +77,15 @@ fn odd_kernels_match_scipy_correlate2d() {
 #[test]
 fn even_kernels_match_scipy_correlate2d() {
     check(
-        (4, 2, &K24),
+        (2, 4, &K24),
         Padding::Same,
         1,
         false,
-        (9, 6),
+        (6, 9),
         &K24_SAME_S1_CORR,
     );
     check(
-        (4, 2, &K24),
+        (2, 4, &K24),
         Padding::Valid,
         2,
         false,
@@ -91,11 +93,11 @@ fn even_kernels_match_scipy_correlate2d() {
         &K24_VALID_S2_CORR,
     );
     check(
-        (4, 2, &K24),
+        (2, 4, &K24),
         Padding::Zero(1),
         1,
         false,
-        (8, 7),
+        (7, 8),
         &K24_1_S1_CORR,
     );
     check(
@@ -103,7 +105,7 @@ fn even_kernels_match_scipy_correlate2d() {
         Padding::Same,
         1,
         false,
-        (9, 6),
+        (6, 9),
         &K44_SAME_S1_CORR,
     );
 }
@@ -115,23 +117,23 @@ fn flipped_kernels_match_scipy_convolve2d() {
         Padding::Same,
         1,
         true,
-        (9, 6),
+        (6, 9),
         &K3_SAME_S1_CONV,
     );
     check(
-        (4, 2, &K24),
+        (2, 4, &K24),
         Padding::Same,
         1,
         true,
-        (9, 6),
+        (6, 9),
         &K24_SAME_S1_CONV,
     );
     check(
-        (4, 2, &K24),
+        (2, 4, &K24),
         Padding::Valid,
         1,
         true,
-        (6, 5),
+        (5, 6),
         &K24_VALID_S1_CONV,
     );
     check(
@@ -139,14 +141,14 @@ fn flipped_kernels_match_scipy_convolve2d() {
         Padding::Same,
         2,
         true,
-        (5, 3),
+        (3, 5),
         &K44_SAME_S2_CONV,
     );
 }
 
 #[test]
 fn flipping_equals_correlating_with_the_rotated_kernel() {
-    let flipped = Kernel::new(4, 2, K24.to_vec()).flipped();
+    let flipped = Kernel::new(2, 4, K24.to_vec()).flipped();
     let config = ConvConfig {
         padding: Padding::Valid,
         ..ConvConfig::default()
@@ -159,7 +161,7 @@ fn flipping_equals_correlating_with_the_rotated_kernel() {
 fn channels_are_summed_and_each_kernel_adds_its_bias() {
     let bank = KernelBank::from_weights(2, 2, 2, KM.to_vec(), BM.to_vec());
     let out = convolve(&image(), &bank, &ConvConfig::default());
-    assert_eq!(out.shape(), (9, 6, 2));
+    assert_eq!(out.shape(), (2, 6, 9));
     assert_eq!(out.data(), &MULTI);
 }
 
@@ -187,7 +189,7 @@ fn output_size_formula() {
 
 #[test]
 fn lecture_example_gives_6600() {
-    let patch = FeatureMap::from_data(7, 7, 1, LECTURE_PATCH.to_vec());
+    let patch = FeatureMap::from_data(1, 7, 7, LECTURE_PATCH.to_vec());
     let bank = KernelBank::from_kernels(&[Kernel::new(7, 7, CURVE_DETECTOR.to_vec())]);
     let valid = ConvConfig {
         padding: Padding::Valid,
@@ -237,10 +239,10 @@ fn receptive_fields_agree_with_the_convolution_and_show_the_padding() {
         for k in 0..2 {
             for y in 0..out.height() {
                 for x in 0..out.width() {
-                    let field = receptive_field(&image(), &bank, &config, k, x, y);
+                    let field = receptive_field(&image(), &bank, &config, k, y, x);
                     assert_eq!(
                         field.value,
-                        out.get(k, x, y),
+                        out.get(k, y, x),
                         "{config:?} map {k} at ({x}, {y})"
                     );
                     assert_eq!(field.value, field.dot + field.bias);
@@ -284,10 +286,10 @@ fn receptive_fields_agree_with_the_convolution_and_show_the_padding() {
 #[test]
 fn region_recomputation_equals_full_recomputation() {
     let multi = KernelBank::from_weights(2, 2, 2, KM.to_vec(), BM.to_vec());
-    let mut k44 = KernelBank::new(4, 4, 2, 1);
+    let mut k44 = KernelBank::new(1, 2, 4, 4);
     k44.plane_mut(0, 0).copy_from_slice(&K44);
     k44.plane_mut(0, 1).copy_from_slice(&K44);
-    let mut k24 = KernelBank::new(4, 2, 2, 2);
+    let mut k24 = KernelBank::new(2, 2, 2, 4);
     k24.plane_mut(1, 1).copy_from_slice(&K24);
     let configs = [
         ConvConfig::default(),
@@ -313,10 +315,10 @@ fn region_recomputation_equals_full_recomputation() {
         },
     ];
     let strokes = [
-        Rect::new(3, 2, 2, 1),
+        Rect::new(2, 3, 1, 2),
         Rect::new(0, 0, 1, 1),
-        Rect::new(7, 3, 5, 5),
-        Rect::new(4, 5, 1, 1),
+        Rect::new(3, 7, 5, 5),
+        Rect::new(5, 4, 1, 1),
     ];
     for bank in [&multi, &k44, &k24] {
         for config in &configs {
@@ -326,12 +328,12 @@ fn region_recomputation_equals_full_recomputation() {
                 for c in 0..2 {
                     for y in stroke.y..stroke.bottom().min(6) {
                         for x in stroke.x..stroke.right().min(9) {
-                            after.set(c, x, y, 7.0 + (x * y) as f32);
+                            after.set(c, y, x, 7.0 + (x * y) as f32);
                         }
                     }
                 }
                 let mut out = convolve(&before, bank, config);
-                let region = affected_output_rect(config, bank, 9, 6, stroke);
+                let region = affected_output_rect(config, bank, 6, 9, stroke);
                 convolve_region(&after, bank, config, region, &mut out);
                 assert_eq!(
                     out,
@@ -346,4 +348,32 @@ fn region_recomputation_equals_full_recomputation() {
             }
         }
     }
+}
+
+#[test]
+fn a_two_by_three_kernel_on_a_four_by_five_image_is_row_major() {
+    // Image value 5·row + col, 4 rows × 5 columns; kernel 2 rows × 3 columns.
+    let image = FeatureMap::from_data(1, 4, 5, (0..20).map(|v| v as f32).collect());
+    let bank = single(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+    let valid = ConvConfig {
+        padding: Padding::Valid,
+        ..ConvConfig::default()
+    };
+    let out = convolve(&image, &bank, &valid);
+    // out(r, c) = Σ w(i, j)·(5(r + i) + c + j) = 21·(5r + c) + (1·0 + 2·1 + 3·2 + 4·5 + 5·6 + 6·7)
+    //           = 21·(5r + c) + 100, on 4 − 2 + 1 = 3 rows and 5 − 3 + 1 = 3 columns.
+    assert_eq!(out.shape(), (1, 3, 3));
+    #[rustfmt::skip]
+    assert_eq!(out.data(), &[
+        100.0, 121.0, 142.0,
+        205.0, 226.0, 247.0,
+        310.0, 331.0, 352.0,
+    ]);
+    assert_eq!((out.get(0, 2, 0), out.get(0, 0, 2)), (310.0, 142.0));
+    let field = receptive_field(&image, &bank, &valid, 0, 2, 0);
+    assert_eq!((field.y, field.x, field.value), (2, 0, 310.0));
+    assert_eq!((field.height, field.width), (2, 3));
+    assert_eq!(valid.output_shape(4, 5, 2, 3), (3, 3));
+    assert_eq!(ConvConfig::default().output_shape(4, 5, 2, 3), (4, 5));
+    assert_eq!(valid.output_shape(4, 7, 2, 3), (3, 5), "rows first");
 }

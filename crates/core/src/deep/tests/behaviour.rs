@@ -198,3 +198,30 @@ fn fine_tuning_moves_both_nets_on_the_same_batches() {
     let losses = t.fine_tune_losses();
     assert!(losses.last() < losses.first(), "{losses:?}");
 }
+
+/// A sane rate keeps every step's loss within bounds; an absurd one diverges at once.
+#[test]
+fn an_absurd_rate_is_reported_as_diverged() {
+    let d = first_digits(200);
+    let config = PretrainConfig {
+        test_size: 50,
+        ..PretrainConfig::default()
+    };
+    let mut sane = Pretrainer::new(&d, &config);
+    for _ in 0..20 {
+        let report = sane.step();
+        assert!(!sane.diverged(&report), "{report:?}");
+    }
+    let mut wild = Pretrainer::new(
+        &d,
+        &PretrainConfig {
+            pretrain_rate: 1e300,
+            ..config
+        },
+    );
+    let diverged = (0..20).any(|_| {
+        let report = wild.step();
+        wild.diverged(&report)
+    });
+    assert!(diverged, "a rate of 1e300 diverges within 20 steps");
+}

@@ -13,6 +13,7 @@
 //! fine-tuning uses only the first `labels_per_class` pool examples of each class.
 
 mod config;
+mod divergence;
 mod inspect;
 
 use std::sync::Arc;
@@ -28,6 +29,7 @@ use crate::curve::{Curve, DEFAULT_CAP, thin_records};
 use crate::rng::Rng;
 
 pub use config::PretrainConfig;
+pub use divergence::{DIVERGENCE_FACTOR, loss_diverged};
 
 /// Where the experiment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,184 +2,59 @@
 //! are safe (`y = +1`) when `|x1 − x2| ≥ 1`, dangerous (`y = −1`) otherwise.
 //!
 //! `Φ(x) = [1, x1, x2]`, `h1 = σ(v1·Φ(x))`, `h2 = σ(v2·Φ(x))`,
-//! `score = w0 + w1 h1 + w2 h2`, and a loss on `(score, y)`: squared `(score − y)²`,
+//! `score = w1 h1 + w2 h2` (plus `w0` with the bias), and a loss on `(score, y)`: squared `(score − y)²`,
 //! hinge `max(1 − score·y, 0)` or logistic `log(1 + e^(−score·y))`.
 //!
-//! The lecture writes `h = sign(w1 h1 + w2 h2)` and 0 for "not safe". With labels ±1
-//! the output needs a threshold, so the score gets the bias `w0` (the constant 1 of the
-//! lecture's own φ recipe, one layer up); the hand-built ("textbook") solution uses
-//! `w0 = −1/2`, halfway between "no unit fires" and "one fires". Without the bias
-//! ([`CarNetConfig::output_bias`] off) the graph is exactly the lecture's.
+//! The default network is exactly the lecture's: `score = w1 h1 + w2 h2`, no bias. The
+//! lecture writes `h = sign(w1 h1 + w2 h2)` and 0 for "not safe"; with labels ±1 the
+//! output needs a threshold, which [`CarNetConfig::output_bias`] adds as an explicit
+//! option: the bias `w0` (the constant 1 of the lecture's own φ recipe, one layer up).
+//! The hand-built ("textbook") solution then uses `w0 = −1/2`, halfway between "no unit
+//! fires" and "one fires".
+
+mod config;
+mod example;
+mod train;
 
 use serde::{Deserialize, Serialize};
 
+pub use config::{CarNetConfig, CarWeights};
+pub use example::{CarExample, CarOutput};
+pub use train::TrainConfig;
+
 use super::{Graph, Op};
-use crate::activation::Activation;
 use crate::loss::Loss;
 use crate::rng::Rng;
 
-/// How to build the car network.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct CarNetConfig {
-    /// The loss at the top.
-    pub loss: Loss,
-    /// The hidden units' activation (the lecture's is the logistic σ).
-    pub activation: Activation,
-    /// Whether the score has the bias `w0` (see the module docs).
-    pub output_bias: bool,
-}
-
-impl Default for CarNetConfig {
-    fn default() -> Self {
-        Self {
-            loss: Loss::Squared,
-            activation: Activation::Logistic,
-            output_bias: true,
-        }
-    }
-}
-
-/// The car network's parameters.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct CarWeights {
-    /// `v1`, weights of `h1` on `Φ(x) = [1, x1, x2]`.
-    pub v1: [f64; 3],
-    /// `v2`, weights of `h2` on `Φ(x)`.
-    pub v2: [f64; 3],
-    /// `[w0, w1, w2]`: bias and output weights (w0 is ignored without the bias).
-    pub w: [f64; 3],
-}
-
-impl CarWeights {
-    /// The lecture's hand-built solution: `v1 = s·[−1, 1, −1]`, `v2 = s·[−1, −1, 1]`,
-    /// `w = [1, 1]` and bias `w0 = −1/2`; the sharpness `s` makes σ close to a step.
-    pub fn textbook(sharpness: f64) -> Self {
-        Self {
-            v1: [-sharpness, sharpness, -sharpness],
-            v2: [-sharpness, -sharpness, sharpness],
-            w: [-0.5, 1.0, 1.0],
-        }
-    }
-}
-
-/// One labelled pair of car positions.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct CarExample {
-    /// The positions `[x1, x2]`.
-    pub x: [f64; 2],
-    /// `+1` safe, `−1` dangerous.
-    pub y: f64,
-}
-
-impl CarExample {
-    /// The example at `[x1, x2]` with the true label `y = sign(|x1 − x2| − 1)` (a
-    /// distance of exactly 1 counts as safe).
-    pub fn labelled(x1: f64, x2: f64) -> Self {
-        let y = if (x1 - x2).abs() >= 1.0 { 1.0 } else { -1.0 };
-        Self { x: [x1, x2], y }
-    }
-
-    /// The lecture's table: `[3, 1]` safe, `[1, 3]` safe, `[1, 0.5]` not safe.
-    pub fn lecture_table() -> Vec<Self> {
-        vec![
-            Self {
-                x: [3.0, 1.0],
-                y: 1.0,
-            },
-            Self {
-                x: [1.0, 3.0],
-                y: 1.0,
-            },
-            Self {
-                x: [1.0, 0.5],
-                y: -1.0,
-            },
-        ]
-    }
-
-    /// A dense `n × n` grid of positions over `[low, high]²`, labelled by the true rule,
-    /// leaving out the points within `band` of the boundary (`||x1 − x2| − 1| < band`).
-    pub fn grid(n: usize, low: f64, high: f64, band: f64) -> Vec<Self> {
-        assert!(n >= 2, "a grid needs at least two points per side");
-        let at = |k: usize| low + (high - low) * k as f64 / (n - 1) as f64;
-        let mut out = Vec::new();
-        for row in 0..n {
-            for col in 0..n {
-                let (x1, x2) = (at(col), at(row));
-                if ((x1 - x2).abs() - 1.0).abs() >= band {
-                    out.push(Self::labelled(x1, x2));
-                }
-            }
-        }
-        out
-    }
-}
-
-/// What the network computes at one position.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct CarOutput {
-    /// The hidden unit `h1` (car 1 far right of car 2).
-    pub h1: f64,
-    /// The hidden unit `h2` (car 2 far right of car 1).
-    pub h2: f64,
-    /// The output score.
-    pub score: f64,
-}
-
-impl CarOutput {
-    /// The predicted label: `+1` (safe) when the score is positive, else `−1`.
-    pub fn label(&self) -> f64 {
-        if self.score > 0.0 { 1.0 } else { -1.0 }
-    }
-}
-
-/// Settings of a training run.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct TrainConfig {
-    /// The step size η of `p ← p − η ∂loss/∂p`.
-    pub learning_rate: f64,
-    /// Passes over the examples.
-    pub epochs: usize,
-    /// Visit the examples in a fresh random order each epoch (online SGD).
-    pub shuffle: bool,
-    /// Seed of the visiting order.
-    pub seed: u64,
-}
-
-impl Default for TrainConfig {
-    fn default() -> Self {
-        Self {
-            learning_rate: 0.1,
-            epochs: 100,
-            shuffle: true,
-            seed: 1,
-        }
-    }
-}
-
 /// The car network: its graph plus the indices of the nodes a screen names.
 ///
-/// With the lecture's hand solution (`v1 = [−1, 1, −1]`, `v2 = [−1, −1, 1]`, sharpened
-/// tenfold so σ is nearly a step) it classifies the car table; on its first example
-/// `[3, 1]` (safe) the forward pass gives `v1·Φ = 10`, `h1 ≈ 1`, `h2 ≈ 0`, score ≈ ½, and
-/// the backward pass the gradient `g = ∂loss/∂f` at every node:
+/// With the lecture's hand solution (`v1 = [−1, 1, −1]`, `v2 = [−1, −1, 1]`, `w = [1, 1]`,
+/// sharpened tenfold so σ is nearly a step), on the table's first example `[3, 1]` (safe)
+/// the forward pass gives `v1·Φ = 10`, `h1 ≈ 1`, `h2 ≈ 0`, score ≈ 1, and the backward
+/// pass the gradient `g = ∂loss/∂f` at every node:
 ///
 /// ```
 /// use nnp_core::graph::car::{CarExample, CarNet, CarNetConfig};
 ///
-/// let mut net = CarNet::new(CarNetConfig::default()); // squared loss, example [3, 1]
+/// let mut net = CarNet::new(CarNetConfig::default()); // the lecture's: squared loss, no bias
 /// assert_eq!(net.weights().v1, [-10.0, 10.0, -10.0]);
-/// assert_eq!(net.accuracy(&CarExample::lecture_table()), 1.0);
+/// assert_eq!(net.graph.index_of("w0"), None);
 /// let loss = net.graph.forward();
 /// let node = |label| net.graph.node(net.graph.expect_index(label)).clone();
 /// assert_eq!(node("v1·Φ").value, Some(10.0));
 /// let score = node("score").value.unwrap();
-/// assert!((score - 0.5).abs() < 1e-3 && (loss - (score - 1.0).powi(2)).abs() < 1e-12);
+/// assert!((score - 1.0).abs() < 1e-3 && (loss - (score - 1.0).powi(2)).abs() < 1e-12);
 /// net.graph.backward();
 /// let node = |label| net.graph.node(net.graph.expect_index(label)).clone();
 /// assert_eq!(node("loss").grad, Some(1.0));
 /// assert_eq!(node("score").grad, Some(2.0 * (score - 1.0))); // ∂(s − y)²/∂s
 /// assert_eq!(node("w1").grad, Some(2.0 * (score - 1.0) * node("h1").value.unwrap()));
+///
+/// // With labels ±1 the sign of w1·h1 + w2·h2 cannot say "dangerous"; the bias can.
+/// let table = CarExample::lecture_table();
+/// assert!(net.accuracy(&table) < 1.0);
+/// let biased = CarNet::new(CarNetConfig { output_bias: true, ..CarNetConfig::default() });
+/// assert_eq!((biased.weights().w[0], biased.accuracy(&table)), (-0.5, 1.0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CarNet {
@@ -337,61 +212,6 @@ impl CarNet {
         (0..n * n)
             .map(|i| self.predict(at(i % n), at(i / n)))
             .collect()
-    }
-
-    /// The loss on one example, with the current weights.
-    pub fn loss_on(&self, example: &CarExample) -> f64 {
-        let f = self.graph.evaluate_with(&[
-            (self.x1, example.x[0]),
-            (self.x2, example.x[1]),
-            (self.y, example.y),
-        ]);
-        f.last().copied().unwrap_or(f64::NAN)
-    }
-
-    /// The mean loss over `examples`.
-    pub fn mean_loss(&self, examples: &[CarExample]) -> f64 {
-        assert!(!examples.is_empty(), "mean loss of no examples");
-        examples.iter().map(|e| self.loss_on(e)).sum::<f64>() / examples.len() as f64
-    }
-
-    /// The fraction of `examples` whose predicted label is right.
-    pub fn accuracy(&self, examples: &[CarExample]) -> f64 {
-        assert!(!examples.is_empty(), "accuracy of no examples");
-        let right = examples
-            .iter()
-            .filter(|e| self.predict(e.x[0], e.x[1]).label() == e.y)
-            .count();
-        right as f64 / examples.len() as f64
-    }
-
-    /// Online SGD: for each epoch, for each example (shuffled if asked), one forward and
-    /// backward pass and one update `p ← p − η ∂loss/∂p`. Returns the mean loss over all
-    /// examples after each epoch. The last example seen is left in the input leaves.
-    pub fn train(&mut self, examples: &[CarExample], config: &TrainConfig) -> Vec<f64> {
-        assert!(!examples.is_empty(), "training needs at least one example");
-        let mut rng = Rng::seeded(config.seed);
-        let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut losses = Vec::with_capacity(config.epochs);
-        for _ in 0..config.epochs {
-            if config.shuffle {
-                rng.shuffle(&mut order);
-            }
-            for &k in &order {
-                self.set_example(&examples[k]);
-                let (_, grads) = self.graph.loss_and_gradient();
-                let params: Vec<f64> = self
-                    .graph
-                    .parameters()
-                    .iter()
-                    .zip(&grads)
-                    .map(|(p, g)| p - config.learning_rate * g)
-                    .collect();
-                self.graph.set_parameters(&params);
-            }
-            losses.push(self.mean_loss(examples));
-        }
-        losses
     }
 }
 

@@ -7,10 +7,37 @@ use crate::graph::{NodeKind, Phase};
 #[cfg(target_family = "wasm")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-/// The textbook weights reproduce the lecture's table: h1, h2 rounded, and the label.
+/// The network with the optional output bias `w0` switched on.
+fn with_bias(loss: Loss) -> CarNetConfig {
+    CarNetConfig {
+        loss,
+        output_bias: true,
+        ..CarNetConfig::default()
+    }
+}
+
+/// The default network is the lecture's: no bias node, eight parameters, and the hand
+/// solution's hidden units reproduce the table's h1, h2 columns.
+#[test]
+fn the_default_network_is_the_lectures() {
+    let net = CarNet::new(CarNetConfig::default());
+    assert!(!net.config().output_bias);
+    assert_eq!(net.graph.index_of("w0"), None);
+    assert_eq!(net.graph.parameters().len(), 8);
+    assert_eq!(net.weights().w, [0.0, 1.0, 1.0]);
+    let expected = [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0)];
+    for (e, (h1, h2)) in CarExample::lecture_table().iter().zip(expected) {
+        let out = net.predict(e.x[0], e.x[1]);
+        assert_eq!((out.h1.round(), out.h2.round()), (h1, h2), "{:?}", e.x);
+        assert!((out.score - (out.h1 + out.h2)).abs() < 1e-15);
+    }
+}
+
+/// With the bias, the textbook weights reproduce the lecture's table: h1, h2 rounded,
+/// and the label.
 #[test]
 fn textbook_solution_reproduces_the_table() {
-    let net = CarNet::new(CarNetConfig::default());
+    let net = CarNet::new(with_bias(Loss::Squared));
     let expected = [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0)];
     for (e, (h1, h2)) in CarExample::lecture_table().iter().zip(expected) {
         let out = net.predict(e.x[0], e.x[1]);
@@ -108,10 +135,7 @@ const TORCH_GRAD: [[f64; 9]; 3] = [
 #[test]
 fn gradients_match_pytorch() {
     for (k, loss) in Loss::ALL.into_iter().enumerate() {
-        let mut net = CarNet::new(CarNetConfig {
-            loss,
-            ..CarNetConfig::default()
-        });
+        let mut net = CarNet::new(with_bias(loss));
         net.set_weights(&CarWeights {
             v1: [0.3, -0.8, 0.5],
             v2: [-0.4, 0.6, 0.2],
@@ -203,7 +227,7 @@ fn stepping_is_topological_and_matches_run() {
     }
 }
 
-/// From a seeded random start, online SGD learns to tell safe from dangerous on every
+/// With the bias, from a seeded random start, online SGD learns to tell safe from dangerous on every
 /// point of a dense grid (away from a thin band at the boundary) and on the table.
 /// (Seed 1 finds the mirrored solution: both units fire in the danger band, w ≈ [3, −2, −2].)
 #[test]
@@ -211,10 +235,7 @@ fn training_classifies_the_grid_and_the_table() {
     let grid = CarExample::grid(41, -1.0, 4.0, 0.15);
     let table = CarExample::lecture_table();
     for loss in Loss::ALL {
-        let mut net = CarNet::new(CarNetConfig {
-            loss,
-            ..CarNetConfig::default()
-        });
+        let mut net = CarNet::new(with_bias(loss));
         net.randomize(1);
         assert!(
             net.accuracy(&grid) < 0.9,
@@ -236,15 +257,13 @@ fn training_classifies_the_grid_and_the_table() {
     }
 }
 
-/// The three examples of the lecture's table alone are learned from a random start.
+/// With the bias, the three examples of the lecture's table alone are learned from a
+/// random start.
 #[test]
 fn training_on_the_table_alone() {
     let table = CarExample::lecture_table();
     for loss in Loss::ALL {
-        let mut net = CarNet::new(CarNetConfig {
-            loss,
-            ..CarNetConfig::default()
-        });
+        let mut net = CarNet::new(with_bias(loss));
         net.randomize(1);
         let losses = net.train(
             &table,
@@ -284,10 +303,7 @@ fn without_bias_the_grid_is_not_learned() {
 
 #[test]
 fn nodes_have_names_kinds_and_layers() {
-    let net = CarNet::new(CarNetConfig {
-        loss: Loss::Hinge,
-        ..CarNetConfig::default()
-    });
+    let net = CarNet::new(with_bias(Loss::Hinge));
     let g = &net.graph;
     let kind = |l: &str| g.node(g.expect_index(l)).kind();
     assert_eq!(kind("x1"), NodeKind::Input);

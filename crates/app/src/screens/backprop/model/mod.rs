@@ -77,7 +77,8 @@ impl Default for Model {
 }
 
 impl Model {
-    /// The textbook weights, squared loss with the output bias, the first table example.
+    /// The lecture's network (no output bias), textbook weights, squared loss, the first
+    /// table example.
     pub fn new() -> Self {
         let net = CarNet::new(CarNetConfig::default());
         let selected = net.graph.expect_index("v1[1]");

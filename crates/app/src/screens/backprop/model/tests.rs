@@ -50,15 +50,18 @@ fn textbook_weights_reproduce_the_lecture_table() {
     let mut m = Model::new();
     m.randomize();
     m.textbook();
-    for (e, out) in m.table() {
-        assert_eq!(out.label(), e.y, "{:?}", e.x);
-    }
     let rows: Vec<(f64, f64)> = m
         .table()
         .iter()
         .map(|(_, o)| (o.h1.round(), o.h2.round()))
         .collect();
     assert_eq!(rows, [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0)]);
+    // With labels ±1 only the bias w0 = −½ turns "no unit fires" into "dangerous".
+    m.reconfigure(Loss::Squared, true);
+    m.textbook();
+    for (e, out) in m.table() {
+        assert_eq!(out.label(), e.y, "{:?}", e.x);
+    }
 }
 
 #[test]
@@ -67,6 +70,9 @@ fn switching_loss_and_bias_keeps_weights_example_and_selection() {
     m.choose_row(1);
     let w1 = m.net.graph.expect_index("w1");
     m.select(w1);
+    assert!(m.net.graph.index_of("w0").is_none(), "no bias by default");
+    m.reconfigure(Loss::Hinge, true);
+    assert!(m.net.graph.index_of("w0").is_some());
     m.reconfigure(Loss::Hinge, false);
     assert_eq!(m.example.x, [1.0, 3.0]);
     assert_eq!(m.net.graph.node(m.selected).label, "w1");
@@ -92,6 +98,7 @@ fn chain_rule_matches_finite_differences_for_the_selected_weight() {
 #[test]
 fn training_on_the_grid_learns_and_keeps_the_example() {
     let mut m = Model::new();
+    m.reconfigure(Loss::Squared, true); // the lecture's graph alone cannot learn the grid
     m.choose_row(2);
     m.randomize();
     let start = m.accuracy();

@@ -9,7 +9,7 @@ impl Model {
         let size = self.kernel_size;
         let weights = self.slots.iter().flat_map(|s| s.weights.clone()).collect();
         let bias = self.slots.iter().map(|s| s.bias).collect();
-        *self.pipeline.kernels_mut() = KernelBank::from_weights(size, size, 1, weights, bias);
+        *self.pipeline.kernels_mut() = KernelBank::from_weights(1, size, size, weights, bias);
         self.pipeline.run(&self.image);
         if let Some(p) = self.probe {
             let maps = self.pipeline.maps();

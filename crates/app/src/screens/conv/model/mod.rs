@@ -120,10 +120,10 @@ impl Model {
             .map(|id| Slot::from_preset(id, 3))
             .collect();
         let mut model = Model {
-            image: FeatureMap::new(128, 128, 1),
+            image: FeatureMap::new(1, 128, 128),
             origin: ImageOrigin::Sample(Sample::Seven),
             kernel_size: 3,
-            pipeline: Pipeline::new(PipelineConfig::default(), KernelBank::new(3, 3, 1, 1)),
+            pipeline: Pipeline::new(PipelineConfig::default(), KernelBank::new(1, 1, 3, 3)),
             slots,
             tool: Tool::Brush,
             brush_size: 6.0,
@@ -207,7 +207,7 @@ impl Model {
     /// Paints everything black.
     pub fn clear(&mut self) {
         let n = self.resolution();
-        self.replace_image(FeatureMap::new(n, n, 1));
+        self.replace_image(FeatureMap::new(1, n, n));
     }
 
     fn draw_sample(&mut self, sample: Sample) {
@@ -219,14 +219,14 @@ impl Model {
                 sample.ink((x as f32 + 0.5) * px, (y as f32 + 0.5) * px, px)
             })
             .collect();
-        self.image = FeatureMap::from_data(n, n, 1, data);
+        self.image = FeatureMap::from_data(1, n, n, data);
     }
 
     /// Replaces the image by a sample drawn at the current resolution (or 128 for 7 × 7).
     pub fn load_sample(&mut self, sample: Sample) {
         self.remember();
         if self.resolution() == LECTURE_SIZE {
-            self.image = FeatureMap::new(128, 128, 1);
+            self.image = FeatureMap::new(1, 128, 128);
             self.probe = None;
         }
         self.draw_sample(sample);
@@ -238,7 +238,7 @@ impl Model {
     /// multiply-and-sum of the centre pixel shown.
     pub fn load_lecture(&mut self) {
         self.remember();
-        self.image = FeatureMap::from_data(LECTURE_SIZE, LECTURE_SIZE, 1, LECTURE_PATCH.to_vec());
+        self.image = FeatureMap::from_data(1, LECTURE_SIZE, LECTURE_SIZE, LECTURE_PATCH.to_vec());
         self.origin = ImageOrigin::Lecture;
         self.set_kernel_size(LECTURE_SIZE);
         self.slots[0] = Slot::from_weights(CURVE_DETECTOR.to_vec(), Some("curve-detector"));
@@ -255,7 +255,7 @@ impl Model {
             self.notice = Some(Notice::NotAnImage);
             return;
         }
-        self.replace_image(FeatureMap::from_data(size, size, 1, grey));
+        self.replace_image(FeatureMap::from_data(1, size, size, grey));
         self.notice = Some(Notice::Uploaded);
     }
 
@@ -268,11 +268,11 @@ impl Model {
         let data = (0..size * size)
             .map(|i| {
                 let (x, y) = (i % size * old / size, i / size * old / size);
-                self.image.get(0, x, y)
+                self.image.get(0, y, x)
             })
             .collect();
         self.brush_size = (self.brush_size * size as f32 / old as f32).clamp(1.0, 64.0);
-        self.replace_image(FeatureMap::from_data(size, size, 1, data));
+        self.replace_image(FeatureMap::from_data(1, size, size, data));
     }
 
     /// Starts a stroke at image position `(x, y)`; returns the changed pixels.
@@ -323,7 +323,7 @@ impl Model {
                 }
             }
         }
-        Rect::new(x0, y0, x1.saturating_sub(x0), y1.saturating_sub(y0))
+        Rect::new(y0, x0, y1.saturating_sub(y0), x1.saturating_sub(x0))
     }
 
     /// Recomputes what the pixels in `dirty` affect; returns the changed map rectangle.
@@ -348,8 +348,8 @@ impl Model {
                 self.pipeline.kernels(),
                 &self.pipeline.config().conv,
                 p.map,
-                p.x,
                 p.y,
+                p.x,
             )
         })
     }

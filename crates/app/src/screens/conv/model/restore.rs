@@ -86,21 +86,21 @@ impl Model {
         let (image, origin) = match &settings.image {
             ImageSetting::Sample(sample) => {
                 let n = if n == LECTURE_SIZE { 128 } else { n };
-                model.image = FeatureMap::new(n, n, 1);
+                model.image = FeatureMap::new(1, n, n);
                 model.draw_sample(*sample);
                 (model.image.clone(), ImageOrigin::Sample(*sample))
             }
             ImageSetting::Lecture => (
-                FeatureMap::from_data(LECTURE_SIZE, LECTURE_SIZE, 1, LECTURE_PATCH.to_vec()),
+                FeatureMap::from_data(1, LECTURE_SIZE, LECTURE_SIZE, LECTURE_PATCH.to_vec()),
                 ImageOrigin::Lecture,
             ),
             ImageSetting::Pixels(p) => (
-                FeatureMap::from_data(p.side, p.side, 1, p.values.clone()),
+                FeatureMap::from_data(1, p.side, p.side, p.values.clone()),
                 ImageOrigin::Painted,
             ),
             ImageSetting::Omitted => {
                 model.notice = Some(Notice::LinkWithoutImage);
-                (FeatureMap::new(n, n, 1), ImageOrigin::Painted)
+                (FeatureMap::new(1, n, n), ImageOrigin::Painted)
             }
         };
         model.brush_size = (BRUSH_AT_128 * image.width() as f32 / 128.0).clamp(1.0, 64.0);

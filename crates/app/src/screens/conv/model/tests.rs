@@ -41,10 +41,10 @@ fn strokes_change_only_their_rectangle_and_undo_restores() {
     let dirty = model.stroke_begin(10.0, 10.0);
     let dirty = dirty.union(model.stroke_to(40.0, 12.0));
     model.stroke_end();
-    assert!(dirty.contains(10, 10) && dirty.contains(40, 12) && !dirty.contains(80, 80));
-    assert_eq!(model.image().get(0, 25, 11), 1.0);
+    assert!(dirty.contains(10, 10) && dirty.contains(12, 40) && !dirty.contains(80, 80));
+    assert_eq!(model.image().get(0, 11, 25), 1.0);
     model.undo();
-    assert_eq!(model.image().get(0, 25, 11), 0.0);
+    assert_eq!(model.image().get(0, 11, 25), 0.0);
 }
 
 #[test]
