@@ -25,6 +25,7 @@ mod gru;
 mod lstm;
 mod model;
 mod real;
+mod record;
 mod rnn;
 mod tasks;
 mod trace;
@@ -36,11 +37,11 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 pub use equations::{EquationLine, Terms};
-pub use gru::{Gru, GruConfig, GruForm};
-pub use lstm::{Lstm, LstmConfig, Peepholes};
+pub use gru::{Gru, GruConfig, GruForm, GruStep};
+pub use lstm::{Lstm, LstmConfig, LstmGates, LstmStep, Peepholes};
 pub use model::{Backprop, Model, ModelConfig};
 pub use real::{Real, sigmoid};
-pub use rnn::{Rnn, RnnConfig};
+pub use rnn::{Rnn, RnnConfig, RnnStep};
 pub use tasks::{Output, Sequence, SequenceError, Target, Task, TaskError, one_hot};
 pub use trace::{Block, BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};
 pub use train::{

@@ -13,6 +13,7 @@ use crate::activation::Activation;
 mod equations;
 mod gradients;
 mod reference;
+mod steps;
 mod tasks;
 mod training;
 
