@@ -20,6 +20,7 @@
 //! Everything is generic over the number type ([`Real`]): the playground uses `f32`, the
 //! gradient checks run the same code in `f64`.
 
+mod checkpoint;
 mod equations;
 mod gru;
 mod lstm;

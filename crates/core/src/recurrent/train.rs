@@ -10,6 +10,7 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
+use super::checkpoint::Checkpoint;
 use super::model::Model;
 use super::real::{Real, norm};
 use super::tasks::{Output, Sequence, Target, Task};
@@ -60,6 +61,14 @@ impl<F: Real> Adam<F> {
             v: vec![F::ZERO; parameter_count],
             t: 0,
         }
+    }
+
+    /// Becomes a copy of `other` (same number of parameters) without allocating.
+    pub(crate) fn copy_from(&mut self, other: &Self) {
+        self.config = other.config;
+        self.m.copy_from_slice(&other.m);
+        self.v.copy_from_slice(&other.v);
+        self.t = other.t;
     }
 
     /// One update of `model` with `gradients` (in the order of [`Model::parameters`]).
@@ -177,6 +186,8 @@ pub struct Trainer {
     recent: VecDeque<TrainStep>,
     loss_curve: Curve,
     adam: Adam<f32>,
+    /// The state before the last update, to undo a diverged one.
+    checkpoint: Checkpoint<f32>,
     rng: Rng,
 }
 
@@ -220,6 +231,7 @@ impl Trainer {
         );
         let adam = Adam::new(config.adam, model.parameter_count());
         let rng = Rng::seeded(config.seed);
+        let checkpoint = Checkpoint::new(&model, &adam);
         Self {
             model,
             task,
@@ -228,6 +240,7 @@ impl Trainer {
             recent: VecDeque::with_capacity(TARGET_WINDOW + 1),
             loss_curve: Curve::default(),
             adam,
+            checkpoint,
             rng,
         }
     }
@@ -243,7 +256,7 @@ impl Trainer {
     /// were, nothing recorded) if it made the loss or a weight NaN or ∞. The batch stays
     /// drawn, so the next update sees a fresh one.
     pub fn step_unless_diverged(&mut self) -> Result<TrainStep, Diverged> {
-        let before = (self.model.clone(), self.adam.clone());
+        self.checkpoint.save(&self.model, &self.adam);
         let record = self.update();
         let finite = record.loss.is_finite()
             && self
@@ -258,7 +271,7 @@ impl Trainer {
             self.record(record);
             Ok(record)
         } else {
-            (self.model, self.adam) = before;
+            self.checkpoint.restore(&mut self.model, &mut self.adam);
             Err(Diverged(record))
         }
     }
