@@ -13,8 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::checkpoint::Checkpoint;
 use super::model::Model;
 use super::real::{Real, norm};
-use super::tasks::{Output, Sequence, Target, Task};
-use super::trace::QuantityName;
+use super::tasks::Task;
 use crate::curve::Curve;
 use crate::rng::Rng;
 
@@ -191,25 +190,6 @@ pub struct Trainer {
     rng: Rng,
 }
 
-/// `(right, asked)` symbols of one sequence.
-fn score(model: &Model<f32>, sequence: &Sequence, trace: &super::Trace<f32>) -> (usize, usize) {
-    if model.config.output != Output::Classes {
-        return (0, 0);
-    }
-    let p = trace.quantity(QuantityName::Probabilities);
-    let mut right = 0;
-    let mut asked = 0;
-    for (t, target) in sequence.targets.iter().enumerate() {
-        if let Some(Target::Class(k)) = target {
-            asked += 1;
-            let row = p.at(t);
-            let best = (0..row.len()).fold(0, |b, j| if row[j] > row[b] { j } else { b });
-            right += usize::from(best == *k);
-        }
-    }
-    (right, asked)
-}
-
 #[allow(clippy::cast_precision_loss)]
 fn fraction(right: usize, asked: usize) -> Option<f32> {
     (asked > 0).then(|| right as f32 / asked as f32)
@@ -330,7 +310,7 @@ impl Trainer {
             for (g, d) in gradients.iter_mut().zip(&result.gradients) {
                 *g += *d;
             }
-            let (r, a) = score(&self.model, &sequence, &result.trace);
+            let (r, a) = self.model.count_right(&sequence, &result.trace);
             right += r;
             asked += a;
         }
@@ -375,7 +355,7 @@ impl Trainer {
             let sequence = self.task.sample(&mut rng);
             let trace = self.model.forward(&sequence.inputs);
             loss += self.model.loss(&sequence);
-            let (r, a) = score(&self.model, &sequence, &trace);
+            let (r, a) = self.model.count_right(&sequence, &trace);
             right += r;
             asked += a;
         }

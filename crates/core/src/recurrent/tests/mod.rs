@@ -12,6 +12,7 @@ use crate::activation::Activation;
 
 mod equations;
 mod gradients;
+mod readout;
 mod reference;
 mod steps;
 mod tasks;
