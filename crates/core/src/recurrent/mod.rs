@@ -20,11 +20,14 @@
 //! Everything is generic over the number type ([`Real`]): the playground uses `f32`, the
 //! gradient checks run the same code in `f64`.
 
+mod checkpoint;
 mod equations;
 mod gru;
 mod lstm;
 mod model;
+mod readout;
 mod real;
+mod record;
 mod rnn;
 mod tasks;
 mod trace;
@@ -36,11 +39,12 @@ mod tests;
 use serde::{Deserialize, Serialize};
 
 pub use equations::{EquationLine, Terms};
-pub use gru::{Gru, GruConfig, GruForm};
-pub use lstm::{Lstm, LstmConfig, Peepholes};
+pub use gru::{Gru, GruConfig, GruForm, GruStep};
+pub use lstm::{Lstm, LstmConfig, LstmGates, LstmStep, Peepholes};
 pub use model::{Backprop, Model, ModelConfig};
+pub use readout::{Prediction, argmax};
 pub use real::{Real, sigmoid};
-pub use rnn::{Rnn, RnnConfig};
+pub use rnn::{Rnn, RnnConfig, RnnStep};
 pub use tasks::{Output, Sequence, SequenceError, Target, Task, TaskError, one_hot};
 pub use trace::{Block, BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};
 pub use train::{

@@ -280,6 +280,15 @@ impl<F: Real> Model<F> {
         all
     }
 
+    /// Copies all parameters (in the order of [`parameters`](Self::parameters)) into
+    /// `out`, which must hold exactly [`parameter_count`](Self::parameter_count) values.
+    pub fn copy_parameters_into(&self, out: &mut [F]) {
+        assert_eq!(out.len(), self.parameter_count(), "one value per parameter");
+        let (cell, readout) = out.split_at_mut(self.cell.params().len());
+        cell.copy_from_slice(&self.cell.params().values);
+        readout.copy_from_slice(&self.readout.values);
+    }
+
     /// Replaces all parameters (in the order of [`parameters`](Self::parameters)).
     pub fn set_parameters(&mut self, values: &[F]) {
         assert_eq!(

@@ -6,8 +6,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::equations::{EquationLine, affine_line};
-use super::real::{Real, affine, affine_backward, norm, sigmoid};
-use super::trace::{BlockId, GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
+use super::real::{Real, affine, affine_backward, norm};
+use super::record::Recorder;
+use super::trace::{BlockId, GradientFlow, Params, QuantityName, Trace};
 use super::{State, init_uniform};
 use crate::activation::Activation;
 use crate::rng::Rng;
@@ -54,36 +55,31 @@ pub struct Rnn<F> {
     wb: (usize, usize),
 }
 
-fn apply<F: Real>(activation: Activation, a: F) -> F {
-    match activation {
-        Activation::Tanh => a.tanh(),
-        Activation::Relu => {
-            if a > F::ZERO {
-                a
-            } else {
-                F::ZERO
-            }
-        }
-        Activation::Logistic => sigmoid(a),
-        Activation::Linear => a,
-        Activation::Sign => panic!("sign has no gradient: an RNN cannot use it"),
-    }
+/// Everything one plain-RNN step computes: the new state and its pre-activation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RnnStep<F> {
+    /// `a_t = W·[s_{t−1}, x_t] + b`.
+    pub pre: Vec<F>,
+    /// `s_t = f(a_t)`.
+    pub state: State<F>,
 }
 
-/// `f'(a)` written with the output `s = f(a)`.
-fn derivative_from_output<F: Real>(activation: Activation, s: F) -> F {
-    match activation {
-        Activation::Tanh => F::ONE - s * s,
-        Activation::Relu => {
-            if s > F::ZERO {
-                F::ONE
-            } else {
-                F::ZERO
-            }
+impl<F: Real> RnnStep<F> {
+    /// A zero record for `hidden_size` units, to be filled by [`Rnn::step_into`].
+    pub fn zeros(hidden_size: usize) -> Self {
+        Self {
+            pre: vec![F::ZERO; hidden_size],
+            state: State::zeros(hidden_size, false),
         }
-        Activation::Logistic => s * (F::ONE - s),
-        Activation::Linear => F::ONE,
-        Activation::Sign => F::ZERO,
+    }
+
+    /// The rows of a trace, in its order (`x_t` first).
+    fn rows<'a>(&'a self, x: &'a [F]) -> [(QuantityName, &'a [F]); 3] {
+        [
+            (QuantityName::Input, x),
+            (QuantityName::Hidden, &self.state.hidden),
+            (QuantityName::PreHidden, &self.pre),
+        ]
     }
 }
 
@@ -127,60 +123,52 @@ impl<F: Real> Rnn<F> {
         }
     }
 
-    fn step_into(&self, x: &[F], s_prev: &[F], pre: &mut [F], s: &mut [F]) {
+    /// One step: `s_t = f(W·[s_{t−1}, x_t] + b)` from `x_t` and `s_{t−1}`, written into
+    /// `out` with its pre-activation (its buffers are reused). Everything else is built on
+    /// this.
+    pub fn step_into(&self, x: &[F], state: &State<F>, out: &mut RnnStep<F>) {
+        assert_eq!(x.len(), self.input_size, "x_t has the wrong size");
+        assert_eq!(
+            state.hidden.len(),
+            self.hidden_size,
+            "initial state of the wrong size"
+        );
+        let s_prev = &state.hidden[..];
+        let RnnStep { pre, state } = out;
         affine(&self.params.values, self.wb.0, self.wb.1, &[s_prev, x], pre);
-        for (out, a) in s.iter_mut().zip(pre.iter()) {
-            *out = apply(self.config.activation, *a);
+        for (s, a) in state.hidden.iter_mut().zip(pre.iter()) {
+            *s = self.config.activation.value(*a);
         }
     }
 
     /// One step: `s_t` from `x_t` and `s_{t−1}`.
     pub fn step(&self, x: &[F], state: &State<F>) -> State<F> {
-        let trace = self.seq(std::slice::from_ref(&x.to_vec()), Some(state));
-        State {
-            hidden: trace.last_hidden().to_vec(),
-            cell: Vec::new(),
-        }
+        let mut out = RnnStep::zeros(self.hidden_size);
+        self.step_into(x, state, &mut out);
+        out.state
     }
 
-    /// Runs the whole sequence from `initial` (zeros if `None`), recording `s_t` and its
-    /// pre-activation.
+    /// Runs the whole sequence from `initial` (zeros if `None`) one
+    /// [`step`](Self::step_into) at a time, recording `s_t` and its pre-activation.
     pub fn seq(&self, inputs: &[Vec<F>], initial: Option<&State<F>>) -> Trace<F> {
-        let (n, steps) = (self.hidden_size, inputs.len());
-        let s0 = initial.map_or_else(|| vec![F::ZERO; n], |s| s.hidden.clone());
-        assert_eq!(s0.len(), n, "initial state of the wrong size");
-        let mut pre = vec![F::ZERO; steps * n];
-        let mut hidden = vec![F::ZERO; steps * n];
-        let mut xs = Vec::with_capacity(steps * self.input_size);
-        for (t, x) in inputs.iter().enumerate() {
-            assert_eq!(x.len(), self.input_size, "input {t} has the wrong size");
-            xs.extend_from_slice(x);
-            let (s_prev, s_cur) = prev_and_cur(&mut hidden, &s0, t, n);
-            self.step_into(x, s_prev, &mut pre[t * n..(t + 1) * n], s_cur);
+        let n = self.hidden_size;
+        let mut state = initial.map_or_else(
+            || State::zeros(n, false),
+            |s| State {
+                hidden: s.hidden.clone(),
+                cell: Vec::new(),
+            },
+        );
+        let start = state.clone();
+        let mut out = RnnStep::zeros(n);
+        let x_layout = vec![F::ZERO; self.input_size];
+        let mut recorder = Recorder::new(inputs.len(), out.rows(&x_layout));
+        for x in inputs {
+            self.step_into(x, &state, &mut out);
+            recorder.record(out.rows(x));
+            std::mem::swap(&mut state, &mut out.state);
         }
-        let quantities = vec![
-            Quantity {
-                name: QuantityName::Input,
-                units: self.input_size,
-                values: xs,
-            },
-            Quantity {
-                name: QuantityName::Hidden,
-                units: n,
-                values: hidden,
-            },
-            Quantity {
-                name: QuantityName::PreHidden,
-                units: n,
-                values: pre,
-            },
-        ];
-        Trace {
-            steps,
-            initial_hidden: s0,
-            initial_cell: Vec::new(),
-            quantities,
-        }
+        recorder.finish(inputs.len(), start)
     }
 
     /// Backpropagation through time; see [`Lstm::backward`](super::Lstm::backward).
@@ -207,7 +195,7 @@ impl<F: Real> Rnn<F> {
             let s = sq.at(t);
             for j in 0..n {
                 ds[j] = dh_direct[t * n + j] + ds_prev[j];
-                da[j] = ds[j] * derivative_from_output(self.config.activation, s[j]);
+                da[j] = ds[j] * self.config.activation.derivative_from_output(s[j]);
             }
             flow.hidden[t] = norm(&ds);
             ds_prev.fill(F::ZERO);

@@ -365,15 +365,3 @@ pub struct GradientFlow<F> {
     /// `‖∂loss/∂x_t‖` for t = 0..T.
     pub input: Vec<F>,
 }
-
-/// Splits `v` (rows of `n`) into the previous row (or `init` at `t = 0`) and row `t`.
-pub(crate) fn prev_and_cur<'a, F>(
-    v: &'a mut [F],
-    init: &'a [F],
-    t: usize,
-    n: usize,
-) -> (&'a [F], &'a mut [F]) {
-    let (before, after) = v.split_at_mut(t * n);
-    let prev = if t == 0 { init } else { &before[(t - 1) * n..] };
-    (prev, &mut after[..n])
-}

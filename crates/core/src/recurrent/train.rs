@@ -10,10 +10,10 @@ use std::collections::VecDeque;
 
 use serde::{Deserialize, Serialize};
 
+use super::checkpoint::Checkpoint;
 use super::model::Model;
 use super::real::{Real, norm};
-use super::tasks::{Output, Sequence, Target, Task};
-use super::trace::QuantityName;
+use super::tasks::Task;
 use crate::curve::Curve;
 use crate::rng::Rng;
 
@@ -60,6 +60,14 @@ impl<F: Real> Adam<F> {
             v: vec![F::ZERO; parameter_count],
             t: 0,
         }
+    }
+
+    /// Becomes a copy of `other` (same number of parameters) without allocating.
+    pub(crate) fn copy_from(&mut self, other: &Self) {
+        self.config = other.config;
+        self.m.copy_from_slice(&other.m);
+        self.v.copy_from_slice(&other.v);
+        self.t = other.t;
     }
 
     /// One update of `model` with `gradients` (in the order of [`Model::parameters`]).
@@ -177,26 +185,9 @@ pub struct Trainer {
     recent: VecDeque<TrainStep>,
     loss_curve: Curve,
     adam: Adam<f32>,
+    /// The state before the last update, to undo a diverged one.
+    checkpoint: Checkpoint<f32>,
     rng: Rng,
-}
-
-/// `(right, asked)` symbols of one sequence.
-fn score(model: &Model<f32>, sequence: &Sequence, trace: &super::Trace<f32>) -> (usize, usize) {
-    if model.config.output != Output::Classes {
-        return (0, 0);
-    }
-    let p = trace.quantity(QuantityName::Probabilities);
-    let mut right = 0;
-    let mut asked = 0;
-    for (t, target) in sequence.targets.iter().enumerate() {
-        if let Some(Target::Class(k)) = target {
-            asked += 1;
-            let row = p.at(t);
-            let best = (0..row.len()).fold(0, |b, j| if row[j] > row[b] { j } else { b });
-            right += usize::from(best == *k);
-        }
-    }
-    (right, asked)
 }
 
 #[allow(clippy::cast_precision_loss)]
@@ -220,6 +211,7 @@ impl Trainer {
         );
         let adam = Adam::new(config.adam, model.parameter_count());
         let rng = Rng::seeded(config.seed);
+        let checkpoint = Checkpoint::new(&model, &adam);
         Self {
             model,
             task,
@@ -228,6 +220,7 @@ impl Trainer {
             recent: VecDeque::with_capacity(TARGET_WINDOW + 1),
             loss_curve: Curve::default(),
             adam,
+            checkpoint,
             rng,
         }
     }
@@ -243,7 +236,7 @@ impl Trainer {
     /// were, nothing recorded) if it made the loss or a weight NaN or ∞. The batch stays
     /// drawn, so the next update sees a fresh one.
     pub fn step_unless_diverged(&mut self) -> Result<TrainStep, Diverged> {
-        let before = (self.model.clone(), self.adam.clone());
+        self.checkpoint.save(&self.model, &self.adam);
         let record = self.update();
         let finite = record.loss.is_finite()
             && self
@@ -258,7 +251,7 @@ impl Trainer {
             self.record(record);
             Ok(record)
         } else {
-            (self.model, self.adam) = before;
+            self.checkpoint.restore(&mut self.model, &mut self.adam);
             Err(Diverged(record))
         }
     }
@@ -317,7 +310,7 @@ impl Trainer {
             for (g, d) in gradients.iter_mut().zip(&result.gradients) {
                 *g += *d;
             }
-            let (r, a) = score(&self.model, &sequence, &result.trace);
+            let (r, a) = self.model.count_right(&sequence, &result.trace);
             right += r;
             asked += a;
         }
@@ -362,7 +355,7 @@ impl Trainer {
             let sequence = self.task.sample(&mut rng);
             let trace = self.model.forward(&sequence.inputs);
             loss += self.model.loss(&sequence);
-            let (r, a) = score(&self.model, &sequence, &trace);
+            let (r, a) = self.model.count_right(&sequence, &trace);
             right += r;
             asked += a;
         }

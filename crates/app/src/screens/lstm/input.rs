@@ -1,7 +1,7 @@
 //! The input sequence as the user types it: letters for remember-first, brackets for the
 //! depth task, characters for the text task, numbers for the sine.
 
-use nnp_core::recurrent::{Sequence, SequenceError, Task};
+use nnp_core::recurrent::{Sequence, SequenceError, Task, argmax};
 
 /// The longest sequence a user may type.
 pub const MAX_STEPS: usize = 200;
@@ -34,8 +34,10 @@ pub fn label(task: &Task, x: &[f32]) -> String {
     if let Task::NoisySine { .. } = task {
         return format!("{:.2}", x.first().copied().unwrap_or(0.0));
     }
-    let hot = (0..x.len()).fold(0, |b, j| if x[j] > x[b] { j } else { b });
-    task.input_labels().get(hot).cloned().unwrap_or_default()
+    task.input_labels()
+        .get(argmax(x))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Reads typed text as a sequence of `task`, with the targets the task would ask for.

@@ -1,7 +1,7 @@
 //! What the page reads off the model at the selected unit and step: labels, the
 //! prediction, values for the diagram, the heatmap bands and their colour scales.
 
-use nnp_core::recurrent::{QuantityName, Target};
+use nnp_core::recurrent::{Prediction, QuantityName, Target};
 
 use super::input;
 use super::model::Model;
@@ -23,14 +23,12 @@ impl Model {
 
     /// The model's answer at step `t`: the likeliest label and its probability, or the value.
     pub fn prediction(&self, t: usize) -> Option<(String, Option<f32>)> {
-        if let Some(p) = self.trace.get(QuantityName::Probabilities) {
-            let row = p.at(t);
-            let best = (0..row.len()).fold(0, |b, j| if row[j] > row[b] { j } else { b });
-            let label = self.task.output_labels().get(best).cloned()?;
-            Some((label, Some(row[best])))
-        } else {
-            let y = self.trace.get(QuantityName::Logits)?.value(t, 0);
-            Some((format!("{y:.2}"), None))
+        match Prediction::read(&self.trace, t)? {
+            Prediction::Class { class, probability } => {
+                let label = self.task.output_labels().get(class).cloned()?;
+                Some((label, Some(probability)))
+            }
+            Prediction::Values(y) => Some((format!("{:.2}", y.first()?), None)),
         }
     }
 

@@ -86,3 +86,22 @@ fn the_comparison_fills_the_first_cell_with_an_accuracy() {
     assert!((0.0..=1.0).contains(&outcome.accuracy));
     assert!(m.comparison.progress() > 0.0 && m.comparison.running);
 }
+
+#[test]
+fn the_prediction_shows_the_cores_likeliest_symbol_or_the_value() {
+    use nnp_core::recurrent::Prediction;
+    let mut m = Model::new();
+    let Some(Prediction::Class { class, probability }) = Prediction::read(&m.trace, 0) else {
+        panic!("a symbol task predicts a symbol");
+    };
+    let label = m.task.output_labels()[class].clone();
+    assert_eq!(m.prediction(0), Some((label, Some(probability))));
+    m.update(Msg::Task(TaskKind::Sine), &clock);
+    let (value, probability) = m.prediction(0).expect("a value at step 0");
+    assert_eq!(probability, None);
+    assert_eq!(
+        value,
+        format!("{:.2}", m.trace.quantity(QuantityName::Logits).value(0, 0))
+    );
+    assert_eq!(m.prediction(m.steps()), None, "past the end");
+}

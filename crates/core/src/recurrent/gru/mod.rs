@@ -20,11 +20,14 @@ use serde::{Deserialize, Serialize};
 
 mod bptt;
 mod explain;
+mod step;
+
+pub use step::GruStep;
 
 use super::equations::{EquationLine, affine_line, combination_line};
-use super::real::{Real, affine, affine_backward, axpy, dot, norm, sigmoid};
-use super::trace::{BlockId, GradientFlow, Params, Quantity, QuantityName, Trace, prev_and_cur};
-use super::{State, init_uniform};
+use super::init_uniform;
+use super::real::{Real, affine_backward, axpy, dot, norm};
+use super::trace::{BlockId, GradientFlow, Params, QuantityName, Trace};
 use crate::activation::Activation;
 use crate::rng::Rng;
 
@@ -80,14 +83,6 @@ pub struct Gru<F> {
     r: (usize, usize),
     w: (usize, usize),
     b_hn: usize,
-}
-
-struct Rows<'a, F> {
-    pre: [&'a mut [F]; 3],
-    update: &'a mut [F],
-    reset: &'a mut [F],
-    candidate: &'a mut [F],
-    hidden: &'a mut [F],
 }
 
 impl<F: Real> Gru<F> {
@@ -148,108 +143,5 @@ impl<F: Real> Gru<F> {
         let cols = self.hidden_size + self.input_size;
         let row = &p[self.w.0 + j * cols..self.w.0 + j * cols + self.hidden_size];
         dot(row, h_prev) + p[self.b_hn + j]
-    }
-
-    fn step_into(&self, x: &[F], h_prev: &[F], scratch: &mut [F], rows: Rows<'_, F>) {
-        let Rows {
-            pre,
-            update,
-            reset,
-            candidate,
-            hidden,
-        } = rows;
-        let [pre_z, pre_r, pre_h] = pre;
-        let p = &self.params.values;
-        affine(p, self.z.0, self.z.1, &[h_prev, x], pre_z);
-        affine(p, self.r.0, self.r.1, &[h_prev, x], pre_r);
-        for j in 0..self.hidden_size {
-            update[j] = sigmoid(pre_z[j]);
-            reset[j] = sigmoid(pre_r[j]);
-        }
-        match self.config.form {
-            GruForm::Lecture => {
-                for j in 0..self.hidden_size {
-                    scratch[j] = reset[j] * h_prev[j];
-                }
-                affine(p, self.w.0, self.w.1, &[scratch, x], pre_h);
-                for j in 0..self.hidden_size {
-                    candidate[j] = pre_h[j].tanh();
-                    hidden[j] = (F::ONE - update[j]) * h_prev[j] + update[j] * candidate[j];
-                }
-            }
-            GruForm::PyTorch => {
-                let cols = self.hidden_size + self.input_size;
-                for j in 0..self.hidden_size {
-                    let row = &p[self.w.0 + j * cols + self.hidden_size..self.w.0 + (j + 1) * cols];
-                    pre_h[j] =
-                        dot(row, x) + p[self.w.1 + j] + reset[j] * self.hidden_part(j, h_prev);
-                    candidate[j] = pre_h[j].tanh();
-                    hidden[j] = (F::ONE - update[j]) * candidate[j] + update[j] * h_prev[j];
-                }
-            }
-        }
-    }
-
-    /// One step: the new `h_t` from `x_t` and `h_{t−1}`.
-    pub fn step(&self, x: &[F], state: &State<F>) -> State<F> {
-        let trace = self.seq(std::slice::from_ref(&x.to_vec()), Some(state));
-        State {
-            hidden: trace.last_hidden().to_vec(),
-            cell: Vec::new(),
-        }
-    }
-
-    /// Runs the whole sequence from `initial` (zeros if `None`), recording every gate.
-    pub fn seq(&self, inputs: &[Vec<F>], initial: Option<&State<F>>) -> Trace<F> {
-        let (n, steps) = (self.hidden_size, inputs.len());
-        let h0 = initial.map_or_else(|| vec![F::ZERO; n], |s| s.hidden.clone());
-        assert_eq!(h0.len(), n, "initial state of the wrong size");
-        let zeros = || vec![F::ZERO; steps * n];
-        let mut pre = [zeros(), zeros(), zeros()];
-        let (mut update, mut reset, mut candidate, mut hidden) =
-            (zeros(), zeros(), zeros(), zeros());
-        let mut scratch = vec![F::ZERO; n];
-        let mut xs = Vec::with_capacity(steps * self.input_size);
-        for (t, x) in inputs.iter().enumerate() {
-            assert_eq!(x.len(), self.input_size, "input {t} has the wrong size");
-            xs.extend_from_slice(x);
-            let r = t * n..(t + 1) * n;
-            let [p0, p1, p2] = &mut pre;
-            let (h_prev, h_cur) = prev_and_cur(&mut hidden, &h0, t, n);
-            let rows = Rows {
-                pre: [&mut p0[r.clone()], &mut p1[r.clone()], &mut p2[r.clone()]],
-                update: &mut update[r.clone()],
-                reset: &mut reset[r.clone()],
-                candidate: &mut candidate[r],
-                hidden: h_cur,
-            };
-            self.step_into(x, h_prev, &mut scratch, rows);
-        }
-        let [p_z, p_r, p_h] = pre;
-        let q = |name, values| Quantity {
-            name,
-            units: n,
-            values,
-        };
-        let quantities = vec![
-            Quantity {
-                name: QuantityName::Input,
-                units: self.input_size,
-                values: xs,
-            },
-            q(QuantityName::Update, update),
-            q(QuantityName::Reset, reset),
-            q(QuantityName::Candidate, candidate),
-            q(QuantityName::Hidden, hidden),
-            q(QuantityName::PreUpdate, p_z),
-            q(QuantityName::PreReset, p_r),
-            q(QuantityName::PreCandidate, p_h),
-        ];
-        Trace {
-            steps,
-            initial_hidden: h0,
-            initial_cell: Vec::new(),
-            quantities,
-        }
     }
 }

@@ -22,12 +22,15 @@
 
 mod bptt;
 mod explain;
+mod step;
+
+pub use step::{LstmGates, LstmStep};
 
 use serde::{Deserialize, Serialize};
 
-use super::real::{Real, affine, sigmoid};
-use super::trace::{BlockId, Params, Quantity, QuantityName, Trace, prev_and_cur};
-use super::{State, init_uniform};
+use super::init_uniform;
+use super::real::{Real, affine};
+use super::trace::{BlockId, Params};
 use crate::rng::Rng;
 
 const FORGET: usize = 0;
@@ -123,14 +126,6 @@ pub struct Lstm<F> {
     peeps: [bool; 4],
 }
 
-/// One step's rows of every recorded quantity.
-struct Rows<'a, F> {
-    pre: [&'a mut [F]; 4],
-    gate: [&'a mut [F]; 4],
-    cell: &'a mut [F],
-    hidden: &'a mut [F],
-}
-
 impl<F: Real> Lstm<F> {
     /// A cell with the given weights: `W_f, b_f, W_i, b_i, W_C, b_C, W_o, b_o` (no `W_i, b_i` when coupled); `forget_bias` is not added, each row-major
     /// `rows × cols` like ndarray ([`Params::block`](super::Params::block) tells a
@@ -195,131 +190,6 @@ impl<F: Real> Lstm<F> {
             affine(&self.params.values, w, b, &[c, h, x], out);
         } else {
             affine(&self.params.values, w, b, &[h, x], out);
-        }
-    }
-
-    /// The one step everything else is built on.
-    fn step_into(&self, x: &[F], h_prev: &[F], c_prev: &[F], rows: Rows<'_, F>) {
-        let Rows {
-            pre,
-            gate,
-            cell,
-            hidden,
-        } = rows;
-        let [pre_f, pre_i, pre_c, pre_o] = pre;
-        let [forget, input, candidate, output] = gate;
-
-        self.gate_affine(FORGET, c_prev, h_prev, x, pre_f);
-        for (f, a) in forget.iter_mut().zip(pre_f.iter()) {
-            *f = sigmoid(*a);
-        }
-        if self.config.coupled {
-            for (i, f) in input.iter_mut().zip(forget.iter()) {
-                *i = F::ONE - *f;
-            }
-        } else {
-            self.gate_affine(INPUT, c_prev, h_prev, x, pre_i);
-            for (i, a) in input.iter_mut().zip(pre_i.iter()) {
-                *i = sigmoid(*a);
-            }
-        }
-        self.gate_affine(CANDIDATE, c_prev, h_prev, x, pre_c);
-        for (c, a) in candidate.iter_mut().zip(pre_c.iter()) {
-            *c = a.tanh();
-        }
-        for j in 0..self.hidden_size {
-            cell[j] = forget[j] * c_prev[j] + input[j] * candidate[j];
-        }
-        self.gate_affine(OUTPUT, cell, h_prev, x, pre_o);
-        for j in 0..self.hidden_size {
-            output[j] = sigmoid(pre_o[j]);
-            hidden[j] = output[j] * cell[j].tanh();
-        }
-    }
-
-    /// One step: the new `(h_t, C_t)` from `x_t` and `(h_{t−1}, C_{t−1})`.
-    pub fn step(&self, x: &[F], state: &State<F>) -> State<F> {
-        let trace = self.seq(std::slice::from_ref(&x.to_vec()), Some(state));
-        State {
-            hidden: trace.last_hidden().to_vec(),
-            cell: trace.previous_cell(1).to_vec(),
-        }
-    }
-
-    /// Runs the whole sequence from `initial` (zeros if `None`), recording every gate.
-    pub fn seq(&self, inputs: &[Vec<F>], initial: Option<&State<F>>) -> Trace<F> {
-        let (n, steps) = (self.hidden_size, inputs.len());
-        let (h0, c0) = match initial {
-            Some(s) => (s.hidden.clone(), s.cell.clone()),
-            None => (vec![F::ZERO; n], vec![F::ZERO; n]),
-        };
-        assert!(
-            h0.len() == n && c0.len() == n,
-            "initial state of the wrong size"
-        );
-        let zeros = || vec![F::ZERO; steps * n];
-        let mut pre = [zeros(), zeros(), zeros(), zeros()];
-        let mut gate = [zeros(), zeros(), zeros(), zeros()];
-        let mut cell = zeros();
-        let mut hidden = zeros();
-        let mut xs = Vec::with_capacity(steps * self.input_size);
-        for (t, x) in inputs.iter().enumerate() {
-            assert_eq!(x.len(), self.input_size, "input {t} has the wrong size");
-            xs.extend_from_slice(x);
-            let r = t * n..(t + 1) * n;
-            let [p0, p1, p2, p3] = &mut pre;
-            let [g0, g1, g2, g3] = &mut gate;
-            let (c_prev, c_cur) = prev_and_cur(&mut cell, &c0, t, n);
-            let (h_prev, h_cur) = prev_and_cur(&mut hidden, &h0, t, n);
-            let rows = Rows {
-                pre: [
-                    &mut p0[r.clone()],
-                    &mut p1[r.clone()],
-                    &mut p2[r.clone()],
-                    &mut p3[r.clone()],
-                ],
-                gate: [
-                    &mut g0[r.clone()],
-                    &mut g1[r.clone()],
-                    &mut g2[r.clone()],
-                    &mut g3[r],
-                ],
-                cell: c_cur,
-                hidden: h_cur,
-            };
-            self.step_into(x, h_prev, c_prev, rows);
-        }
-        let [p_f, p_i, p_c, p_o] = pre;
-        let [f, i, c_tilde, o] = gate;
-        let q = |name, values| Quantity {
-            name,
-            units: n,
-            values,
-        };
-        let mut quantities = vec![
-            Quantity {
-                name: QuantityName::Input,
-                units: self.input_size,
-                values: xs,
-            },
-            q(QuantityName::Forget, f),
-            q(QuantityName::InputGate, i),
-            q(QuantityName::Candidate, c_tilde),
-            q(QuantityName::Cell, cell),
-            q(QuantityName::OutputGate, o),
-            q(QuantityName::Hidden, hidden),
-            q(QuantityName::PreForget, p_f),
-        ];
-        if !self.config.coupled {
-            quantities.push(q(QuantityName::PreInput, p_i));
-        }
-        quantities.push(q(QuantityName::PreCandidate, p_c));
-        quantities.push(q(QuantityName::PreOutput, p_o));
-        Trace {
-            steps,
-            initial_hidden: h0,
-            initial_cell: c0,
-            quantities,
         }
     }
 }

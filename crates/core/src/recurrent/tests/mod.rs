@@ -12,7 +12,9 @@ use crate::activation::Activation;
 
 mod equations;
 mod gradients;
+mod readout;
 mod reference;
+mod steps;
 mod tasks;
 mod training;
 

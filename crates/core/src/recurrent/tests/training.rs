@@ -174,3 +174,27 @@ fn a_diverging_update_is_undone_and_not_counted() {
     assert_eq!(trainer.updates(), 1);
     assert!(trainer.model.parameters().iter().any(|v| !v.is_finite()));
 }
+
+#[test]
+fn diverging_updates_in_a_row_are_each_undone_to_the_state_before() {
+    let task = Task::remember_first(5);
+    let model = Model::new(task.model_config(Variant::Gru, 4, 3));
+    let mut trainer = Trainer::new(
+        model,
+        task,
+        TrainConfig {
+            adam: AdamConfig {
+                learning_rate: f64::INFINITY,
+                ..AdamConfig::default()
+            },
+            ..TrainConfig::default()
+        },
+    );
+    let before = trainer.model.clone();
+    for _ in 0..3 {
+        let diverged = trainer.step_unless_diverged().expect_err("∞ step size");
+        assert!(diverged.0.loss.is_finite(), "the loss before the update");
+        assert_eq!(trainer.model, before, "the whole model is back");
+    }
+    assert_eq!(trainer.updates(), 0);
+}
