@@ -86,23 +86,31 @@ pub fn view_network(
         let geo = &geo;
         (0..layer.units).flat_map(move |to| (0..layer.inputs).map(move |from| (l, to, from, geo)))
     });
+    // A network of eight layers of 32 units has over 7,000 links, redrawn while it trains:
+    // each line carries only its geometry, colour and name (`data-link`); the pointer is read
+    // once on the whole drawing, and the readout below says which link it is.
     let view_link = |(l, to, from, geo): (usize, usize, usize, &Geometry)| {
         let w = m.mlp.weight(l, to, from);
         let half = geo.thumb / 2.0;
-        let hover = on_hover.reform(move |_: MouseEvent| Some((l, to, from)));
-        let select = send.reform(move |_: MouseEvent| Msg::SelectLink(Some((l, to, from))));
         let active = hovered == Some((l, to, from)) || m.selected == Some((l, to, from));
         html! {
             <line class={classes!("bd-link", active.then_some("active"))}
+                  data-link={format!("{l}.{to}.{from}")}
                   x1={(geo.x(l) + geo.thumb).to_string()} y1={(geo.y(l, from) + half).to_string()}
                   x2={geo.x(l + 1).to_string()} y2={(geo.y(l + 1, to) + half).to_string()}
                   stroke={weight_colour(w)}
-                  stroke-width={(width_scale * (w.abs() * 2.0).clamp(0.6, 7.0)).to_string()}
-                  onmouseenter={hover} onclick={select}>
-                <title>{ link_text(m, t, (l, to, from)) }</title>
-            </line>
+                  stroke-width={(width_scale * (w.abs() * 2.0).clamp(0.6, 7.0)).to_string()} />
         }
     };
+    let on_link_hover = {
+        let on_hover = on_hover.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(link) = link_under(&e) {
+                on_hover.emit(Some(link));
+            }
+        })
+    };
+    let on_link_click = send.reform(|e: MouseEvent| Msg::SelectLink(link_under(&e)));
     let thumbs = geo.counts.iter().enumerate().flat_map(|(col, &count)| {
         let geo = &geo;
         (0..count).map(move |unit| {
@@ -152,7 +160,8 @@ pub fn view_network(
                      onmouseleave={on_hover.reform(|_| None)}>
                     <svg class="bd-links" width={width.to_string()} height={height.to_string()}
                          viewBox={format!("0 0 {width} {height}")} tabindex="0" role="group"
-                         aria-label={t.links_label} onkeydown={on_key}>
+                         aria-label={t.links_label} onkeydown={on_key}
+                         onmouseover={on_link_hover} onclick={on_link_click}>
                         { for links.map(view_link) }
                     </svg>
                     { for (0..geo.counts.len()).map(|col| view_header(m, t, &geo, col, send)) }
@@ -162,6 +171,19 @@ pub fn view_network(
             <div class="bd-link-readout" aria-live="polite">{ readout }</div>
         </section>
     }
+}
+
+/// The link a pointer event happened on, from the line's `data-link` (`layer.to.from`).
+fn link_under(event: &MouseEvent) -> Option<Link> {
+    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    parse_link(&element.get_attribute("data-link")?)
+}
+
+/// `"1.2.3"` → `(1, 2, 3)`.
+fn parse_link(text: &str) -> Option<Link> {
+    let mut parts = text.split('.').map(|p| p.parse::<usize>().ok());
+    let link = (parts.next()??, parts.next()??, parts.next()??);
+    parts.next().is_none().then_some(link)
 }
 
 /// Keys on the focused diagram: ↑ ↓ move to the previous or next link, ← → to the first
