@@ -80,6 +80,8 @@ struct TrainLoop {
     canvases: Canvases,
     redraw: UseForceUpdateHandle,
     frames: u32,
+    /// When Yew last re-rendered the numbers, links and chart (milliseconds).
+    rendered_at: f64,
     /// When the replay under way started: (milliseconds, epoch), to estimate its end.
     replay_start: Option<(f64, usize)>,
 }
@@ -89,10 +91,13 @@ impl TrainLoop {
     fn tick(&mut self) -> bool {
         let start = now_ms();
         let replaying = self.model.borrow().replay_to.is_some();
+        // The drawing of the last frame (heat maps, every unit's thumbnail) is taken off the
+        // training budget, so a big network's whole frame stays near 40 ms.
+        let drawing = self.model.borrow().frame_ms.map_or(0.0, |(_, d)| d);
         let budget = if replaying {
             REPLAY_MS_PER_FRAME
         } else {
-            TRAIN_MS_PER_FRAME
+            (FRAME_TARGET_MS - drawing).clamp(4.0, TRAIN_MS_PER_FRAME)
         };
         let keep = self.model.borrow_mut().frame(|| now_ms() - start > budget);
         let trained = now_ms();
@@ -114,8 +119,13 @@ impl TrainLoop {
             self.redraw.force_update();
             return false;
         }
-        // Yew re-renders the numbers, links and chart every few frames only.
-        if self.frames.is_multiple_of(4) {
+        // Yew re-renders the numbers, links and chart every few frames only, and a diagram
+        // of thousands of links (a re-render of 100 ms or more) twice a second.
+        let links = self.model.borrow().mlp.params().len();
+        let spacing = if links > 2000 { 500.0 } else { 60.0 };
+        let now = now_ms();
+        if self.frames.is_multiple_of(4) && now - self.rendered_at > spacing {
+            self.rendered_at = now;
             self.redraw.force_update();
         }
         true
@@ -149,6 +159,8 @@ const REPLAY_MS_PER_FRAME: f64 = 12.0;
 /// Milliseconds of each frame spent training live before the picture is drawn: an epoch
 /// that needs longer goes on in the next frame (the grid and the drawing add 5–25 ms).
 const TRAIN_MS_PER_FRAME: f64 = 20.0;
+/// What a frame of live training should take at most, drawing included.
+const FRAME_TARGET_MS: f64 = 40.0;
 
 /// The screen.
 #[component]
@@ -183,6 +195,7 @@ pub fn Boundaries() -> Html {
             canvases: canvases.clone(),
             redraw: redraw.clone(),
             frames: 0,
+            rendered_at: 0.0,
             replay_start: None,
         };
         use_frame_loop(running, move || train_loop.tick());

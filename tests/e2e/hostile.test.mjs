@@ -1,0 +1,106 @@
+// Hostile input must never freeze the tab (issue 22): links at every maximum, huge fields,
+// thousands of bad keys. Each case checks that the page still answers within a second and
+// what the note says.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openSite, watchedContext, DESKTOP } from "./harness.mjs";
+
+const env = openSite();
+
+/** How long the page takes to run a trivial script: it cannot while a frame computes. */
+const answerMs = async (page) => {
+  const start = Date.now();
+  await page.evaluate(() => 1);
+  return Date.now() - start;
+};
+
+/** The longest gap between animation frames over `ms` milliseconds. */
+const longestFrameGap = (page, ms) =>
+  page.evaluate(
+    (ms) =>
+      new Promise((done) => {
+        let last = performance.now();
+        let longest = 0;
+        const end = last + ms;
+        const tick = (now) => {
+          longest = Math.max(longest, now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(tick);
+          else done(longest);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+
+/** `n` random points packed as the boundaries link packs them (count, lattice bytes, bits). */
+const packedPoints = (n) => {
+  const bytes = [n & 255, n >> 8];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) % 256;
+  for (let k = 0; k < 2 * n; k++) bytes.push(next());
+  for (let k = 0; k < Math.ceil(n / 4); k++) bytes.push(next());
+  return Buffer.from(bytes).toString("base64url");
+};
+
+const notice = (page) => page.locator(".bd-notice").first().textContent();
+
+test("boundaries: a link at every maximum replays in short frames, says how long, and Pause stops it", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  const hidden = Array(8).fill("32-tanh").join(".");
+  const link = `#/boundaries?h=${hidden}&b=1&e=100000&p=${packedPoints(5000)}`;
+  await page.goto(`${env.site.url}${link}`);
+  await page.locator(".bd-replay").waitFor();
+  const gap = await longestFrameGap(page, 3000);
+  console.log(`longest frame gap while replaying 8×32, 5,000 points, batch 1: ${gap.toFixed(0)} ms`);
+  assert.ok(gap < 1000, `a frame held the page for ${gap.toFixed(0)} ms`);
+  assert.ok((await answerMs(page)) < 1000, "the page answers within a second");
+  await page.waitForFunction(() => /left/.test(document.querySelector(".bd-replay")?.textContent ?? ""));
+  assert.match(await page.locator(".bd-replay").textContent(), /About \d+ (h|min|s)/);
+
+  // Clicked from the page itself: Playwright's own click first waits for the button to
+  // hold still over two frames, which would time the waiting, not the page.
+  const pressed = Date.now();
+  await page.evaluate(() => document.querySelector(".bd-play").click());
+  await page.waitForFunction(
+    () => document.querySelector(".bd-trainbar")?.dataset.running === "false" && !document.querySelector(".bd-replay"),
+  );
+  assert.ok(Date.now() - pressed < 1000, `Pause took ${Date.now() - pressed} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("boundaries: a formula of 102,002 characters is refused with its length, at once", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/boundaries`);
+  await page.locator(".bd-formula-input").waitFor();
+  await page.locator(".bd-formula-input").fill("x1+".repeat(34000) + "x2");
+  await page.locator(".bd-formula-add").click();
+  const error = await page.locator(".bd-formula-error").textContent();
+  assert.match(error, /102002 characters; at most 200/);
+  assert.ok(error.length < 300, "the message does not repeat the formula");
+  assert.ok((await answerMs(page)) < 1000, "the page answers within a second");
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /x1%2Bx1%2Bx1/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("boundaries: 50,000 bad keys are named eight at most, and the address keeps only what was used", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  const junk = Array.from({ length: 50000 }, (_, k) => `k${k}=1`).join("&");
+  await page.goto(`${env.site.url}#/boundaries?d=xor&noise=0.9&${junk}`);
+  await page.locator(".bd-notice").waitFor();
+  const text = await notice(page);
+  assert.match(text, /noise, k0, k1, k2, k3, k4, k5, k6, … 49993 more/);
+  assert.ok(text.length < 400, `a short note (${text.length} characters)`);
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /d=xor/);
+  assert.match(hash, /noise=0\.5/, "the address shows the value used");
+  assert.doesNotMatch(hash, /k0=/, "the address no longer holds the bad keys");
+  assert.ok((await answerMs(page)) < 1000, "the page answers within a second");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
