@@ -12,10 +12,13 @@ mod address;
 mod bytes;
 #[cfg(test)]
 pub mod fuzz;
+mod report;
 pub mod store;
 
 pub use address::{copy_link, current_query, replace_global, replace_query};
 pub use bytes::{from_base64url, to_base64url};
+use report::Report;
+pub use report::set_clamped;
 
 /// A link longer than this many characters leaves out what is long (e.g. painted points).
 pub const MAX_LINK: usize = 2000;
@@ -92,62 +95,6 @@ pub fn read_query<S>(fields: &[Field<S>], query: &str, state: &mut S) -> Vec<Lin
         }
     }
     report.finish()
-}
-
-/// The problems of one link: each key once, the first [`MAX_REPORTED`] named.
-#[derive(Default)]
-struct Report {
-    listed: Vec<LinkProblem>,
-    more: usize,
-}
-
-impl Report {
-    fn add(&mut self, key: &str, reason: &str) {
-        let key: String = key.chars().take(40).collect();
-        if self.listed.iter().any(|p| p.key == key) {
-            return;
-        }
-        if self.listed.len() < MAX_REPORTED {
-            self.listed.push(LinkProblem {
-                key,
-                reason: reason.to_string(),
-            });
-        } else {
-            // Not deduplicated (that would cost a set of every key): an upper bound.
-            self.more += 1;
-        }
-    }
-
-    fn finish(mut self) -> Vec<LinkProblem> {
-        if self.more > 0 {
-            self.listed.push(LinkProblem {
-                key: format!("… {} more", self.more),
-                reason: "not listed".to_string(),
-            });
-        }
-        self.listed
-    }
-}
-
-/// Puts `value` into `target`, moved into `lo..=hi` when it is outside (the nearest end).
-/// A moved value is still used, and reported: `Err` says what was asked and what was used.
-pub fn set_clamped<T>(target: &mut T, value: T, lo: T, hi: T) -> Result<(), String>
-where
-    T: PartialOrd + Copy + std::fmt::Display,
-{
-    let used = if value < lo {
-        lo
-    } else if value > hi {
-        hi
-    } else {
-        value
-    };
-    *target = used;
-    if used == value {
-        Ok(())
-    } else {
-        Err(format!("{value} is outside {lo} to {hi}; {used} was used"))
-    }
 }
 
 /// The part of a location hash after `?`, if any (`#/conv?k=sobel` → `k=sobel`).
