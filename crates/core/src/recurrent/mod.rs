@@ -20,6 +20,7 @@
 //! Everything is generic over the number type ([`Real`]): the playground uses `f32`, the
 //! gradient checks run the same code in `f64`.
 
+mod alphabet;
 mod checkpoint;
 mod equations;
 mod gru;
@@ -38,6 +39,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
+pub use alphabet::{MAX_SYMBOLS, OTHER};
 pub use equations::{EquationLine, Terms};
 pub use gru::{Gru, GruConfig, GruForm, GruStep};
 pub use lstm::{Lstm, LstmConfig, LstmGates, LstmStep, Peepholes};

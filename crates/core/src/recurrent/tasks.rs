@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::alphabet::{bounded_alphabet, symbol_of};
 use crate::rng::Rng;
 
 /// What the readout predicts.
@@ -106,8 +107,11 @@ pub enum Task {
     /// Windows of a typed text, one-hot over its alphabet; at every step the model
     /// predicts the next character.
     Text {
-        /// The distinct characters, sorted: symbol `k` is `alphabet[k]`.
+        /// The distinct characters, sorted: symbol `k` is `alphabet[k]` (at most
+        /// [`MAX_SYMBOLS`](super::MAX_SYMBOLS), the rarest folded into [`OTHER`](super::OTHER)).
         alphabet: Vec<char>,
+        /// How many distinct characters were folded into [`OTHER`](super::OTHER).
+        folded: usize,
         /// The text as symbol indices.
         symbols: Vec<usize>,
         /// `T`, the window length.
@@ -129,25 +133,22 @@ impl Task {
         }
     }
 
-    /// Next-character prediction over `text` in windows of `length` characters.
+    /// Next-character prediction over `text` in windows of `length` characters; beyond
+    /// [`MAX_SYMBOLS`](super::MAX_SYMBOLS) distinct characters the rarest share the symbol [`OTHER`](super::OTHER).
     pub fn text(text: &str, length: usize) -> Result<Self, TaskError> {
         assert!(length >= 1, "a window needs at least one character");
         let chars: Vec<char> = text.chars().collect();
         if chars.len() < 2 {
             return Err(TaskError::TextTooShort);
         }
-        let mut alphabet = chars.clone();
-        alphabet.sort_unstable();
-        alphabet.dedup();
+        let (alphabet, folded) = bounded_alphabet(&chars);
         if alphabet.len() < 2 {
             return Err(TaskError::SingleCharacter);
         }
-        let symbols = chars
-            .iter()
-            .map(|c| alphabet.binary_search(c).unwrap_or(0))
-            .collect();
+        let symbols = chars.iter().map(|&c| symbol_of(&alphabet, c)).collect();
         Ok(Task::Text {
             alphabet,
+            folded,
             symbols,
             length,
         })
@@ -267,6 +268,7 @@ impl Task {
                 alphabet,
                 symbols,
                 length,
+                ..
             } => {
                 let window = (*length).min(symbols.len() - 1);
                 let start = rng.index(symbols.len() - window);

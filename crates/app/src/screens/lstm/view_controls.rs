@@ -221,6 +221,16 @@ pub fn view_notice(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> Ht
         ),
         Notice::LinkPartlyRead(keys) => (fill(t.link_partly_read, &[&keys.join(", ")]), true),
         Notice::SavedPartlyRead(keys) => (fill(t.saved_partly_read, &[&keys.join(", ")]), true),
+        Notice::CharactersFolded(n) => (
+            fill(
+                t.characters_folded,
+                &[
+                    &n.to_string(),
+                    &nnp_core::recurrent::MAX_SYMBOLS.to_string(),
+                ],
+            ),
+            false,
+        ),
     };
     let class = if error { "notice-error" } else { "notice-info" };
     html! {

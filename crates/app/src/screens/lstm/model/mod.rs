@@ -30,6 +30,8 @@ pub enum Notice {
     LinkPartlyRead(Vec<String>),
     /// Parts of the state this browser remembered that could not be used; set aside.
     SavedPartlyRead(Vec<String>),
+    /// The text has more distinct characters than symbols: this many share one.
+    CharactersFolded(usize),
 }
 
 /// One variant learning the task, with its stopwatch.
@@ -210,6 +212,10 @@ impl Model {
                 self.training = false;
                 self.examples = 0;
                 self.new_example();
+                let folded = self.task.folded_characters();
+                if folded > 0 {
+                    self.notice = Some(Notice::CharactersFolded(folded));
+                }
             }
             Err(e) => self.notice = Some(Notice::Task(e)),
         }

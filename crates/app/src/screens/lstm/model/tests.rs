@@ -250,3 +250,21 @@ fn an_update_that_overflows_is_undone_and_stops_training() {
     );
     assert_eq!(m.run().trainer.updates(), updates);
 }
+
+#[test]
+fn a_text_of_thousands_of_characters_is_bounded_and_says_so() {
+    let mut m = Model::new();
+    let text: String = (0x4e00..0x4e00 + 5000).filter_map(char::from_u32).collect();
+    m.update(Msg::Task(TaskKind::Text), &clock);
+    m.update(Msg::Text(text), &clock);
+    assert_eq!(m.task.input_size(), nnp_core::recurrent::MAX_SYMBOLS);
+    assert_eq!(m.notice, Some(Notice::CharactersFolded(5000 - 127)));
+    m.update(Msg::Step, &clock);
+    let updated = m
+        .runs
+        .iter()
+        .flatten()
+        .filter(|r| r.trainer.updates() == 1)
+        .count();
+    assert!(updated > 0, "it trains at its usual size");
+}
