@@ -104,3 +104,27 @@ test("boundaries: 50,000 bad keys are named eight at most, and the address keeps
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("lstm: a text of 40,000 different characters trains at 128 symbols and says so", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/lstm`);
+  await page.locator(".lstm-task-select").waitFor();
+  await page.locator(".lstm-task-select").selectOption("text");
+  const text = Array.from({ length: 40000 }, (_, k) => String.fromCodePoint(0x4e00 + k)).join("");
+  await page.locator(".lstm-text").fill(text);
+  await page.locator(".lstm-text").blur();
+  await page.waitForFunction(() => /share the symbol/.test(document.querySelector(".lstm-notice-text")?.textContent ?? ""));
+  assert.match(await page.locator(".lstm-notice-text").textContent(), /128 symbols: the \d+ rarest share the symbol/);
+  await page.evaluate(() => document.querySelector(".lstm-train").click());
+  await page.waitForTimeout(2000);
+  const gap = await longestFrameGap(page, 2000);
+  console.log(`longest frame gap while training on 40,000 characters: ${gap.toFixed(0)} ms`);
+  assert.ok(gap < 1000, `a frame held the page for ${gap.toFixed(0)} ms`);
+  const pressed = Date.now();
+  await page.evaluate(() => document.querySelector(".lstm-train").click());
+  assert.ok((await answerMs(page)) < 1000, "the page answers within a second");
+  assert.ok(Date.now() - pressed < 1000, `Pause took ${Date.now() - pressed} ms`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
