@@ -3,7 +3,7 @@
 // what the note says.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openSite, watchedContext, DESKTOP } from "./harness.mjs";
+import { openSite, watchedContext, DESKTOP, SCREENS } from "./harness.mjs";
 
 const env = openSite();
 
@@ -128,3 +128,19 @@ test("lstm: a text of 40,000 different characters trains at 128 symbols and says
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+for (const screen of SCREENS.filter((s) => ["backprop", "deep", "conv", "lstm"].includes(s.slug))) {
+  test(`${screen.slug}: a partly read link is rewritten in the address bar at once`, async () => {
+    const { context, problems } = await watchedContext(env.browser, DESKTOP);
+    const page = await context.newPage();
+    const junk = Array.from({ length: 2000 }, (_, k) => `junk${k}=1`).join("&");
+    await page.goto(`${env.site.url}#/${screen.slug}?${junk}`);
+    await page.locator(screen.ready).first().waitFor({ timeout: 120000 });
+    await page.waitForFunction(() => !location.hash.includes("junk"));
+    const note = await page.locator(".notice").filter({ hasText: "as written" }).first().textContent();
+    assert.match(note, /junk0, junk1, .*… 1992 more/);
+    assert.ok((await answerMs(page)) < 1000, "the page answers within a second");
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}

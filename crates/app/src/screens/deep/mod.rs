@@ -67,11 +67,13 @@ fn initial_model() -> Model {
         return Model::new();
     };
     let mut model = Model::from_query(origin.query());
-    if let Some(LinkNotice::LinkPartlyRead(keys)) = &model.link_notice
-        && matches!(origin, Origin::Saved(_))
-    {
-        store::set_aside(&SCREEN);
-        model.link_notice = Some(LinkNotice::SavedPartlyRead(keys.clone()));
+    if let Some(LinkNotice::LinkPartlyRead(keys)) = &model.link_notice {
+        if matches!(origin, Origin::Saved(_)) {
+            store::set_aside(&SCREEN);
+            model.link_notice = Some(LinkNotice::SavedPartlyRead(keys.clone()));
+        }
+        // The address shows what was used, not what was refused or out of range.
+        share::replace_query(&SCREEN, &full_query(&model));
     }
     model
 }

@@ -76,11 +76,13 @@ fn initial_model() -> Model {
         return Model::new();
     };
     let mut model = Model::from_query(origin.query());
-    if let Some(Notice::LinkPartlyRead(keys)) = &model.notice
-        && matches!(origin, Origin::Saved(_))
-    {
-        store::set_aside(&SCREEN);
-        model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
+    if let Some(Notice::LinkPartlyRead(keys)) = &model.notice {
+        if matches!(origin, Origin::Saved(_)) {
+            store::set_aside(&SCREEN);
+            model.notice = Some(Notice::SavedPartlyRead(keys.clone()));
+        }
+        // The address shows what was used, not what was refused or out of range.
+        share::replace_query(&SCREEN, &link::write(&model.settings()).0);
     }
     model
 }
