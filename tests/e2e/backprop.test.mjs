@@ -36,8 +36,10 @@ const nodeText = async (page, label, cls) =>
 test("desktop: a full pass stepped through the UI shows the hand-computed f and g", async () => {
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  await page.goto(`${env.site.url}#/backprop`);
+  // With the output bias w0 (not in the lecture, off by default), as the hand computation has it.
+  await page.goto(`${env.site.url}#/backprop?bias=1`);
   await page.locator(".bp-graph-svg").waitFor();
+  await page.getByRole("button", { name: "Textbook solution" }).click();
   await screenshot(page, "desktop-backprop-start.png");
 
   // The lecture's third example: cars at [1, 0.5], not safe.
