@@ -137,6 +137,14 @@ impl<F: Real> State<F> {
             },
         }
     }
+
+    /// `h` of `state` alone (a cell without a cell state starts from it).
+    pub fn without_cell(state: &Self) -> Self {
+        Self {
+            hidden: state.hidden.clone(),
+            cell: Vec::new(),
+        }
+    }
 }
 
 /// Any recurrent cell behind one interface, so a screen can run the same input through

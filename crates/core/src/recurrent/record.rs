@@ -7,14 +7,14 @@ use super::real::Real;
 use super::trace::{Quantity, QuantityName, Trace};
 
 /// The quantities of a run so far, `[t][unit]` row after row.
-pub(crate) struct Recorder<F> {
+struct Recorder<F> {
     quantities: Vec<Quantity<F>>,
 }
 
 impl<F: Real> Recorder<F> {
     /// Room for `steps` rows of each quantity of `layout` (names and row sizes, in the
     /// trace's order).
-    pub(crate) fn new<'a>(
+    fn new<'a>(
         steps: usize,
         layout: impl IntoIterator<Item = (QuantityName, &'a [F])>,
     ) -> Self
@@ -33,7 +33,7 @@ impl<F: Real> Recorder<F> {
     }
 
     /// Appends one step's rows (same names and order as the layout).
-    pub(crate) fn record<'a>(&mut self, rows: impl IntoIterator<Item = (QuantityName, &'a [F])>)
+    fn record<'a>(&mut self, rows: impl IntoIterator<Item = (QuantityName, &'a [F])>)
     where
         F: 'a,
     {
@@ -48,7 +48,7 @@ impl<F: Real> Recorder<F> {
     }
 
     /// The trace of `steps` recorded steps that started from `initial`.
-    pub(crate) fn finish(self, steps: usize, initial: State<F>) -> Trace<F> {
+    fn finish(self, steps: usize, initial: State<F>) -> Trace<F> {
         Trace {
             steps,
             initial_hidden: initial.hidden,
@@ -56,4 +56,43 @@ impl<F: Real> Recorder<F> {
             quantities: self.quantities,
         }
     }
+}
+
+/// A cell's record of one step: the state it produced and the rows a trace keeps.
+pub(crate) trait StepRecord<F> {
+    /// What the rows depend on besides the record (the LSTM: whether it is coupled).
+    type Layout: Copy;
+
+    /// The state the step produced.
+    fn state_mut(&mut self) -> &mut State<F>;
+
+    /// The rows of a trace, in its order (`x_t` first).
+    fn rows<'a>(
+        &'a self,
+        x: &'a [F],
+        layout: Self::Layout,
+    ) -> impl IntoIterator<Item = (QuantityName, &'a [F])>
+    where
+        F: 'a;
+}
+
+/// Runs `inputs` from `start` one `step` at a time (`step(x_t, state, record)` fills the
+/// reused `record`), recording every step's rows: the whole-sequence run of every cell.
+pub(crate) fn run_sequence<F: Real, R: StepRecord<F>>(
+    inputs: &[Vec<F>],
+    input_size: usize,
+    start: State<F>,
+    mut record: R,
+    layout: R::Layout,
+    mut step: impl FnMut(&[F], &State<F>, &mut R),
+) -> Trace<F> {
+    let mut state = start.clone();
+    let x_layout = vec![F::ZERO; input_size];
+    let mut recorder = Recorder::new(inputs.len(), record.rows(&x_layout, layout));
+    for x in inputs {
+        step(x, &state, &mut record);
+        recorder.record(record.rows(x, layout));
+        std::mem::swap(&mut state, record.state_mut());
+    }
+    recorder.finish(inputs.len(), start)
 }

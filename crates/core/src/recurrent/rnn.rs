@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::equations::{EquationLine, affine_line};
 use super::real::{Real, affine, affine_backward, norm};
-use super::record::Recorder;
+use super::record::{StepRecord, run_sequence};
 use super::trace::{BlockId, GradientFlow, Params, QuantityName, Trace};
 use super::{State, init_uniform};
 use crate::activation::Activation;
@@ -72,9 +72,19 @@ impl<F: Real> RnnStep<F> {
             state: State::zeros(hidden_size, false),
         }
     }
+}
 
-    /// The rows of a trace, in its order (`x_t` first).
-    fn rows<'a>(&'a self, x: &'a [F]) -> [(QuantityName, &'a [F]); 3] {
+impl<F: Real> StepRecord<F> for RnnStep<F> {
+    type Layout = ();
+
+    fn state_mut(&mut self) -> &mut State<F> {
+        &mut self.state
+    }
+
+    fn rows<'a>(&'a self, x: &'a [F], (): ()) -> impl IntoIterator<Item = (QuantityName, &'a [F])>
+    where
+        F: 'a,
+    {
         [
             (QuantityName::Input, x),
             (QuantityName::Hidden, &self.state.hidden),
@@ -152,23 +162,15 @@ impl<F: Real> Rnn<F> {
     /// [`step`](Self::step_into) at a time, recording `s_t` and its pre-activation.
     pub fn seq(&self, inputs: &[Vec<F>], initial: Option<&State<F>>) -> Trace<F> {
         let n = self.hidden_size;
-        let mut state = initial.map_or_else(
-            || State::zeros(n, false),
-            |s| State {
-                hidden: s.hidden.clone(),
-                cell: Vec::new(),
-            },
-        );
-        let start = state.clone();
-        let mut out = RnnStep::zeros(n);
-        let x_layout = vec![F::ZERO; self.input_size];
-        let mut recorder = Recorder::new(inputs.len(), out.rows(&x_layout));
-        for x in inputs {
-            self.step_into(x, &state, &mut out);
-            recorder.record(out.rows(x));
-            std::mem::swap(&mut state, &mut out.state);
-        }
-        recorder.finish(inputs.len(), start)
+        let start = initial.map_or_else(|| State::zeros(n, false), State::without_cell);
+        run_sequence(
+            inputs,
+            self.input_size,
+            start,
+            RnnStep::zeros(n),
+            (),
+            |x, s, out| self.step_into(x, s, out),
+        )
     }
 
     /// Backpropagation through time; see [`Lstm::backward`](super::Lstm::backward).

@@ -3,7 +3,7 @@
 use super::{Gru, GruForm};
 use crate::recurrent::State;
 use crate::recurrent::real::{Real, affine, dot, sigmoid};
-use crate::recurrent::record::Recorder;
+use crate::recurrent::record::{StepRecord, run_sequence};
 use crate::recurrent::trace::{QuantityName, Trace};
 
 /// Everything one GRU step computes: the new state and what backpropagation needs.
@@ -42,9 +42,19 @@ impl<F: Real> GruStep<F> {
             state: State::zeros(hidden_size, false),
         }
     }
+}
 
-    /// The rows of a trace, in its order (`x_t` first).
-    fn rows<'a>(&'a self, x: &'a [F]) -> [(QuantityName, &'a [F]); 8] {
+impl<F: Real> StepRecord<F> for GruStep<F> {
+    type Layout = ();
+
+    fn state_mut(&mut self) -> &mut State<F> {
+        &mut self.state
+    }
+
+    fn rows<'a>(&'a self, x: &'a [F], (): ()) -> impl IntoIterator<Item = (QuantityName, &'a [F])>
+    where
+        F: 'a,
+    {
         use QuantityName as Q;
         [
             (Q::Input, x),
@@ -126,22 +136,14 @@ impl<F: Real> Gru<F> {
     /// [`step`](Self::step_into) at a time, recording every gate.
     pub fn seq(&self, inputs: &[Vec<F>], initial: Option<&State<F>>) -> Trace<F> {
         let n = self.hidden_size;
-        let mut state = initial.map_or_else(
-            || State::zeros(n, false),
-            |s| State {
-                hidden: s.hidden.clone(),
-                cell: Vec::new(),
-            },
-        );
-        let start = state.clone();
-        let mut out = GruStep::zeros(n);
-        let x_layout = vec![F::ZERO; self.input_size];
-        let mut recorder = Recorder::new(inputs.len(), out.rows(&x_layout));
-        for x in inputs {
-            self.step_into(x, &state, &mut out);
-            recorder.record(out.rows(x));
-            std::mem::swap(&mut state, &mut out.state);
-        }
-        recorder.finish(inputs.len(), start)
+        let start = initial.map_or_else(|| State::zeros(n, false), State::without_cell);
+        run_sequence(
+            inputs,
+            self.input_size,
+            start,
+            GruStep::zeros(n),
+            (),
+            |x, s, out| self.step_into(x, s, out),
+        )
     }
 }

@@ -3,7 +3,7 @@
 use super::{CANDIDATE, FORGET, INPUT, Lstm, OUTPUT};
 use crate::recurrent::State;
 use crate::recurrent::real::{Real, sigmoid};
-use crate::recurrent::record::Recorder;
+use crate::recurrent::record::{StepRecord, run_sequence};
 use crate::recurrent::trace::{QuantityName, Trace};
 
 /// One vector per LSTM layer: the gates `f_t, i_t, o_t`, the candidate `C̃_t`, or their
@@ -51,13 +51,24 @@ impl<F: Real> LstmStep<F> {
             state: State::zeros(hidden_size, true),
         }
     }
+}
 
-    /// The rows of a trace, in its order (`x_t` first; no `a_i` when coupled).
+impl<F: Real> StepRecord<F> for LstmStep<F> {
+    /// Whether the LSTM is coupled (then there is no `a_i` row).
+    type Layout = bool;
+
+    fn state_mut(&mut self) -> &mut State<F> {
+        &mut self.state
+    }
+
     fn rows<'a>(
         &'a self,
         x: &'a [F],
         coupled: bool,
-    ) -> impl Iterator<Item = (QuantityName, &'a [F])> {
+    ) -> impl IntoIterator<Item = (QuantityName, &'a [F])>
+    where
+        F: 'a,
+    {
         use QuantityName as Q;
         let (g, p) = (&self.gates, &self.pre);
         [
@@ -142,17 +153,15 @@ impl<F: Real> Lstm<F> {
     /// [`step`](Self::step_into) at a time, recording every gate.
     pub fn seq(&self, inputs: &[Vec<F>], initial: Option<&State<F>>) -> Trace<F> {
         let n = self.hidden_size;
-        let mut state = initial.map_or_else(|| State::zeros(n, true), Clone::clone);
-        let start = state.clone();
-        let mut out = LstmStep::zeros(n);
-        let coupled = self.config.coupled;
-        let x_layout = vec![F::ZERO; self.input_size];
-        let mut recorder = Recorder::new(inputs.len(), out.rows(&x_layout, coupled));
-        for x in inputs {
-            self.step_into(x, &state, &mut out);
-            recorder.record(out.rows(x, coupled));
-            std::mem::swap(&mut state, &mut out.state);
-        }
-        recorder.finish(inputs.len(), start)
+        let start = initial.map_or_else(|| State::zeros(n, true), Clone::clone);
+        let (record, coupled) = (LstmStep::zeros(n), self.config.coupled);
+        run_sequence(
+            inputs,
+            self.input_size,
+            start,
+            record,
+            coupled,
+            |x, s, out| self.step_into(x, s, out),
+        )
     }
 }
