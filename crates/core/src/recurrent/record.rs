@@ -14,10 +14,7 @@ struct Recorder<F> {
 impl<F: Real> Recorder<F> {
     /// Room for `steps` rows of each quantity of `layout` (names and row sizes, in the
     /// trace's order).
-    fn new<'a>(
-        steps: usize,
-        layout: impl IntoIterator<Item = (QuantityName, &'a [F])>,
-    ) -> Self
+    fn new<'a>(steps: usize, layout: impl IntoIterator<Item = (QuantityName, &'a [F])>) -> Self
     where
         F: 'a,
     {
