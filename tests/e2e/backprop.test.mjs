@@ -19,15 +19,25 @@ const parseShown = (text) => {
   return Number(mantissa) * 10 ** exponent;
 };
 
-/** The car network by hand: textbook v1, v2 (sharpness 10), w = [w0, w1, w2], squared loss. */
+/**
+ * The car network by hand: the lecture's v1 = [−1, 1, −1], v2 = [−1, −1, 1], hidden units
+ * σ(k·v·Φ) with k = 10, w = [w0, w1, w2], squared loss.
+ */
 function byHand(x1, x2, y, w) {
-  const h1 = sigma(10 * (-1 + x1 - x2));
-  const h2 = sigma(10 * (-1 - x1 + x2));
+  const k = 10;
+  const h1 = sigma(k * (-1 + x1 - x2));
+  const h2 = sigma(k * (-1 - x1 + x2));
   const score = w[0] + w[1] * h1 + w[2] * h2;
   const loss = (score - y) ** 2;
-  const dh1 = h1 * (1 - h1);
+  const dh1 = k * h1 * (1 - h1);
   return { h1, h2, score, loss, dh1, gV1x1: 2 * (score - y) * w[1] * dh1 * x1 };
 }
+
+/** The table's columns as shown: h1, h2 rounded, then ŷ and y as written. */
+const tableCells = (page) =>
+  page.locator(".bp-table tbody tr").evaluateAll((rows) =>
+    rows.map((r) => [...r.querySelectorAll("td")].slice(1).map((td) => td.textContent)),
+  );
 
 // Node values are written "f = …" with thin spaces around "=".
 const nodeText = async (page, label, cls) =>
@@ -36,22 +46,30 @@ const nodeText = async (page, label, cls) =>
 test("desktop: a full pass stepped through the UI shows the hand-computed f and g", async () => {
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  // With the output bias w0 (not in the lecture, off by default), as the hand computation has it.
-  await page.goto(`${env.site.url}#/backprop?bias=1`);
+  // The lecture's exact network at the screen's defaults: no bias, labels 1 safe / 0 not safe.
+  await page.goto(`${env.site.url}#/backprop`);
   await page.locator(".bp-graph-svg").waitFor();
+  await page.getByRole("button", { name: "Random init" }).click();
   await page.getByRole("button", { name: "Textbook solution" }).click();
+  assert.equal(await page.locator(".bp-sharpness").inputValue(), "10");
   await screenshot(page, "desktop-backprop-start.png");
+  // The lecture's table, cell by cell: h1, h2 (σ(10·z) within 0.007 of the thresholds), ŷ, y.
+  const cells = await tableCells(page);
+  assert.deepEqual(
+    cells.map(([h1, h2, yhat, y]) => [Math.round(parseShown(h1)), Math.round(parseShown(h2)), yhat, y]),
+    [[1, 0, "1", "1"], [0, 1, "1", "1"], [0, 0, "0", "0"]],
+  );
 
   // The lecture's third example: cars at [1, 0.5], not safe.
   await page.locator(".bp-table tbody tr").nth(2).getByRole("button").click();
   await page.waitForFunction(() => document.querySelector(".bp-current-row .bp-use")?.textContent === "[1, 0.5]");
 
   const nodes = await page.locator(".bp-node").count();
-  assert.equal(nodes, 20, "squared loss with the bias has 20 nodes");
+  assert.equal(nodes, 19, "the lecture's graph with the squared loss has 19 nodes");
   const step = page.getByRole("button", { name: "Step one node" });
   for (let k = 0; k < nodes; k++) await step.click();
   // Forward done: the loss is known, no g yet.
-  const want = byHand(1, 0.5, -1, [-0.5, 1, 1]);
+  const want = byHand(1, 0.5, 0, [0, 1, 1]);
   assert.equal(await nodeText(page, "loss", "bp-f"), `f = ${fmt(want.loss)}`);
   assert.equal(await page.locator(".bp-node .bp-g").count(), 0);
   assert.match(await page.locator(".bp-phase").textContent(), /Backward pass — next g: loss/);
@@ -62,7 +80,7 @@ test("desktop: a full pass stepped through the UI shows the hand-computed f and 
   assert.equal(await nodeText(page, "loss", "bp-g"), "g = 1.000");
   assert.equal(await nodeText(page, "h1", "bp-f"), `f = ${fmt(want.h1)}`);
   assert.equal(await nodeText(page, "v1[1]", "bp-g"), `g = ${fmt(want.gV1x1)}`);
-  // The green local derivative on the edge h1 → v1·Φ is σ'(z) = h1(1 − h1).
+  // The green local derivative on the edge h1 → v1·Φ is k·σ'(k·z) = k·h1(1 − h1).
   assert.equal(await page.locator('.bp-local[data-edge="h1>v1·Φ"]').textContent(), fmt(want.dh1));
   // The chain-rule panel (v1[1] is selected) agrees, and so does the finite difference.
   assert.equal(await page.locator(".bp-chain-total").textContent(), fmt(want.gV1x1));
@@ -77,8 +95,8 @@ test("desktop: a full pass stepped through the UI shows the hand-computed f and 
   await page.waitForFunction(() => document.querySelector('.bp-node[data-label="w1"] .bp-f')?.textContent === "=\u20092.000");
   assert.match(await page.locator(".bp-phase").textContent(), /Press “Step one node”/);
   await page.getByRole("button", { name: "Finish backward" }).click();
-  const again = byHand(1, 0.5, -1, [-0.5, 2, 1]);
-  assert.equal(await nodeText(page, "w1", "bp-g"), `g = ${fmt(2 * (again.score + 1) * again.h1)}`);
+  const again = byHand(1, 0.5, 0, [0, 2, 1]);
+  assert.equal(await nodeText(page, "w1", "bp-g"), `g = ${fmt(2 * again.score * again.h1)}`);
   await page.locator('.bp-node[data-label="v1[1]"]').click();
   assert.equal(await page.locator(".bp-chain-total").textContent(), fmt(again.gV1x1));
 
@@ -106,10 +124,11 @@ test("desktop: a full pass stepped through the UI shows the hand-computed f and 
 
   // The textbook solution restores the lecture's table.
   await page.getByRole("button", { name: "Textbook solution" }).click();
-  const h = await page.locator(".bp-table tbody tr").evaluateAll((rows) =>
-    rows.map((r) => [r.querySelector(".bp-h1").textContent, r.querySelector(".bp-h2").textContent]),
+  const restored = await tableCells(page);
+  assert.deepEqual(
+    restored.map(([h1, h2, yhat, y]) => [Math.round(parseShown(h1)), Math.round(parseShown(h2)), yhat, y]),
+    [[1, 0, "1", "1"], [0, 1, "1", "1"], [0, 0, "0", "0"]],
   );
-  assert.deepEqual(h.map(([a, b]) => [Math.round(parseShown(a)), Math.round(parseShown(b))]), [[1, 0], [0, 1], [0, 0]]);
   assert.deepEqual(problems, []);
   await context.close();
 });

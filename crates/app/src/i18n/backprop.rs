@@ -7,6 +7,9 @@ pub struct BackpropTexts {
     pub bias_note: &'static str,
     pub output_bias: &'static str,
     pub exact_graph_note: &'static str,
+    pub sharpness: &'static str,
+    pub sharpness_note: &'static str,
+    pub err_sharpness: &'static str,
     pub pass_controls: &'static str,
     pub step: &'static str,
     pub finish_forward: &'static str,
@@ -84,11 +87,18 @@ pub struct BackpropTexts {
 pub static EN: BackpropTexts = BackpropTexts {
     intro: "Forward: every node's value f, from the leaves up to the loss. Backward: \
         g = ∂loss/∂f, from the loss down. Update: every red parameter moves against its g.",
-    bias_note: "The score has a bias w0 (the constant 1 of Φ, one layer up): with labels ±1 the \
-        lecture's w1·h1 + w2·h2 alone cannot put the danger band below zero.",
+    bias_note: "The score has a bias w0 (the constant 1 of Φ, one layer up). The hinge and \
+        logistic losses need labels ±1, and w1·h1 + w2·h2 alone cannot put the danger band \
+        below zero; w0 can.",
     output_bias: "Add an output bias w0 (not in the lecture)",
-    exact_graph_note: "This is the lecture's exact graph, without a bias w0: it cannot learn the \
-        danger band — try training it.",
+    exact_graph_note: "This is the lecture's exact graph, without a bias w0, and its labels: \
+        y = 1 safe, y = 0 not safe; the output says safe when w1·h1 + w2·h2 ≥ ½. The hinge and \
+        logistic losses need labels ±1, which this graph cannot reach: it cannot learn the \
+        danger band with them — try it, then add w0.",
+    sharpness: "k =",
+    sharpness_note: "Hidden units h = σ(k·v·Φ): at k = 10 they read as the lecture's thresholds \
+        1[v·Φ ≥ 0]; k = 1 is the plain σ one trains.",
+    err_sharpness: "The sharpness k must be a number above 0 and at most 100.",
     pass_controls: "One pass",
     step: "Step one node",
     finish_forward: "Finish forward",
@@ -129,7 +139,9 @@ pub static EN: BackpropTexts = BackpropTexts {
     col_label: "y",
     use_row: "Put this example in the graph",
     in_graph: "in the graph",
-    table_note: "ŷ is the network's output, y the true label. Click a row to put it in the graph. The lecture writes 0 for “not safe”; here it is −1.",
+    table_note: "h1 = σ(k·v1·Φ) ≈ 1[v1·Φ ≥ 0], h2 likewise; ŷ is what the network says, y the \
+        true label (1 safe, 0 not safe as the lecture writes; −1 under the hinge and logistic \
+        losses). Click a row to put it in the graph.",
     link_partly_read: "Part of this link could not be used as written ({}): each was left as it was or moved into its range; everything else was restored.",
     position: "Or place the cars:",
     put_cars: "Put in the graph",
@@ -166,10 +178,16 @@ pub static EN: BackpropTexts = BackpropTexts {
 pub static ZH: BackpropTexts = BackpropTexts {
     intro: "前向传播：从叶子到损失，算出每个节点的值 f。反向传播：从损失往下，算出 \
         g = ∂loss/∂f。更新：每个红色参数沿 −g 走一步。",
-    bias_note: "输出分数带一个偏置 w0（Φ 中的常数 1，上移一层）：标签取 ±1 时，讲义中的 \
-        w1·h1 + w2·h2 无法让危险带的分数低于零。",
+    bias_note: "输出分数带一个偏置 w0（Φ 中的常数 1，上移一层）。合页损失和逻辑损失需要 ±1 \
+        标签，而讲义中的 w1·h1 + w2·h2 无法让危险带的分数低于零；w0 可以。",
     output_bias: "加上输出偏置 w0（讲义中没有）",
-    exact_graph_note: "这是讲义原图，没有偏置 w0：网络学不会危险带——训练试试看。",
+    exact_graph_note: "这是讲义原图（没有偏置 w0）和讲义的标签：y = 1 安全，y = 0 不安全；\
+        w1·h1 + w2·h2 ≥ ½ 时输出“安全”。合页损失和逻辑损失需要 ±1 标签，这张图做不到：\
+        用它们学不会危险带——试试看，再加上 w0。",
+    sharpness: "k =",
+    sharpness_note: "隐藏单元 h = σ(k·v·Φ)：k = 10 时它们就是讲义中的阈值单元 1[v·Φ ≥ 0]；\
+        k = 1 是训练时用的普通 σ。",
+    err_sharpness: "陡度 k 必须是大于 0 且不超过 100 的数。",
     pass_controls: "一次传播",
     step: "计算一个节点",
     finish_forward: "完成前向传播",
@@ -210,7 +228,8 @@ pub static ZH: BackpropTexts = BackpropTexts {
     col_label: "y",
     use_row: "把这个样本放入计算图",
     in_graph: "在图中",
-    table_note: "ŷ 是网络的输出，y 是真实标签。点击一行可把它放入计算图。讲义用 0 表示“不安全”，这里用 −1。",
+    table_note: "h1 = σ(k·v1·Φ) ≈ 1[v1·Φ ≥ 0]，h2 同理；ŷ 是网络的输出，y 是真实标签（与讲义相同，\
+        1 表示安全，0 表示不安全；合页损失和逻辑损失下不安全为 −1）。点击一行可把它放入计算图。",
     link_partly_read: "链接中有一部分无法按原样使用（{}）：这些设置保持不变或被调整到允许范围内；其余设置已恢复。",
     position: "或者自己放车：",
     put_cars: "放入计算图",

@@ -164,10 +164,12 @@ mod tests {
             v2: [-0.3, -0.2, 0.6],
             w: [0.2, 1.1, -0.7],
         });
+        net.set_sharpness(1.0);
         net.set_example(&crate::graph::CarExample {
             x: [3.0, 1.0],
             y: -1.0,
         });
+        net.graph.set("y", -1.0); // the hand computation's y, whatever the loss's targets
         net
     }
 
@@ -192,10 +194,10 @@ mod tests {
             .iter()
             .map(|e| e.formula.as_str())
             .collect();
-        assert_eq!(formulas, ["2(score − y)", "1", "w1", "h1(1 − h1)", "x1"]);
+        assert_eq!(formulas, ["2(score − y)", "1", "w1", "k·h1(1 − h1)", "x1"]);
         let text = rule.describe(g);
         assert!(
-            text.starts_with("∂loss/∂v1[1] = 2(score − y) · w1 · h1(1 − h1) · x1 = ("),
+            text.starts_with("∂loss/∂v1[1] = 2(score − y) · w1 · k·h1(1 − h1) · x1 = ("),
             "{text}"
         );
     }

@@ -247,6 +247,16 @@ impl Graph {
         self.reset();
     }
 
+    /// Sets the sharpness `k` of a [`Op::Sharpened`] node `i`, `σ(k·z)`; the pass returns
+    /// to [`Phase::Idle`].
+    pub fn set_sharpness(&mut self, i: usize, k: f64) {
+        match &mut self.nodes[i].op {
+            Op::Sharpened(_, gain, _) => *gain = k,
+            op => panic!("node {i} ({}) has no sharpness", op.symbol()),
+        }
+        self.reset();
+    }
+
     /// Sets the leaf labelled `label`.
     pub fn set(&mut self, label: &str, value: f64) {
         let i = self.expect_index(label);

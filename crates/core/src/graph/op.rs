@@ -32,6 +32,9 @@ pub enum Op {
     Dot(Vec<usize>, Vec<usize>),
     /// An activation function applied to one node, e.g. `σ(v1·Φ)`.
     Activation(Activation, usize),
+    /// An activation of a node scaled by a fixed sharpness `k`: `σ(k·z)`. As `k` grows,
+    /// `σ(k·z)` tends to the lecture's threshold unit `1[z ≥ 0]` while keeping a gradient.
+    Sharpened(Activation, f64, usize),
     /// `a²`.
     Square(usize),
     /// The hinge `max(1 − m, 0)` of a margin `m`.
@@ -78,9 +81,11 @@ impl Op {
             Op::Input(_) | Op::Parameter(_) | Op::Constant(_) => Vec::new(),
             Op::Add(a, b) | Op::Sub(a, b) | Op::Mul(a, b) | Op::Max(a, b) => vec![*a, *b],
             Op::Dot(a, b) => a.iter().chain(b).copied().collect(),
-            Op::Activation(_, a) | Op::Square(a) | Op::Hinge(a) | Op::LogisticLoss(a) => {
-                vec![*a]
-            }
+            Op::Activation(_, a)
+            | Op::Sharpened(_, _, a)
+            | Op::Square(a)
+            | Op::Hinge(a)
+            | Op::LogisticLoss(a) => vec![*a],
         }
     }
 
@@ -95,7 +100,7 @@ impl Op {
             Op::Mul(..) => "·",
             Op::Max(..) => "max",
             Op::Dot(..) => "dot",
-            Op::Activation(a, _) => match a {
+            Op::Activation(a, _) | Op::Sharpened(a, _, _) => match a {
                 Activation::Sign => "sign",
                 Activation::Logistic => "σ",
                 Activation::Tanh => "tanh",
@@ -118,6 +123,7 @@ impl Op {
             Op::Max(a, b) => f[*a].max(f[*b]),
             Op::Dot(a, b) => a.iter().zip(b).map(|(i, j)| f[*i] * f[*j]).sum(),
             Op::Activation(act, a) => act.value(f[*a]),
+            Op::Sharpened(act, k, a) => act.value(k * f[*a]),
             Op::Square(a) => f[*a] * f[*a],
             Op::Hinge(m) => Loss::Hinge.value(f[*m], 1.0),
             Op::LogisticLoss(m) => Loss::Logistic.value(f[*m], 1.0),
@@ -141,6 +147,7 @@ impl Op {
             }
             Op::Dot(a, b) => b.iter().chain(a).map(|i| f[*i]).collect(),
             Op::Activation(act, a) => vec![act.derivative(f[*a])],
+            Op::Sharpened(act, k, a) => vec![k * act.derivative(k * f[*a])],
             Op::Square(a) => vec![2.0 * f[*a]],
             Op::Hinge(m) => vec![Loss::Hinge.derivative(f[*m], 1.0)],
             Op::LogisticLoss(m) => vec![Loss::Logistic.derivative(f[*m], 1.0)],
@@ -178,6 +185,13 @@ impl Op {
                 Activation::Tanh => format!("1 − {}²", paren(own)),
                 Activation::Relu => format!("1[{} > 0]", label(*a)),
                 Activation::Linear => "1".into(),
+            },
+            Op::Sharpened(act, _, a) => match act {
+                Activation::Sign => "0".into(),
+                Activation::Logistic => format!("k·{0}(1 − {0})", paren(own)),
+                Activation::Tanh => format!("k(1 − {}²)", paren(own)),
+                Activation::Relu => format!("k·1[{} > 0]", label(*a)),
+                Activation::Linear => "k".into(),
             },
             Op::Square(a) => format!("2{}", p_always(&label(*a))),
             Op::Hinge(m) => format!("−1[{} < 1]", label(*m)),
@@ -225,6 +239,9 @@ mod tests {
             Op::Activation(Activation::Tanh, 1),
             Op::Activation(Activation::Relu, 0),
             Op::Activation(Activation::Relu, 1),
+            Op::Sharpened(Activation::Logistic, 10.0, 0),
+            Op::Sharpened(Activation::Logistic, 0.5, 1),
+            Op::Sharpened(Activation::Tanh, 3.0, 2),
             Op::Square(1),
             Op::Hinge(0),
             Op::Hinge(2),
@@ -281,6 +298,10 @@ mod tests {
         assert_eq!(
             Op::Activation(Activation::Logistic, 2).local_formula(0, "h1", label),
             "h1(1 − h1)"
+        );
+        assert_eq!(
+            Op::Sharpened(Activation::Logistic, 10.0, 2).local_formula(0, "h1", label),
+            "k·h1(1 − h1)"
         );
         assert_eq!(
             Op::Dot(vec![1], vec![3]).local_formula(0, "v1·Φ", label),

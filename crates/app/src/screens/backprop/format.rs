@@ -39,9 +39,15 @@ pub fn plain(x: f64) -> String {
     }
 }
 
-/// A signed label such as `+1` or `−1`.
-pub fn label(y: f64) -> &'static str {
-    if y > 0.0 { "+1" } else { "−1" }
+/// A label as the network's targets write it: `1`, `0` (the lecture's "not safe") or `−1`.
+pub fn label(target: f64) -> &'static str {
+    if target > 0.0 {
+        "1"
+    } else if target < 0.0 {
+        "−1"
+    } else {
+        "0"
+    }
 }
 
 fn superscript(exponent: &str) -> String {

@@ -5,7 +5,7 @@
 use nnp_core::graph::{CarExample, CarNetConfig, CarWeights, Phase};
 use nnp_core::loss::Loss;
 
-use super::model::{MAX_EPOCHS, Model, TrainSet};
+use super::model::{MAX_EPOCHS, MAX_SHARPNESS, Model, TrainSet};
 use crate::share::{self, Field, flag, flag_text, number, whole};
 
 /// Everything a link says about the screen.
@@ -15,6 +15,8 @@ pub struct Settings {
     pub config: CarNetConfig,
     /// `v1, v2, [w0, w1, w2]`.
     pub weights: CarWeights,
+    /// The sharpness `k` of the hidden units `σ(k·z)`.
+    pub sharpness: f64,
     /// The cars in the graph's leaves.
     pub x: [f64; 2],
     /// η.
@@ -85,6 +87,18 @@ pub fn fields() -> Vec<Field<Settings>> {
             write: |s| Some(joined(&s.weights.w)),
             read: |s, v| {
                 s.weights.w = numbers(v)?;
+                Ok(())
+            },
+        },
+        Field {
+            key: "k",
+            write: |s| Some(s.sharpness.to_string()),
+            read: |s, v| {
+                let k = number(v)?;
+                if k <= 0.0 || k > MAX_SHARPNESS {
+                    return Err(format!("k lies in (0, {MAX_SHARPNESS}]"));
+                }
+                s.sharpness = k;
                 Ok(())
             },
         },
@@ -193,6 +207,7 @@ impl Model {
         Settings {
             config: self.config(),
             weights: self.net.weights(),
+            sharpness: self.net.sharpness(),
             x: self.example.x,
             learning_rate: self.learning_rate,
             epochs: self.epochs,
@@ -209,6 +224,7 @@ impl Model {
         let mut m = Model::new();
         m.reconfigure(s.config.loss, s.config.output_bias);
         m.net.set_weights(&s.weights);
+        m.net.set_sharpness(s.sharpness);
         m.set_example(CarExample::labelled(s.x[0], s.x[1]));
         m.learning_rate = s.learning_rate;
         m.epochs = s.epochs;

@@ -76,6 +76,8 @@ pub enum Msg {
     TrainOn(TrainSet),
     /// η typed.
     LearningRate(String),
+    /// The sharpness k of σ(k·z) typed.
+    Sharpness(String),
     /// Epochs typed.
     Epochs(String),
     /// Example `k` of the lecture's table.
@@ -240,6 +242,7 @@ fn update(state: &mut State, msg: Msg) {
     let result = match msg {
         Msg::Update => m.apply_update(),
         Msg::LearningRate(text) => m.set_learning_rate(&text),
+        Msg::Sharpness(text) => m.set_sharpness(&text),
         Msg::Epochs(text) => m.set_epochs(&text),
         Msg::Position(x1, x2) => m.set_position(&x1, &x2),
         Msg::Weight(i, text) => m.set_weight(i, &text),
@@ -280,6 +283,7 @@ fn apply(m: &mut Model, msg: Msg) {
         Msg::Select(i) => m.select(i),
         Msg::Update
         | Msg::LearningRate(_)
+        | Msg::Sharpness(_)
         | Msg::Epochs(_)
         | Msg::Position(..)
         | Msg::Weight(..)
@@ -318,6 +322,7 @@ fn view_error(error: Option<InputError>, t: &'static BackpropTexts) -> Html {
     let text = match error {
         InputError::NotANumber => t.err_not_a_number,
         InputError::LearningRate => t.err_learning_rate,
+        InputError::Sharpness => t.err_sharpness,
         InputError::Epochs => t.err_epochs,
         InputError::Position => t.err_position,
         InputError::NeedsBackward => t.err_needs_backward,

@@ -4,7 +4,7 @@ use nnp_core::graph::Phase;
 use nnp_core::loss::Loss;
 use yew::prelude::*;
 
-use super::format::num;
+use super::format::{num, plain};
 use super::model::{Model, TrainSet};
 use super::{Msg, phase_text};
 use crate::i18n::backprop::BackpropTexts;
@@ -54,6 +54,7 @@ pub fn view(
     });
     let on_rate = on_msg.reform(|e: Event| Msg::LearningRate(event_value(&e)));
     let on_epochs = on_msg.reform(|e: Event| Msg::Epochs(event_value(&e)));
+    let on_sharpness = on_msg.reform(|e: Event| Msg::Sharpness(event_value(&e)));
     let loss_option = |kind: Loss, value: &'static str, text: &'static str| {
         html! { <option {value} selected={config.loss == kind}>{ text }</option> }
     };
@@ -72,6 +73,11 @@ pub fn view(
                 { button(t.random_init, "bp-random", Msg::Randomize, on_msg) }
                 <span class="bp-seed">{ format!("{} {}", t.seed, model.seed) }</span>
                 { button(t.textbook, "bp-textbook", Msg::Textbook, on_msg) }
+                <label class="bp-field" title={t.sharpness_note}>{ t.sharpness }
+                    <input class="bp-sharpness" type="text" inputmode="decimal" size="4"
+                           value={plain(model.net.sharpness())} onchange={on_sharpness}
+                           key={format!("k-{}", model.net.sharpness())} />
+                </label>
                 { train }
                 <label class="bp-field">
                     <input class="bp-epochs" type="text" inputmode="numeric" size="4"
@@ -107,6 +113,7 @@ pub fn view(
             </div>
             <p class="bp-bias-note">
                 { if config.output_bias { t.bias_note } else { t.exact_graph_note } }
+                { " " }{ t.sharpness_note }
             </p>
         </div>
     }

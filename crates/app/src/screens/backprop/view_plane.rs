@@ -131,7 +131,7 @@ fn paint(canvas: &HtmlCanvasElement, outputs: &[CarOutput]) -> Option<()> {
             let colour = match (stripe1, stripe2) {
                 (true, _) => H1,
                 (_, true) => H2,
-                _ if out.score > 0.0 => SAFE,
+                _ if out.label() > 0.0 => SAFE,
                 _ => DANGER,
             };
             let at = (row * n + col) * 4;

@@ -10,6 +10,7 @@ use crate::i18n::backprop::BackpropTexts;
 
 /// The table and the position inputs.
 pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) -> Html {
+    let targets = model.config().targets();
     let rows = model.table().into_iter().enumerate().map(|(k, (e, out))| {
         let current = e.x == model.example.x;
         let fires = |h: f64| (h >= 0.5).then_some("bp-fires");
@@ -26,9 +27,9 @@ pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) ->
                 <td class={classes!("bp-h1", fires(out.h1))}>{ num(out.h1) }</td>
                 <td class={classes!("bp-h2", fires(out.h2))}>{ num(out.h2) }</td>
                 <td class={classes!("bp-yhat", if right { "bp-right" } else { "bp-wrong" })}>
-                    { label(out.label()) }
+                    { label(targets.of(out.label())) }
                 </td>
-                <td>{ label(e.y) }</td>
+                <td>{ label(targets.of(e.y)) }</td>
             </tr>
         }
     });
@@ -62,7 +63,7 @@ pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) ->
                 <label>{ "x2 " }<input ref={x2} class="bp-x2" type="text" inputmode="decimal"
                     size="5" value={plain(e.x[1])} key={format!("x2-{}", e.x[1])} /></label>
                 <button type="button" class="bp-button bp-put" onclick={put}>{ t.put_cars }</button>
-                <span class="bp-verdict">{ format!("y = {} ({verdict})", label(e.y)) }</span>
+                <span class="bp-verdict">{ format!("y = {} ({verdict})", label(targets.of(e.y))) }</span>
             </p>
         </section>
     }

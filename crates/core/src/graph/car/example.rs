@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 pub struct CarExample {
     /// The positions `[x1, x2]`.
     pub x: [f64; 2],
-    /// `+1` safe, `−1` dangerous.
+    /// `+1` safe, `−1` dangerous (the label leaf gets the loss's target for it:
+    /// [`CarNetConfig::targets`](super::CarNetConfig::targets)).
     pub y: f64,
 }
 
@@ -64,11 +65,18 @@ pub struct CarOutput {
     pub h2: f64,
     /// The output score.
     pub score: f64,
+    /// The score at or above which the output says "safe" (`1/2` for the lecture's 1/0
+    /// labels, 0 for ±1).
+    pub threshold: f64,
 }
 
 impl CarOutput {
-    /// The predicted label: `+1` (safe) when the score is positive, else `−1`.
+    /// The predicted label: `+1` (safe) when the score reaches the threshold, else `−1`.
     pub fn label(&self) -> f64 {
-        if self.score > 0.0 { 1.0 } else { -1.0 }
+        if self.score >= self.threshold {
+            1.0
+        } else {
+            -1.0
+        }
     }
 }

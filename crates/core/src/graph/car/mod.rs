@@ -1,16 +1,19 @@
 //! The lecture's car network as a computation graph (§2, §4). Two cars at `x = [x1, x2]`
-//! are safe (`y = +1`) when `|x1 − x2| ≥ 1`, dangerous (`y = −1`) otherwise.
+//! are safe when `|x1 − x2| ≥ 1`, dangerous otherwise.
 //!
-//! `Φ(x) = [1, x1, x2]`, `h1 = σ(v1·Φ(x))`, `h2 = σ(v2·Φ(x))`,
-//! `score = w1 h1 + w2 h2` (plus `w0` with the bias), and a loss on `(score, y)`: squared `(score − y)²`,
-//! hinge `max(1 − score·y, 0)` or logistic `log(1 + e^(−score·y))`.
+//! `Φ(x) = [1, x1, x2]`, `h1 = σ(k·v1·Φ(x))`, `h2 = σ(k·v2·Φ(x))`,
+//! `score = w1 h1 + w2 h2` (plus `w0` with the bias), and a loss on `(score, y)`: squared
+//! `(score − y)²`, hinge `max(1 − score·y, 0)` or logistic `log(1 + e^(−score·y))`.
 //!
-//! The default network is exactly the lecture's: `score = w1 h1 + w2 h2`, no bias. The
-//! lecture writes `h = sign(w1 h1 + w2 h2)` and 0 for "not safe"; with labels ±1 the
-//! output needs a threshold, which [`CarNetConfig::output_bias`] adds as an explicit
-//! option: the bias `w0` (the constant 1 of the lecture's own φ recipe, one layer up).
-//! The hand-built ("textbook") solution then uses `w0 = −1/2`, halfway between "no unit
-//! fires" and "one fires".
+//! The default network is exactly the lecture's. The lecture's hidden units are
+//! thresholds, `h1 = 1[v1·Φ(x) ≥ 0]`, which have no useful gradient; here they are
+//! `σ(k·z)` with a visible sharpness `k` ([`CarNet::set_sharpness`]): `k = 1` is the plain
+//! σ one trains, and at `k = 10` (the default, [`TEXTBOOK_SHARPNESS`]) `σ(k·z)` is within
+//! 0.007 of the threshold at every point of the lecture's table. The labels follow the
+//! lecture's table too (`y = 1` safe, `0` not safe) under the squared loss, and the output
+//! says "safe" when `w1 h1 + w2 h2 ≥ 1/2`; the margin losses need `y = ±1`
+//! ([`CarNetConfig::targets`]). The optional output bias `w0`
+//! ([`CarNetConfig::output_bias`]) lets the score go below zero, which `±1` labels need.
 
 mod config;
 mod example;
@@ -18,7 +21,7 @@ mod train;
 
 use serde::{Deserialize, Serialize};
 
-pub use config::{CarNetConfig, CarWeights};
+pub use config::{CarNetConfig, CarWeights, Targets};
 pub use example::{CarExample, CarOutput};
 pub use train::TrainConfig;
 
@@ -26,22 +29,25 @@ use super::{Graph, Op};
 use crate::loss::Loss;
 use crate::rng::Rng;
 
+/// How sharp the hidden units are by default and in the textbook solution: `σ(10·z)`.
+pub const TEXTBOOK_SHARPNESS: f64 = 10.0;
+
 /// The car network: its graph plus the indices of the nodes a screen names.
 ///
-/// With the lecture's hand solution (`v1 = [−1, 1, −1]`, `v2 = [−1, −1, 1]`, `w = [1, 1]`,
-/// sharpened tenfold so σ is nearly a step), on the table's first example `[3, 1]` (safe)
-/// the forward pass gives `v1·Φ = 10`, `h1 ≈ 1`, `h2 ≈ 0`, score ≈ 1, and the backward
-/// pass the gradient `g = ∂loss/∂f` at every node:
+/// With the lecture's hand solution (`v1 = [−1, 1, −1]`, `v2 = [−1, −1, 1]`, `w = [1, 1]`)
+/// and units `σ(10·z)`, on the table's first example `[3, 1]` (safe) the forward pass gives
+/// `v1·Φ = 1`, `h1 ≈ 1`, `h2 ≈ 0`, score ≈ 1, and the backward pass the gradient
+/// `g = ∂loss/∂f` at every node:
 ///
 /// ```
 /// use nnp_core::graph::car::{CarExample, CarNet, CarNetConfig};
 ///
 /// let mut net = CarNet::new(CarNetConfig::default()); // the lecture's: squared loss, no bias
-/// assert_eq!(net.weights().v1, [-10.0, 10.0, -10.0]);
-/// assert_eq!(net.graph.index_of("w0"), None);
+/// assert_eq!(net.weights().v1, [-1.0, 1.0, -1.0]);
+/// assert_eq!((net.sharpness(), net.graph.index_of("w0")), (10.0, None));
 /// let loss = net.graph.forward();
 /// let node = |label| net.graph.node(net.graph.expect_index(label)).clone();
-/// assert_eq!(node("v1·Φ").value, Some(10.0));
+/// assert_eq!(node("v1·Φ").value, Some(1.0));
 /// let score = node("score").value.unwrap();
 /// assert!((score - 1.0).abs() < 1e-3 && (loss - (score - 1.0).powi(2)).abs() < 1e-12);
 /// net.graph.backward();
@@ -50,11 +56,11 @@ use crate::rng::Rng;
 /// assert_eq!(node("score").grad, Some(2.0 * (score - 1.0))); // ∂(s − y)²/∂s
 /// assert_eq!(node("w1").grad, Some(2.0 * (score - 1.0) * node("h1").value.unwrap()));
 ///
-/// // With labels ±1 the sign of w1·h1 + w2·h2 cannot say "dangerous"; the bias can.
+/// // The lecture's table: safe, safe, not safe (y = 1, 1, 0), all three right.
 /// let table = CarExample::lecture_table();
-/// assert!(net.accuracy(&table) < 1.0);
-/// let biased = CarNet::new(CarNetConfig { output_bias: true, ..CarNetConfig::default() });
-/// assert_eq!((biased.weights().w[0], biased.accuracy(&table)), (-0.5, 1.0));
+/// let says: Vec<f64> = table.iter().map(|e| net.output_at(e.x[0], e.x[1])).collect();
+/// assert_eq!(says, [1.0, 1.0, 0.0]);
+/// assert_eq!(net.accuracy(&table), 1.0);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CarNet {
@@ -70,6 +76,7 @@ pub struct CarNet {
     v1: [usize; 3],
     v2: [usize; 3],
     w: Vec<usize>,
+    sharpness: f64,
 }
 
 impl CarNet {
@@ -91,8 +98,9 @@ impl CarNet {
         let phi = vec![one, x1, x2];
         let z1 = g.push("v1·Φ", Op::Dot(v1.to_vec(), phi.clone()));
         let z2 = g.push("v2·Φ", Op::Dot(v2.to_vec(), phi));
-        let h1 = g.push("h1", Op::Activation(config.activation, z1));
-        let h2 = g.push("h2", Op::Activation(config.activation, z2));
+        let sharpness = TEXTBOOK_SHARPNESS;
+        let h1 = g.push("h1", Op::Sharpened(config.activation, sharpness, z1));
+        let h2 = g.push("h2", Op::Sharpened(config.activation, sharpness, z2));
         let hidden = if config.output_bias {
             vec![one, h1, h2]
         } else {
@@ -125,8 +133,9 @@ impl CarNet {
             v1,
             v2,
             w,
+            sharpness,
         };
-        net.set_weights(&CarWeights::textbook(10.0));
+        net.set_weights(&CarWeights::textbook(&config));
         net.set_example(&CarExample::lecture_table()[0]);
         net
     }
@@ -136,11 +145,33 @@ impl CarNet {
         self.config
     }
 
-    /// Puts an example into the input leaves (the pass restarts).
+    /// The sharpness `k` of the hidden units `σ(k·z)`.
+    pub fn sharpness(&self) -> f64 {
+        self.sharpness
+    }
+
+    /// Sets the sharpness `k` of the hidden units `σ(k·z)` (the pass restarts). `k` must
+    /// be finite and positive.
+    pub fn set_sharpness(&mut self, k: f64) {
+        assert!(k.is_finite() && k > 0.0, "sharpness must be positive: {k}");
+        self.sharpness = k;
+        self.graph.set_sharpness(self.h1, k);
+        self.graph.set_sharpness(self.h2, k);
+    }
+
+    /// Puts an example into the input leaves (the pass restarts); `y` gets the loss's
+    /// target for the example's label ([`CarNetConfig::targets`]).
     pub fn set_example(&mut self, example: &CarExample) {
         self.graph.set_leaf(self.x1, example.x[0]);
         self.graph.set_leaf(self.x2, example.x[1]);
-        self.graph.set_leaf(self.y, example.y);
+        self.graph
+            .set_leaf(self.y, self.config.targets().of(example.y));
+    }
+
+    /// What the output says at `(x1, x2)`, written as the labels are: `1` safe, and `0`
+    /// (squared loss, the lecture's table) or `−1` (margin losses) not safe.
+    pub fn output_at(&self, x1: f64, x2: f64) -> f64 {
+        self.config.targets().of(self.predict(x1, x2).label())
     }
 
     /// The example in the input leaves.
@@ -150,7 +181,10 @@ impl CarNet {
                 self.graph.leaf_value(self.x1),
                 self.graph.leaf_value(self.x2),
             ],
-            y: self.graph.leaf_value(self.y),
+            y: self
+                .config
+                .targets()
+                .label_at(self.graph.leaf_value(self.y)),
         }
     }
 
@@ -201,6 +235,7 @@ impl CarNet {
             h1: f[self.h1],
             h2: f[self.h2],
             score: f[self.score],
+            threshold: self.config.targets().threshold(),
         }
     }
 

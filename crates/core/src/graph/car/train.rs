@@ -35,7 +35,7 @@ impl CarNet {
         let f = self.graph.evaluate_with(&[
             (self.x1, example.x[0]),
             (self.x2, example.x[1]),
-            (self.y, example.y),
+            (self.y, self.config.targets().of(example.y)),
         ]);
         f.last().copied().unwrap_or(f64::NAN)
     }

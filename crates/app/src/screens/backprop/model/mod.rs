@@ -1,6 +1,7 @@
 //! The screen's state: the car network, the example in its leaves, the training settings.
 //! Plain data and core calls only; the component draws it.
 
+use nnp_core::graph::car::TEXTBOOK_SHARPNESS;
 use nnp_core::graph::{
     CarExample, CarNet, CarNetConfig, CarOutput, CarWeights, ChainRule, NodeKind, Phase,
     TrainConfig,
@@ -11,8 +12,8 @@ use nnp_core::loss::Loss;
 pub const PLANE_LOW: f64 = -1.0;
 /// See [`PLANE_LOW`].
 pub const PLANE_HIGH: f64 = 4.0;
-/// How sharp the textbook solution's σ is (`v = s·[…]`).
-pub const TEXTBOOK_SHARPNESS: f64 = 10.0;
+/// The largest sharpness `k` of the hidden units `σ(k·z)` a person can set.
+pub const MAX_SHARPNESS: f64 = 100.0;
 /// The largest number of epochs one click trains.
 pub const MAX_EPOCHS: usize = 1000;
 
@@ -23,6 +24,8 @@ pub enum InputError {
     NotANumber,
     /// The learning rate must be in `(0, 10]`.
     LearningRate,
+    /// The sharpness `k` must be in `(0, MAX_SHARPNESS]`.
+    Sharpness,
     /// The epoch count must be a whole number in `1..=MAX_EPOCHS`.
     Epochs,
     /// A car position must lie in `[−100, 100]`.
@@ -111,6 +114,7 @@ impl Model {
     /// Rebuilds the network with another loss or bias setting, keeping weights and example.
     pub fn reconfigure(&mut self, loss: Loss, output_bias: bool) {
         let weights = self.net.weights();
+        let sharpness = self.net.sharpness();
         let selected = self.net.graph.node(self.selected).label.clone();
         self.net = CarNet::new(CarNetConfig {
             loss,
@@ -118,6 +122,7 @@ impl Model {
             ..self.config()
         });
         self.net.set_weights(&weights);
+        self.net.set_sharpness(sharpness);
         self.net.set_example(&self.example);
         self.selected = self
             .net
@@ -206,20 +211,34 @@ impl Model {
         }
     }
 
-    /// Uniform random weights in `[−1, 1)` from the current seed, then the next seed.
+    /// Uniform random weights in `[−1, 1)` from the current seed, then the next seed, and
+    /// the plain σ (`k = 1`) that one trains from a random start.
     pub fn randomize(&mut self) {
         self.net.randomize(self.seed);
+        self.net.set_sharpness(1.0);
         self.seed += 1;
         self.history.clear();
         self.changed();
     }
 
-    /// The lecture's hand-built weights, with σ sharpened.
+    /// The lecture's hand-built weights exactly (`v1 = [−1, 1, −1]`, …), with the hidden
+    /// units sharpened to `σ(10·z)` so that they read as the lecture's thresholds.
     pub fn textbook(&mut self) {
-        self.net
-            .set_weights(&CarWeights::textbook(TEXTBOOK_SHARPNESS));
+        self.net.set_weights(&CarWeights::textbook(&self.config()));
+        self.net.set_sharpness(TEXTBOOK_SHARPNESS);
         self.history.clear();
         self.changed();
+    }
+
+    /// Sets the sharpness `k` of the hidden units `σ(k·z)` from text.
+    pub fn set_sharpness(&mut self, text: &str) -> Result<(), InputError> {
+        let k = parse_number(text)?;
+        if k <= 0.0 || k > MAX_SHARPNESS {
+            return Err(InputError::Sharpness);
+        }
+        self.net.set_sharpness(k);
+        self.changed();
+        Ok(())
     }
 
     /// Sets the parameter at node `node` from text.

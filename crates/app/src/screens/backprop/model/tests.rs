@@ -56,12 +56,38 @@ fn textbook_weights_reproduce_the_lecture_table() {
         .map(|(_, o)| (o.h1.round(), o.h2.round()))
         .collect();
     assert_eq!(rows, [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0)]);
-    // With labels ±1 only the bias w0 = −½ turns "no unit fires" into "dangerous".
-    m.reconfigure(Loss::Squared, true);
-    m.textbook();
+    assert_eq!(m.net.sharpness(), 10.0);
+    assert_eq!(m.net.weights().v1, [-1.0, 1.0, -1.0]);
+    // The lecture's labels (1 safe, 0 not safe) under the squared loss: all three right.
     for (e, out) in m.table() {
         assert_eq!(out.label(), e.y, "{:?}", e.x);
     }
+    // With the margin losses' labels ±1 only the bias w0 = −½ turns "no unit fires" into
+    // "dangerous".
+    m.reconfigure(Loss::Hinge, false);
+    assert!(m.table().iter().any(|(e, out)| out.label() != e.y));
+    m.reconfigure(Loss::Hinge, true);
+    m.textbook();
+    assert_eq!(m.net.weights().w[0], -0.5);
+    for (e, out) in m.table() {
+        assert_eq!(out.label(), e.y, "{:?}", e.x);
+    }
+}
+
+#[test]
+fn sharpness_is_typed_checked_and_kept_across_rebuilds() {
+    let mut m = Model::new();
+    assert_eq!(m.set_sharpness("abc"), Err(InputError::NotANumber));
+    assert_eq!(m.set_sharpness("0"), Err(InputError::Sharpness));
+    assert_eq!(m.set_sharpness("1e9"), Err(InputError::Sharpness));
+    assert_eq!(m.net.sharpness(), 10.0);
+    m.set_sharpness("2,5").expect("a comma is a decimal mark");
+    m.reconfigure(Loss::Logistic, true);
+    assert_eq!(m.net.sharpness(), 2.5);
+    m.randomize();
+    assert_eq!(m.net.sharpness(), 1.0, "random starts train the plain σ");
+    m.textbook();
+    assert_eq!(m.net.sharpness(), 10.0);
 }
 
 #[test]
@@ -78,7 +104,7 @@ fn switching_loss_and_bias_keeps_weights_example_and_selection() {
     assert_eq!(m.net.graph.node(m.selected).label, "w1");
     assert!(m.net.graph.index_of("w0").is_none());
     assert!(m.net.graph.index_of("margin").is_some());
-    assert_eq!(m.net.weights().v1, CarWeights::textbook(10.0).v1);
+    assert_eq!(m.net.weights().v1, CarWeights::textbook(&m.config()).v1);
     // Selecting a non-parameter does nothing.
     m.select(m.net.graph.expect_index("h1"));
     assert_eq!(m.net.graph.node(m.selected).label, "w1");
