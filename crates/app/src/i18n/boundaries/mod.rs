@@ -268,7 +268,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     regularization_rate: "Rate λ",
     loss: "Loss",
     loss_names: ["squared", "hinge", "logistic"],
-    bad_number: "Type a number such as 0.03; the previous value is kept.",
+    bad_number: "Type a number from 0 to 10, such as 0.03; the previous value is kept.",
     train_loss: "Training loss",
     test_loss: "Test loss",
     train_accuracy: "Training accuracy",

@@ -68,7 +68,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     regularization_rate: "系数 λ",
     loss: "损失函数",
     loss_names: ["平方损失", "合页损失", "逻辑损失"],
-    bad_number: "请输入数字，例如 0.03；原来的值保持不变。",
+    bad_number: "请输入 0 到 10 之间的数字，例如 0.03；原来的值保持不变。",
     train_loss: "训练损失",
     test_loss: "测试损失",
     train_accuracy: "训练准确率",

@@ -12,7 +12,7 @@ use nnp_core::features::{Formula, Named};
 use nnp_core::loss::Loss;
 use nnp_core::mlp::{LayerConfig, Regularization, TrainConfig};
 
-use super::model::MAX_DEGREE;
+use super::model::{MAX_DEGREE, MAX_RATE};
 pub use super::pack::{pack_points, pack_weights, snap, unpack_points, unpack_weights};
 use super::pack::{read_layers, write_layers};
 use crate::share::{self, Field, flag, flag_text, number, whole};
@@ -163,8 +163,7 @@ pub fn fields() -> Vec<Field<Settings>> {
                 if rate <= 0.0 {
                     return Err("a learning rate must be positive".into());
                 }
-                s.train.learning_rate = rate;
-                Ok(())
+                share::set_clamped(&mut s.train.learning_rate, rate, rate, MAX_RATE)
             },
         },
         Field {
@@ -198,8 +197,7 @@ pub fn fields() -> Vec<Field<Settings>> {
                 if rate < 0.0 {
                     return Err("a penalty rate cannot be negative".into());
                 }
-                s.train.regularization_rate = rate;
-                Ok(())
+                share::set_clamped(&mut s.train.regularization_rate, rate, 0.0, MAX_RATE)
             },
         },
         Field {

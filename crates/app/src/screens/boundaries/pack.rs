@@ -57,8 +57,12 @@ pub(super) fn read_layers(text: &str) -> Result<Vec<LayerConfig>, String> {
             let (units, activation) = layer
                 .split_once('-')
                 .ok_or_else(|| format!("'{layer}' is not units-activation"))?;
+            let units = whole(units, MAX_UNITS as u64)? as usize;
+            if units == 0 {
+                return Err(format!("a hidden layer has 1 to {MAX_UNITS} units, not 0"));
+            }
             Ok(LayerConfig {
-                units: whole(units, MAX_UNITS as u64)?.max(1) as usize,
+                units,
                 activation: Activation::from_id(activation)
                     .ok_or_else(|| format!("unknown activation '{activation}'"))?,
             })

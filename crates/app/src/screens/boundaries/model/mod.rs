@@ -14,6 +14,9 @@ pub const GRID: usize = 50;
 pub const MAX_LAYERS: usize = 8;
 /// At most this many units per hidden layer.
 pub const MAX_UNITS: usize = 32;
+/// The largest learning rate and penalty rate the screen takes (TF Playground's largest);
+/// already far past where training explodes.
+pub const MAX_RATE: f64 = 10.0;
 /// The highest degree of the "all monomials up to k" slider.
 pub const MAX_DEGREE: u32 = 6;
 /// Points per generated data set.

@@ -5,7 +5,7 @@ use nnp_core::activation::Activation;
 use nnp_core::loss::Loss;
 use nnp_core::mlp::{LayerConfig, Regularization};
 
-use super::{MAX_LAYERS, MAX_UNITS, Model, Notice, parse_number};
+use super::{MAX_LAYERS, MAX_RATE, MAX_UNITS, Model, Notice, parse_number};
 
 /// A link: (layer, unit it feeds, unit or feature it comes from).
 pub type Link = (usize, usize, usize);
@@ -80,12 +80,12 @@ impl Model {
         self.rebuild_network();
     }
 
-    /// Reads the learning-rate field; anything but a positive finite number is refused
+    /// Reads the learning-rate field; anything but a number in `(0, MAX_RATE]` is refused
     /// and the previous rate stays.
     pub fn set_learning_rate(&mut self, text: &str) {
         self.learning_rate_text = text.to_string();
         match parse_number(text) {
-            Some(rate) if rate > 0.0 => {
+            Some(rate) if rate > 0.0 && rate <= MAX_RATE => {
                 self.train_config.learning_rate = rate;
                 self.field_errors.learning_rate = false;
             }
@@ -93,11 +93,11 @@ impl Model {
         }
     }
 
-    /// Reads the regularisation-rate field (a finite number ≥ 0).
+    /// Reads the regularisation-rate field (a number in `[0, MAX_RATE]`).
     pub fn set_regularization_rate(&mut self, text: &str) {
         self.regularization_rate_text = text.to_string();
         match parse_number(text) {
-            Some(rate) if rate >= 0.0 => {
+            Some(rate) if (0.0..=MAX_RATE).contains(&rate) => {
                 self.train_config.regularization_rate = rate;
                 self.field_errors.regularization_rate = false;
             }

@@ -27,7 +27,7 @@ fn huge_learning_rate_diverges_restores_and_keeps_points() {
         degree: 2,
         ..model.phi.clone()
     });
-    model.set_learning_rate("1000");
+    model.set_learning_rate("10");
     let points = model.train.points.len();
     let mut stopped = false;
     for _ in 0..20 {
@@ -41,7 +41,7 @@ fn huge_learning_rate_diverges_restores_and_keeps_points() {
     assert!(model.mlp.params().iter().all(|p| p.is_finite()));
     assert!(model.grid.output().iter().all(|v| v.is_finite()));
     assert_eq!(model.train.points.len(), points);
-    assert_eq!(model.train_config.learning_rate, 1000.0);
+    assert_eq!(model.train_config.learning_rate, 10.0);
 }
 
 #[test]
@@ -288,7 +288,7 @@ fn a_formula_that_divides_by_zero_pauses_training_with_a_message() {
 #[test]
 fn the_listed_bad_learning_rates_are_refused_or_caught() {
     let mut model = Model::new();
-    for text in ["0", "NaN", "nan", "1e400", "-1", "", "abc"] {
+    for text in ["0", "NaN", "nan", "1e400", "1e9", "10.5", "-1", "", "abc"] {
         model.set_learning_rate(text);
         assert!(model.field_errors.learning_rate, "{text:?} is refused");
         assert_eq!(
@@ -296,12 +296,12 @@ fn the_listed_bad_learning_rates_are_refused_or_caught() {
             "{text:?} keeps the rate"
         );
     }
-    model.set_learning_rate("1e9");
+    model.set_learning_rate("10");
     assert!(
         !model.field_errors.learning_rate,
-        "1e9 is a number; training will say more"
+        "10 is the largest rate; training will say more"
     );
-    // tanh units saturate, so a rate of 1e9 may wreck the weights without a NaN; either way
+    // tanh units saturate, so a rate of 10 may wreck the weights without a NaN; either way
     // nothing the screen draws may stop being a number.
     for _ in 0..50 {
         if !model.train_epoch() {
@@ -337,12 +337,34 @@ fn long_formulas_keep_the_link_whole_and_blame_no_points() {
 
 #[test]
 fn values_outside_their_range_are_moved_in_and_named_in_the_note() {
-    let model = Model::from_query("d=xor&noise=0.9&train=5&b=0&zzz=1&zzz=2");
+    let model =
+        Model::from_query("d=xor&noise=0.9&train=5&h=0-tanh&lr=1e308&b=0&rr=50&zzz=1&zzz=2");
     assert_eq!(model.data.noise, 0.5);
     assert_eq!(model.data.train_fraction, 0.9);
     assert_eq!(model.train_config.batch_size, 1);
+    assert_eq!(model.train_config.learning_rate, MAX_RATE);
+    assert_eq!(model.train_config.regularization_rate, MAX_RATE);
+    assert_eq!(
+        model.hidden,
+        Model::new().hidden,
+        "a layer of 0 units is refused"
+    );
     let Some(Notice::LinkPartlyRead(keys)) = &model.notice else {
         panic!("{:?}", model.notice);
     };
-    assert_eq!(keys, &["noise", "train", "b", "zzz"]);
+    assert_eq!(keys, &["noise", "train", "h", "lr", "b", "rr", "zzz"]);
+}
+
+#[test]
+fn typed_rates_above_the_largest_are_refused() {
+    let mut model = Model::new();
+    let rate = model.train_config.learning_rate;
+    model.set_learning_rate("1e308");
+    assert!(model.field_errors.learning_rate);
+    assert_eq!(model.train_config.learning_rate, rate);
+    model.set_learning_rate("10");
+    assert!(!model.field_errors.learning_rate);
+    assert_eq!(model.train_config.learning_rate, 10.0);
+    model.set_regularization_rate("11");
+    assert!(model.field_errors.regularization_rate);
 }
