@@ -44,7 +44,23 @@ for (const kind of [DESKTOP, PHONE]) {
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await page.locator(".bd-probe-table").waitFor();
     assert.match(await page.locator(".bd-probe-score td").textContent(), /^-?\d+\.\d{3}$/);
+    // … and writes every unit's value on the diagram: φ (2), 4, 2, output; the output's
+    // value is the score the table shows.
+    assert.equal(await page.locator(".bd-unit-value").count(), 2 + 4 + 2 + 1);
+    const score = parseFloat(await page.locator(".bd-probe-score td").textContent());
+    const onDiagram = parseFloat(await page.locator('.bd-unit-value[data-col="3"][data-unit="0"]').textContent());
+    assert.ok(Math.abs(onDiagram - score) <= 0.006, `diagram ${onDiagram} vs table ${score}`);
     await screenshot(page, `${kind.name}-boundaries-trained.png`);
+    // The accuracy curves and the losses over the margin are drawn (not blank canvases).
+    for (const chart of [".bd-accuracy-chart canvas", ".bd-margin canvas"]) {
+      const inked = await page.locator(chart).evaluate((c) => {
+        const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+        return n;
+      });
+      assert.ok(inked > 500, `${chart} has ${inked} inked pixels`);
+    }
 
     // Paint a −1 point in a corner.
     const count = await trainCount(page);
@@ -151,12 +167,17 @@ test("desktop: the points survive a reload without the link, and a saved file op
   await context.close();
 });
 
-test("desktop: 8 hidden layers × 32 train live; the frame time is shown on the page", async () => {
+test("desktop: 8 hidden layers × 32 train live; the frame time is shown with debug=1 only", async () => {
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   const layers = Array(8).fill("32-tanh").join(".");
   await page.goto(`${env.site.url}#/boundaries?d=spiral&h=${layers}`);
   await page.locator(".bd-heat").waitFor();
+  assert.equal(await page.locator(".bd-frame-time").count(), 0, "no developer readout for students");
+  await page.goto(`${env.site.url}#/boundaries?d=spiral&h=${layers}&debug=1`);
+  await page.reload();
+  await page.locator(".bd-heat").waitFor();
+  assert.equal(page.url().includes("debug=1"), true, "the debug key stays in the address");
   assert.equal(await page.locator(".bd-thumb").count(), 2 + 8 * 32 + 1);
   await page.locator(".bd-play").click();
   const totals = [];

@@ -14,10 +14,10 @@ const pixels = (page, selector) =>
 
 const differing = (a, b) => a.reduce((n, v, i) => n + (v !== b[i] ? 1 : 0), 0);
 
-async function open(kind) {
+async function open(kind, query = "") {
   const { context, problems } = await watchedContext(env.browser, kind);
   const page = await context.newPage();
-  await page.goto(`${env.site.url}#/conv`);
+  await page.goto(`${env.site.url}#/conv${query}`);
   await page.locator(".conv-map-0 canvas").waitFor();
   return { context, problems, page };
 }
@@ -92,8 +92,8 @@ test("painting a stroke with the mouse changes the feature maps while the button
   await context.close();
 });
 
-test("at 512² with four 7×7 kernels the stroke's frames are timed on the page", async () => {
-  const { context, problems, page } = await open(DESKTOP);
+test("at 512² with four 7×7 kernels the stroke's frames are timed on the page (debug=1 only)", async () => {
+  const { context, problems, page } = await open(DESKTOP, "?debug=1");
   await page.locator(".conv-resolution").selectOption("512");
   await page.locator(".conv-kernel-size").selectOption("7");
   await page.waitForTimeout(200);

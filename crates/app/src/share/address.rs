@@ -4,7 +4,7 @@
 use super::{encode, is_global, joined, query_of, screen_part};
 use crate::screen::{Screen, slug_of_hash};
 
-fn current_hash() -> Option<String> {
+pub(super) fn current_hash() -> Option<String> {
     web_sys::window()?.location().hash().ok()
 }
 

@@ -26,9 +26,21 @@ pub const MAX_LINK: usize = 2000;
 /// The panels hidden in presenter mode (`hide=train.loss`): the app's, not a screen's.
 pub const HIDE_KEY: &str = "hide";
 
+/// `debug=1` shows the developer readouts (frame times) that students do not need.
+pub const DEBUG_KEY: &str = "debug";
+
 /// Keys of a link that belong to the whole app: screens never read or write them, and
 /// [`read_query`] skips them instead of reporting an unknown setting.
-pub const GLOBAL_KEYS: &[&str] = &[HIDE_KEY];
+pub const GLOBAL_KEYS: &[&str] = &[HIDE_KEY, DEBUG_KEY];
+
+/// Whether the address asks for the developer readouts (`debug=1`).
+pub fn debug_on() -> bool {
+    address::current_hash()
+        .as_deref()
+        .and_then(query_of)
+        .and_then(|q| global_value(q, DEBUG_KEY))
+        == Some("1")
+}
 
 fn is_global(piece: &str) -> bool {
     let key = piece.split_once('=').map_or(piece, |(key, _)| key);

@@ -110,10 +110,32 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             }
         });
     }
+    // The legend is written under the picture, never over its data.
+    let legend = props
+        .series
+        .iter()
+        .map(|s| (s, true))
+        .chain(props.scatter.iter().map(|s| (s, false)));
+    let legend = legend.map(|(series, line)| {
+        let (r, g, b) = series.color;
+        let swatch = if line && series.dashed {
+            format!("border-top:3px dashed rgb({r},{g},{b})")
+        } else if line {
+            format!("border-top:3px solid rgb({r},{g},{b})")
+        } else {
+            format!("background:rgb({r},{g},{b});border-radius:50%;height:8px;width:8px")
+        };
+        html! {
+            <li><span class="chart-swatch" style={swatch}></span>{ series.label }</li>
+        }
+    });
     html! {
-        <canvas ref={canvas} class="line-chart" width={look.px(props.width.into()).to_string()}
-                height={look.px(props.height.into()).to_string()} role="img"
-                aria-label={props.description.clone()} />
+        <figure class="line-chart-figure">
+            <canvas ref={canvas} class="line-chart" width={look.px(props.width.into()).to_string()}
+                    height={look.px(props.height.into()).to_string()} role="img"
+                    aria-label={props.description.clone()} />
+            <ul class="chart-legend">{ for legend }</ul>
+        </figure>
     }
 }
 
@@ -144,7 +166,12 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps, look: Look) -> Result
         let (r, g, b) = series.color;
         let style =
             RGBColor(r, g, b).stroke_width(look.line(if series.dashed { 2.0 } else { 3.0 }));
-        let points = series.points.iter().copied();
+        // A value that does not exist (no test points yet) is left out, not drawn as 0.
+        let points = series
+            .points
+            .iter()
+            .copied()
+            .filter(|(x, y)| x.is_finite() && y.is_finite());
         let drawn = if series.dashed {
             chart.draw_series(DashedLineSeries::new(
                 points,
@@ -155,12 +182,7 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps, look: Look) -> Result
         } else {
             chart.draw_series(LineSeries::new(points, style))
         };
-        drawn
-            .map_err(|e| e.to_string())?
-            .label(series.label)
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + look.px(18.0) as i32, y)], style)
-            });
+        drawn.map_err(|e| e.to_string())?;
     }
     for series in props.scatter.iter() {
         let (r, g, b) = series.color;
@@ -170,21 +192,7 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps, look: Look) -> Result
             .points
             .iter()
             .map(move |p| Circle::new(*p, radius, colour.filled()));
-        chart
-            .draw_series(dots)
-            .map_err(|e| e.to_string())?
-            .label(series.label)
-            .legend(move |(x, y)| {
-                Circle::new((x + look.px(9.0) as i32, y), radius, colour.filled())
-            });
+        chart.draw_series(dots).map_err(|e| e.to_string())?;
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 204, 212))
-        .label_font(("sans-serif", look.text(13.0)))
-        .draw()
-        .map_err(|e| e.to_string())?;
     root.present().map_err(|e| e.to_string())
 }

@@ -6,6 +6,7 @@ mod controls;
 mod draw;
 mod hypothesis;
 mod link;
+mod margin;
 mod model;
 mod msg;
 mod network;
@@ -300,15 +301,18 @@ pub fn Boundaries() -> Html {
                         <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
                     </div>
                     { readout::view_metrics(&m, t) }
-                    <Panel id="timing">{ readout::view_frame_time(&m, t) }</Panel>
+                    if crate::share::debug_on() {
+                        <Panel id="timing">{ readout::view_frame_time(&m, t) }</Panel>
+                    }
                     <Panel id="loss">{ readout::view_chart(&m, t) }</Panel>
+                    <Panel id="margin">{ margin::view(&m, t) }</Panel>
                     <Panel id="probe">{ readout::view_probe(&m, t, plane.probe_at) }</Panel>
                 </div>
                 <div class="bd-side">
                     <Panel id="data">{ controls::view_data_panel(&m, t, &send) }</Panel>
                     <Panel id="features">{ controls::view_features_panel(&m, t, &send) }</Panel>
                 </div>
-                { network::view_network(&m, t, *hovered, presenter, &on_hover, &send, &canvases.net) }
+                { network::view_network(&m, t, *hovered, plane.probe_at, presenter, &on_hover, &send, &canvases.net) }
             </div>
             <Panel id="hypothesis"><hypothesis::Hypothesis texts={t} /></Panel>
         </section>

@@ -69,11 +69,14 @@ fn unit_label(m: &Model, t: &'static BoundariesTexts, col: usize, unit: usize) -
 }
 
 /// The diagram, the layer editor above it and the readout of the hovered link; `thick`
-/// doubles the links' widths (presenter mode, for the back of a room).
+/// doubles the links' widths (presenter mode, for the back of a room). With the pointer on
+/// the plane at `probe_at`, every unit's value there is written on its thumbnail.
+#[allow(clippy::too_many_arguments)]
 pub fn view_network(
     m: &Model,
     t: &'static BoundariesTexts,
     hovered: Option<Link>,
+    probe_at: Option<(f64, f64)>,
     thick: bool,
     on_hover: &Callback<Option<Link>>,
     send: &Callback<Msg>,
@@ -141,6 +144,29 @@ pub fn view_network(
             }
         })
     });
+    let values = probe_at.map(|(x1, x2)| {
+        let probe = m.probe(x1, x2);
+        let mut columns = vec![probe.phi];
+        columns.extend(probe.layers);
+        columns
+    });
+    let probe_values = values.iter().flat_map(|columns| {
+        let geo = &geo;
+        columns.iter().enumerate().flat_map(move |(col, units)| {
+            units.iter().enumerate().map(move |(unit, v)| {
+                let style = format!(
+                    "left:{}px;top:{}px;width:{t}px",
+                    geo.x(col),
+                    geo.y(col, unit) + geo.thumb - 14.0,
+                    t = geo.thumb
+                );
+                html! {
+                    <span class="bd-unit-value" {style} data-col={col.to_string()}
+                          data-unit={unit.to_string()}>{ format!("{v:.2}") }</span>
+                }
+            })
+        })
+    });
     let readout = match (m.selected, hovered) {
         (Some(link), _) if link_exists(m, link) => view_editor(m, t, link, m.weight_error, send),
         (_, Some(link)) if link_exists(m, link) => html! { { link_text(m, t, link) } },
@@ -166,6 +192,7 @@ pub fn view_network(
                     </svg>
                     { for (0..geo.counts.len()).map(|col| view_header(m, t, &geo, col, send)) }
                     { for thumbs }
+                    { for probe_values }
                 </div>
             </div>
             <div class="bd-link-readout" aria-live="polite">{ readout }</div>

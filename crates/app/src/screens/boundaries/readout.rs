@@ -120,12 +120,15 @@ pub fn view_metrics(m: &Model, t: &'static BoundariesTexts) -> Html {
             </div>
         }
     };
+    // A set without points has nothing to measure: "—", not 0.
+    let (has_train, has_test) = (!m.train.points.is_empty(), !m.test.points.is_empty());
+    let or_dash = |has: bool, text: String| if has { text } else { "—".to_string() };
     html! {
         <div class="bd-metrics">
-            { cell(t.train_loss, number(m.train_metrics.loss), "train-loss") }
-            { cell(t.test_loss, number(m.test_metrics.loss), "test-loss") }
-            { cell(t.train_accuracy, percent(m.train_metrics.accuracy), "train-accuracy") }
-            { cell(t.test_accuracy, percent(m.test_metrics.accuracy), "test-accuracy") }
+            { cell(t.train_loss, or_dash(has_train, number(m.train_metrics.loss)), "train-loss") }
+            { cell(t.test_loss, or_dash(has_test, number(m.test_metrics.loss)), "test-loss") }
+            { cell(t.train_accuracy, or_dash(has_train, percent(m.train_metrics.accuracy)), "train-accuracy") }
+            { cell(t.test_accuracy, or_dash(has_test, percent(m.test_metrics.accuracy)), "test-accuracy") }
         </div>
     }
 }
@@ -143,8 +146,22 @@ pub fn view_frame_time(m: &Model, t: &'static BoundariesTexts) -> Html {
     html! { <p class="bd-frame-time bd-hint">{ text }</p> }
 }
 
-/// Training and test loss per epoch.
+/// Training and test loss per epoch, and beside it training and test accuracy.
 pub fn view_chart(m: &Model, t: &'static BoundariesTexts) -> Html {
+    let accuracy = Rc::new(vec![
+        Series {
+            label: t.train_accuracy,
+            color: TRAIN_COLOUR,
+            dashed: false,
+            points: m.history.train_accuracy.clone(),
+        },
+        Series {
+            label: t.test_accuracy,
+            color: TEST_COLOUR,
+            dashed: true,
+            points: m.history.test_accuracy.clone(),
+        },
+    ]);
     let series = Rc::new(vec![
         Series {
             label: t.train_loss,
@@ -166,6 +183,11 @@ pub fn view_chart(m: &Model, t: &'static BoundariesTexts) -> Html {
             <LineChart series={series} x_range={(0.0, x_max)} y_range={(0.0, y_max)}
                        width={360} height={170}
                        description={AttrValue::from(t.chart_description)} />
+            <div class="bd-accuracy-chart">
+                <LineChart series={accuracy} x_range={(0.0, x_max)} y_range={(0.0, 100.0)}
+                           width={360} height={170}
+                           description={AttrValue::from(t.accuracy_chart_description)} />
+            </div>
         </div>
     }
 }

@@ -312,7 +312,9 @@ pub fn ConvPainter() -> Html {
                 { view::link_status(t, &m) }
             </div>
             </Panel>
-            { view_timing(t, live.borrow().timing) }
+            if crate::share::debug_on() {
+                { view_timing(t, live.borrow().timing) }
+            }
             <div class="conv-stage">
                 { view::input_panel(t, &m, &d, view::PaintEvents {
                     down: on_down,

@@ -308,6 +308,21 @@ impl Model {
         self.mlp.probe(&self.features, x1, x2)
     }
 
+    /// The margins `y·h(x)` of at most `limit` training points (evenly picked), with their
+    /// labels.
+    pub fn training_margins(&self, limit: usize) -> Vec<(f64, f64)> {
+        let points = &self.train.points;
+        let stride = points.len().div_ceil(limit.max(1)).max(1);
+        points
+            .iter()
+            .step_by(stride)
+            .map(|p| {
+                let score = self.mlp.probe(&self.features, p.x1, p.x2).score;
+                (p.label * score, p.label)
+            })
+            .collect()
+    }
+
     /// Every point with whether it is a training point.
     pub fn points(&self) -> impl Iterator<Item = (&Point, bool)> {
         let test = self.show_test.then_some(&self.test.points);

@@ -159,8 +159,9 @@ impl Model {
         ) {
             self.notice = None;
         }
-        self.history
-            .push(self.epoch, self.train_metrics.loss, self.test_metrics.loss);
+        let train = (!self.train.points.is_empty()).then_some(self.train_metrics);
+        let test = (!self.test.points.is_empty()).then_some(self.test_metrics);
+        self.history.push(self.epoch, train, test);
         Slice::EpochDone
     }
 
