@@ -116,6 +116,9 @@ test("the lecture example reads 6600 at the centre of the curve detector's map",
   const { context, problems, page } = await open(DESKTOP);
   await page.locator(".conv-lecture").click();
   const map = page.locator(".conv-map-0 canvas");
+  await page.waitForTimeout(100);
+  const inputBefore = await pixels(page, ".conv-paint");
+  const mapBefore = await pixels(page, ".conv-map-0 canvas");
   const box = await map.boundingBox();
   await page.mouse.move(box.x + box.width * 0.07, box.y + box.height * 0.07);
   await page.waitForFunction(() => document.querySelector(".conv-probe-value")?.textContent !== "6600");
@@ -125,6 +128,10 @@ test("the lecture example reads 6600 at the centre of the curve detector's map",
   assert.match(sum, /30·50 \+ 30·20/);
   assert.equal(await page.locator(".conv-kernel-0 .conv-preset").inputValue(), "curve-detector");
   assert.equal(await page.locator(".conv-field").count(), 1, "the receptive field is outlined");
+  // Hovering the output blanks nothing: the input picture and the map keep every pixel.
+  await page.waitForTimeout(200);
+  assert.equal(differing(inputBefore, await pixels(page, ".conv-paint")), 0, "the input canvas is unchanged");
+  assert.equal(differing(mapBefore, await pixels(page, ".conv-map-0 canvas")), 0, "the map is unchanged");
   await screenshot(page, "desktop-conv-lecture.png");
   await page.locator(".conv-probe").scrollIntoViewIfNeeded();
   await screenshot(page, "desktop-conv-probe.png");

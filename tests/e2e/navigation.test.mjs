@@ -36,6 +36,13 @@ for (const kind of [DESKTOP, PHONE]) {
       await page.waitForFunction((t) => document.querySelector("main h1")?.textContent === t, title);
     }
 
+    // Another screen opens at its top, not at the old one's scroll position.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    assert.ok((await page.evaluate(() => window.scrollY)) > 100, "the last screen scrolled down");
+    await page.evaluate(() => { location.hash = "#/boundaries"; });
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent === "Decision boundaries");
+    await page.waitForFunction(() => window.scrollY === 0);
+
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
     assert.deepEqual(problems, []);

@@ -110,6 +110,14 @@ pub fn App() -> Html {
         });
     }
 
+    // Another screen opens at its top, not at the old screen's scroll position (a new
+    // query on the same screen keeps the place).
+    use_effect_with(route.screen().map(|s| s.slug), |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+
     let texts = lang.texts();
     let screen_name = route.screen().map(|s| s.text(texts).name);
     {

@@ -184,7 +184,7 @@ pub fn kernels_panel(t: &'static ConvTexts, m: &Model, dispatch: &Callback<Msg>)
                     <button type="button" class="conv-add" onclick={dispatch.reform(|_| Msg::AddKernel)}>{ t.add_kernel }</button>
                 }
             </div>
-            <div class="conv-kernel-list">
+            <div class="conv-kernel-list" style={format!("--n:{size}")}>
                 { for m.slots().iter().enumerate().map(|(k, slot)| slot_card(t, k, slot, size, removable, dispatch)) }
             </div>
         </section>
