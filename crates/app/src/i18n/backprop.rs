@@ -7,6 +7,9 @@ pub struct BackpropTexts {
     pub bias_note: &'static str,
     pub output_bias: &'static str,
     pub exact_graph_note: &'static str,
+    /// Node names and operation symbols written in words, as this language shows them
+    /// (math symbols stay symbols).
+    pub node_words: &'static [(&'static str, &'static str)],
     pub sharpness: &'static str,
     pub sharpness_note: &'static str,
     pub err_sharpness: &'static str,
@@ -95,6 +98,7 @@ pub static EN: BackpropTexts = BackpropTexts {
         y = 1 safe, y = 0 not safe; the output says safe when w1·h1 + w2·h2 ≥ ½. The hinge and \
         logistic losses need labels ±1, which this graph cannot reach: it cannot learn the \
         danger band with them — try it, then add w0.",
+    node_words: &[],
     sharpness: "k =",
     sharpness_note: "Hidden units h = σ(k·v·Φ): at k = 10 they read as the lecture's thresholds \
         1[v·Φ ≥ 0]; k = 1 is the plain σ one trains.",
@@ -184,6 +188,14 @@ pub static ZH: BackpropTexts = BackpropTexts {
     exact_graph_note: "这是讲义原图（没有偏置 w0）和讲义的标签：y = 1 安全，y = 0 不安全；\
         w1·h1 + w2·h2 ≥ ½ 时输出“安全”。合页损失和逻辑损失需要 ±1 标签，这张图做不到：\
         用它们学不会危险带——试试看，再加上 w0。",
+    node_words: &[
+        ("score", "分数"),
+        ("loss", "损失"),
+        ("margin", "间隔"),
+        ("score − y", "分数 − y"),
+        ("dot", "点积"),
+        ("hinge", "合页"),
+    ],
     sharpness: "k =",
     sharpness_note: "隐藏单元 h = σ(k·v·Φ)：k = 10 时它们就是讲义中的阈值单元 1[v·Φ ≥ 0]；\
         k = 1 是训练时用的普通 σ。",

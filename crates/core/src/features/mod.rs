@@ -17,7 +17,7 @@ mod formula;
 use serde::{Deserialize, Serialize};
 
 pub use fit::{Basis1d, Fit1d, HEALTH, HypothesisClass1d, TEMPERATURES, fit_1d, parabola_data};
-pub use formula::{Formula, FormulaError};
+pub use formula::{Formula, FormulaError, MAX_FORMULA_CHARS, Problem as FormulaProblem};
 
 /// A named feature of the lecture, a map from `(x1, x2)` to a number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

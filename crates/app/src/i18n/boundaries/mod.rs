@@ -5,6 +5,25 @@ mod zh;
 
 pub use zh::ZH;
 
+/// The language a formula's problem is worded in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemWords {
+    /// The core's own words.
+    English,
+    /// Simplified Chinese.
+    Chinese,
+}
+
+impl ProblemWords {
+    /// What is wrong with a typed formula, in this language.
+    pub fn say(self, problem: &nnp_core::features::FormulaProblem) -> String {
+        match self {
+            ProblemWords::English => problem.to_string(),
+            ProblemWords::Chinese => zh::formula_problem(problem),
+        }
+    }
+}
+
 /// Every string the Boundaries screen shows.
 #[derive(Debug, PartialEq)]
 pub struct BoundariesTexts {
@@ -140,6 +159,8 @@ pub struct BoundariesTexts {
     /// Accessible description of the loss chart.
     pub chart_description: &'static str,
     pub accuracy_chart_description: &'static str,
+    /// Words what is wrong with a typed formula.
+    pub formula_problem: ProblemWords,
     pub margin_heading: &'static str,
     pub margin_description: &'static str,
     pub margin_squared: &'static str,
@@ -286,6 +307,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     test_accuracy: "Test accuracy",
     chart_description: "Training and test loss per epoch.",
     accuracy_chart_description: "Training and test accuracy (%) per epoch.",
+    formula_problem: ProblemWords::English,
     margin_heading: "Loss over the margin",
     margin_description: "The squared, hinge and logistic losses over the margin m = y·h(x), the chosen loss's slope, and the training points' margins on the chosen loss.",
     margin_squared: "squared (1 − m)²",

@@ -1,6 +1,48 @@
 //! The Boundaries screen in Simplified Chinese, the lecture's language.
 
+use nnp_core::features::FormulaProblem;
+
 use super::BoundariesTexts;
+
+/// What is wrong with a typed formula, in Chinese.
+pub(super) fn formula_problem(problem: &FormulaProblem) -> String {
+    use FormulaProblem::*;
+    match problem {
+        Empty => "公式是空的".into(),
+        TooLong { length } => format!(
+            "公式有 {length} 个字符，最多允许 {} 个",
+            nnp_core::features::MAX_FORMULA_CHARS
+        ),
+        TooLongToEvaluate => "公式太长，无法计算".into(),
+        UnmatchedClose => "这个“)”没有对应的“(”".into(),
+        UnclosedOpen => "这个“(”没有闭合".into(),
+        BadNumber(literal) => format!("无法读取数字“{literal}”"),
+        BadCharacter(c) => format!("这里不能出现“{c}”"),
+        StrayComma => "“,”只用来分隔函数的参数，例如 max(x1, x2)".into(),
+        CannotReadHere => "这里无法读取".into(),
+        SideBySide => "两个值挨在一起：请在它们之间写运算符，例如 2*x1".into(),
+        NestedTooDeeply => "公式嵌套太深".into(),
+        EndsWithOperator => "公式以运算符结尾".into(),
+        EmptyParentheses => "括号里是空的".into(),
+        OperatorAfterOperator { op, before } => format!("“{op}”不能紧跟在运算符“{before}”后面"),
+        OperatorNeedsLeft(op) => format!("“{op}”左边需要一个值"),
+        CannotStartWith(op) => format!("公式不能以“{op}”开头"),
+        MissingBeforeClose => "“)”前面缺少一个值".into(),
+        MissingBeforeComma => "“,”前面缺少一个值".into(),
+        PowerNeedsValue => "乘方需要一个底数".into(),
+        ExpectedClose => "这里应该是“)”".into(),
+        MissingClose => "缺少一个“)”".into(),
+        NeedsParentheses(name) => format!("“{name}”需要括号：{name}(x1)"),
+        UnknownVariable(name) => format!("未知变量“{name}”：请用 x1 和 x2"),
+        NotAFunction(name) => format!("“{name}”不是函数：相乘请写 {name}*(…)"),
+        UnknownFunction(name) => format!("未知函数“{name}”"),
+        WrongArity {
+            name,
+            wanted,
+            given,
+        } => format!("“{name}”需要 {wanted} 个参数，而不是 {given} 个"),
+    }
+}
 
 /// Simplified Chinese.
 pub static ZH: BoundariesTexts = BoundariesTexts {
@@ -75,6 +117,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     test_accuracy: "测试准确率",
     chart_description: "每轮的训练损失和测试损失。",
     accuracy_chart_description: "每轮的训练准确率和测试准确率（%）。",
+    formula_problem: super::ProblemWords::Chinese,
     margin_heading: "损失与间隔",
     margin_description: "平方损失、合页损失和逻辑损失随间隔 m = y·h(x) 的变化，所选损失的斜率，以及训练点在所选损失上的间隔。",
     margin_squared: "平方 (1 − m)²",
@@ -123,3 +166,36 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     probe_class: "类别",
     probe_layer: "第 {n} 层",
 };
+
+#[cfg(test)]
+mod tests {
+    use nnp_core::features::Formula;
+
+    use super::super::ProblemWords;
+
+    /// A typed formula's problem reads in Chinese, naming what the English names.
+    #[test]
+    fn formula_problems_are_worded_in_chinese() {
+        for (typed, english, chinese) in [
+            (
+                "x1 +* 2",
+                "'*' cannot follow the operator '+'",
+                "“*”不能紧跟在运算符“+”后面",
+            ),
+            ("sin(x1", "this '(' is never closed", "这个“(”没有闭合"),
+            ("foo(x1)", "unknown function 'foo'", "未知函数“foo”"),
+            (
+                "max(x1)",
+                "'max' takes two arguments, not 1",
+                "“max”需要 2 个参数，而不是 1 个",
+            ),
+        ] {
+            let Err(error) = Formula::parse(typed) else {
+                panic!("{typed} should not parse");
+            };
+            assert_eq!(ProblemWords::English.say(&error.problem), english);
+            assert_eq!(error.message, english);
+            assert_eq!(ProblemWords::Chinese.say(&error.problem), chinese);
+        }
+    }
+}

@@ -46,7 +46,7 @@ pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) ->
                     <g class="bp-edge-labels">
                         { for edges.iter().filter_map(|e| view_edge_label(g, e)) }
                     </g>
-                    { for (0..g.len()).map(|i| view_node(model, i, last == Some(i), next == Some(i), on_msg)) }
+                    { for (0..g.len()).map(|i| view_node(model, t, i, last == Some(i), next == Some(i), on_msg)) }
                 </svg>
             </div>
             <figcaption class="bp-legend">
@@ -109,7 +109,14 @@ fn view_edge_label(g: &Graph, e: &Edge) -> Option<Html> {
     })
 }
 
-fn view_node(model: &Model, i: usize, last: bool, next: bool, on_msg: &Callback<Msg>) -> Html {
+fn view_node(
+    model: &Model,
+    t: &'static BackpropTexts,
+    i: usize,
+    last: bool,
+    next: bool,
+    on_msg: &Callback<Msg>,
+) -> Html {
     let g = &model.net.graph;
     let node = g.node(i);
     let (cx, cy) = layout::centre(g, i);
@@ -155,13 +162,20 @@ fn view_node(model: &Model, i: usize, last: bool, next: bool, on_msg: &Callback<
     };
     let label = &node.label;
     let aria = param.then(|| format!("{label} {}", num(g.leaf_value(i))));
+    let words = |text: &str| {
+        t.node_words
+            .iter()
+            .find(|(english, _)| *english == text)
+            .map_or_else(|| text.to_owned(), |(_, shown)| (*shown).to_owned())
+    };
+    let (shown_label, op) = (words(label), op.map(words));
     html! {
         <g {class} data-label={label.clone()} {onclick} {onkeydown}
            tabindex={param.then_some("0")} role={param.then_some("button")}
            aria-label={aria}
            transform={format!("translate({} {})", cx - NODE_W / 2.0, cy - NODE_H / 2.0)}>
             <rect width={NODE_W.to_string()} height={NODE_H.to_string()} rx="9" />
-            <text class="bp-name" x={(NODE_W / 2.0).to_string()} y="16">{ label }</text>
+            <text class="bp-name" x={(NODE_W / 2.0).to_string()} y="16">{ shown_label }</text>
             if let Some(op) = op {
                 <text class="bp-op" x={(NODE_W / 2.0).to_string()} y="29">{ op }</text>
             }

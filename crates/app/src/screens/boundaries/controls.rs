@@ -234,7 +234,7 @@ pub fn view_features_panel(m: &Model, t: &'static BoundariesTexts, send: &Callba
             </form>
             if let Some(error) = &m.formula_error {
                 <div class="bd-formula-error" role="alert">
-                    <p>{ t.formula_error }{ ": " }{ &error.message }</p>
+                    <p>{ t.formula_error }{ ": " }{ t.formula_problem.say(&error.problem) }</p>
                     if let Some(at) = error.position {
                         <pre class="bd-caret">{ caret_lines(&error.formula, at) }</pre>
                     }

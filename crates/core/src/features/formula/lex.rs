@@ -1,5 +1,7 @@
 //! Splitting a typed formula into tokens, each with the character it starts at.
 
+use super::Problem;
+
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Tok {
     Number(f64),
@@ -24,7 +26,7 @@ fn superscript_digit(c: char) -> Option<u32> {
     "⁰¹²³⁴⁵⁶⁷⁸⁹".chars().position(|d| d == c).map(|d| d as u32)
 }
 
-pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, (usize, String)> {
+pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, (usize, Problem)> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
     let mut i = 0;
@@ -56,7 +58,7 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, (usize, String)> {
             let literal: String = chars[at..i].iter().collect();
             let value = literal
                 .parse::<f64>()
-                .map_err(|_| (at, format!("cannot read the number '{literal}'")))?;
+                .map_err(|_| (at, Problem::BadNumber(literal.to_string())))?;
             Tok::Number(value)
         } else if c.is_alphabetic() || c == '_' {
             while i < chars.len()
@@ -87,7 +89,7 @@ pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, (usize, String)> {
                 '(' => Tok::Open,
                 ')' => Tok::Close,
                 ',' => Tok::Comma,
-                _ => return Err((at, format!("cannot read '{c}' here"))),
+                _ => return Err((at, Problem::BadCharacter(c))),
             }
         };
         tokens.push(Token { tok, at });

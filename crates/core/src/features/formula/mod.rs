@@ -10,6 +10,9 @@ use std::fmt;
 
 mod lex;
 mod parse;
+mod problem;
+
+pub use problem::Problem;
 
 use crate::activation::{logistic, relu};
 use lex::{Tok, Token, tokenize};
@@ -22,7 +25,9 @@ pub struct FormulaError {
     pub formula: String,
     /// The character index (0-based) the problem starts at, when it is known.
     pub position: Option<usize>,
-    /// What is wrong, in words a student can act on.
+    /// What is wrong, as data (a screen words it in its language).
+    pub problem: Problem,
+    /// What is wrong, in English words a student can act on.
     pub message: String,
 }
 
@@ -156,27 +161,28 @@ impl Formula {
         let length = text.chars().count();
         if length > MAX_FORMULA_CHARS {
             let start: String = text.chars().take(20).collect();
+            let problem = Problem::TooLong { length };
             return Err(FormulaError {
                 formula: format!("{start}…"),
                 position: None,
-                message: format!(
-                    "the formula has {length} characters; at most {MAX_FORMULA_CHARS} are allowed"
-                ),
+                message: problem.to_string(),
+                problem,
             });
         }
-        let fail = |(position, message): (Option<usize>, String)| FormulaError {
+        let fail = |(position, problem): (Option<usize>, Problem)| FormulaError {
             formula: text.to_string(),
             position,
-            message,
+            message: problem.to_string(),
+            problem,
         };
         if text.trim().is_empty() {
-            return Err(fail((None, "the formula is empty".into())));
+            return Err(fail((None, Problem::Empty)));
         }
         check_parentheses(text).map_err(|(p, m)| fail((Some(p), m)))?;
         let tokens = tokenize(text).map_err(|(p, m)| fail((Some(p), m)))?;
         let program = Parser::new(&tokens).program().map_err(fail)?;
         if stack_depth(&program) > MAX_STACK {
-            return Err(fail((None, "the formula is too long to evaluate".into())));
+            return Err(fail((None, Problem::TooLongToEvaluate)));
         }
         Ok(Self {
             text: text.to_string(),

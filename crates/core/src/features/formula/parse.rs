@@ -4,24 +4,24 @@
 use super::*;
 
 /// Finds an unmatched parenthesis: `(char index, message)`.
-pub(super) fn check_parentheses(text: &str) -> Result<(), (usize, String)> {
+pub(super) fn check_parentheses(text: &str) -> Result<(), (usize, Problem)> {
     let mut open = Vec::new();
     for (i, c) in text.chars().enumerate() {
         match c {
             '(' => open.push(i),
             ')' if open.pop().is_none() => {
-                return Err((i, "this ')' has no matching '('".into()));
+                return Err((i, Problem::UnmatchedClose));
             }
             _ => {}
         }
     }
     match open.pop() {
-        Some(i) => Err((i, "this '(' is never closed".into())),
+        Some(i) => Err((i, Problem::UnclosedOpen)),
         None => Ok(()),
     }
 }
 
-type ParseResult = Result<(), (Option<usize>, String)>;
+type ParseResult = Result<(), (Option<usize>, Problem)>;
 
 /// Recursive descent over the tokens, writing the postfix program as it goes.
 pub(super) struct Parser<'a> {
@@ -41,14 +41,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn program(mut self) -> Result<Vec<Op>, (Option<usize>, String)> {
+    pub(super) fn program(mut self) -> Result<Vec<Op>, (Option<usize>, Problem)> {
         self.expression()?;
         if let Some(token) = self.peek() {
-            let message = match token.tok {
-                Tok::Comma => "',' only separates the arguments of a function such as max(x1, x2)",
-                _ => "cannot read this here",
+            let problem = match token.tok {
+                Tok::Comma => Problem::StrayComma,
+                _ => Problem::CannotReadHere,
             };
-            return Err((Some(token.at), message.into()));
+            return Err((Some(token.at), problem));
         }
         Ok(self.program)
     }
@@ -86,11 +86,7 @@ impl<'a> Parser<'a> {
             } else if let Some(token) = self.peek()
                 && matches!(token.tok, Tok::Number(_) | Tok::Name(_) | Tok::Open)
             {
-                return Err((
-                    Some(token.at),
-                    "two values stand side by side: write an operator between them, e.g. 2*x1"
-                        .into(),
-                ));
+                return Err((Some(token.at), Problem::SideBySide));
             } else {
                 return Ok(());
             }
@@ -136,7 +132,7 @@ impl<'a> Parser<'a> {
         self.nesting += 1;
         if self.nesting > MAX_NESTING {
             let at = self.peek().map(|t| t.at);
-            return Err((at, "the formula is nested too deeply".into()));
+            return Err((at, Problem::NestedTooDeeply));
         }
         inner(self)?;
         self.nesting -= 1;
@@ -147,7 +143,7 @@ impl<'a> Parser<'a> {
     fn atom(&mut self) -> ParseResult {
         let Some(token) = self.peek() else {
             let last = self.tokens.last().map(|t| t.at);
-            return Err((last, "the formula ends with an operator".into()));
+            return Err((last, Problem::EndsWithOperator));
         };
         self.next += 1;
         match &token.tok {
@@ -155,26 +151,29 @@ impl<'a> Parser<'a> {
             Tok::Name(name) => self.name(name, token.at)?,
             Tok::Open => {
                 if let Some(close) = self.peek().filter(|t| t.tok == Tok::Close) {
-                    return Err((Some(close.at), "empty parentheses".into()));
+                    return Err((Some(close.at), Problem::EmptyParentheses));
                 }
                 self.nested(|p| p.expression())?;
                 self.expect_close()?;
             }
             Tok::Operator(op) => {
-                let message = match self.tokens[..self.next - 1].last() {
+                let problem = match self.tokens[..self.next - 1].last() {
                     Some(Token {
                         tok: Tok::Operator(before),
                         ..
-                    }) => format!("'{op}' cannot follow the operator '{before}'"),
-                    Some(_) => format!("'{op}' needs a value on its left"),
-                    None => format!("the formula cannot start with '{op}'"),
+                    }) => Problem::OperatorAfterOperator {
+                        op: *op,
+                        before: *before,
+                    },
+                    Some(_) => Problem::OperatorNeedsLeft(*op),
+                    None => Problem::CannotStartWith(*op),
                 };
-                return Err((Some(token.at), message));
+                return Err((Some(token.at), problem));
             }
-            Tok::Close => return Err((Some(token.at), "a value is missing before ')'".into())),
-            Tok::Comma => return Err((Some(token.at), "a value is missing before ','".into())),
+            Tok::Close => return Err((Some(token.at), Problem::MissingBeforeClose)),
+            Tok::Comma => return Err((Some(token.at), Problem::MissingBeforeComma)),
             Tok::Superscript(_) => {
-                return Err((Some(token.at), "a power needs a value to raise".into()));
+                return Err((Some(token.at), Problem::PowerNeedsValue));
             }
         }
         Ok(())
@@ -188,8 +187,8 @@ impl<'a> Parser<'a> {
                 self.next += 1;
                 Ok(())
             }
-            Some(token) => Err((Some(token.at), "expected ')' here".into())),
-            None => Err((None, "a ')' is missing".into())),
+            Some(token) => Err((Some(token.at), Problem::ExpectedClose)),
+            None => Err((None, Problem::MissingClose)),
         }
     }
 
@@ -204,13 +203,10 @@ impl<'a> Parser<'a> {
                 "pi" | "PI" | "π" => Op::Const(std::f64::consts::PI),
                 "e" | "E" => Op::Const(std::f64::consts::E),
                 _ if one.is_some() || two.is_some() => {
-                    return Err((Some(at), format!("'{name}' needs parentheses: {name}(x1)")));
+                    return Err((Some(at), Problem::NeedsParentheses(name.to_string())));
                 }
                 _ => {
-                    return Err((
-                        Some(at),
-                        format!("unknown variable '{name}': use x1 and x2"),
-                    ));
+                    return Err((Some(at), Problem::UnknownVariable(name.to_string())));
                 }
             };
             self.program.push(op);
@@ -220,12 +216,9 @@ impl<'a> Parser<'a> {
             (Some((_, f)), _) => (1, Op::Call1(*f)),
             (_, Some((_, f))) => (2, Op::Call2(*f)),
             _ if matches!(name, "x1" | "x2" | "pi" | "PI" | "π" | "e" | "E") => {
-                return Err((
-                    Some(at),
-                    format!("'{name}' is not a function: write {name}*(…) to multiply"),
-                ));
+                return Err((Some(at), Problem::NotAFunction(name.to_string())));
             }
-            _ => return Err((Some(at), format!("unknown function '{name}'"))),
+            _ => return Err((Some(at), Problem::UnknownFunction(name.to_string()))),
         };
         self.next += 1; // the '('
         let mut count = 0;
@@ -240,12 +233,12 @@ impl<'a> Parser<'a> {
             }
         }
         if count != arity {
-            let wanted = if arity == 1 {
-                "one argument"
-            } else {
-                "two arguments"
+            let problem = Problem::WrongArity {
+                name: name.to_string(),
+                wanted: arity,
+                given: count,
             };
-            return Err((Some(at), format!("'{name}' takes {wanted}, not {count}")));
+            return Err((Some(at), problem));
         }
         self.expect_close()?;
         self.program.push(op);
