@@ -53,6 +53,11 @@ pub struct BoundariesTexts {
     /// How to paint.
     pub paint_hint: &'static str,
     /// Tool: add +1 points.
+    pub tool_look: &'static str,
+    pub undo: &'static str,
+    pub undo_hint: &'static str,
+    pub redo: &'static str,
+    pub redo_hint: &'static str,
     pub tool_positive: &'static str,
     /// Tool: add −1 points.
     pub tool_negative: &'static str,
@@ -249,7 +254,12 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     frame_time: "Last frame: {total} ms ({training} ms training an epoch, {drawing} ms drawing); 60 frames per second need under 16 ms.",
     point_counts: "{train} training · {test} test points",
     paint_heading: "Paint",
-    paint_hint: "Click or drag on the plane (or Tab to it: arrow keys and Enter). Keys: 1 = +1, 2 = −1, E = eraser.",
+    paint_hint: "Choose +1, −1 or the eraser, then click or drag on the plane (or Tab to it: arrow keys and Enter). With Look the plane only shows values, and a finger scrolls the page. Keys: 0 = look, 1 = +1, 2 = −1, E = eraser; Ctrl+Z undoes, Ctrl+Shift+Z redoes.",
+    tool_look: "Look",
+    undo: "Undo",
+    undo_hint: "Take back the last stroke, clear or typed weight (Ctrl+Z)",
+    redo: "Redo",
+    redo_hint: "Make the last undone edit again (Ctrl+Shift+Z)",
     tool_positive: "+1",
     tool_negative: "−1",
     tool_eraser: "Eraser",

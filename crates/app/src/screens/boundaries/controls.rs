@@ -175,10 +175,15 @@ pub fn view_data_panel(m: &Model, t: &'static BoundariesTexts, send: &Callback<M
             <p class="bd-counts">{ counts }</p>
             <h3>{ t.paint_heading }</h3>
             <div class="bd-row bd-tools" role="group" aria-label={t.paint_heading}>
+                { tool(Tool::Look, t.tool_look, "look") }
                 { tool(Tool::Positive, t.tool_positive, "positive") }
                 { tool(Tool::Negative, t.tool_negative, "negative") }
                 { tool(Tool::Eraser, t.tool_eraser, "eraser") }
                 <button class="bd-clear" onclick={click(send, Msg::ClearPoints)}>{ t.clear_points }</button>
+                <button class="bd-undo" disabled={!m.edits.can_undo()} title={t.undo_hint}
+                        onclick={click(send, Msg::Undo)}>{ "↶ " }{ t.undo }</button>
+                <button class="bd-redo" disabled={!m.edits.can_redo()} title={t.redo_hint}
+                        onclick={click(send, Msg::Redo)}>{ "↷ " }{ t.redo }</button>
             </div>
             <p class="bd-hint">{ t.paint_hint }</p>
         </section>

@@ -149,6 +149,27 @@ impl TrainLoop {
     }
 }
 
+/// Ctrl+Z (⌘Z) undoes, Ctrl+Shift+Z and Ctrl+Y redo — unless a text field has the focus,
+/// where the browser undoes typing.
+fn undo_key(event: &KeyboardEvent) -> Option<Msg> {
+    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
+        return None;
+    }
+    let in_field = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    if in_field {
+        return None;
+    }
+    match event.key().as_str() {
+        "z" | "Z" if event.shift_key() => Some(Msg::Redo),
+        "z" | "Z" => Some(Msg::Undo),
+        "y" | "Y" => Some(Msg::Redo),
+        _ => None,
+    }
+}
+
 fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
@@ -209,10 +230,20 @@ pub fn Boundaries() -> Html {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
                         return;
                     };
+                    if let Some(msg) = undo_key(event) {
+                        event.prevent_default();
+                        let mut m = model.borrow_mut();
+                        m.update(msg);
+                        write_link(&mut m);
+                        drop(m);
+                        redraw.force_update();
+                        return;
+                    }
                     if !is_free_key(event) {
                         return;
                     }
                     let tool = match event.key().as_str() {
+                        "0" => Tool::Look,
                         "1" => Tool::Positive,
                         "2" => Tool::Negative,
                         "e" | "E" | "3" => Tool::Eraser,
@@ -267,6 +298,7 @@ pub fn Boundaries() -> Html {
     };
     let m = model.borrow();
     let tool_class = match m.tool {
+        Tool::Look => "tool-look",
         Tool::Positive => "tool-positive",
         Tool::Negative => "tool-negative",
         Tool::Eraser => "tool-eraser",

@@ -27,6 +27,10 @@ pub enum Msg {
     Discretize(bool),
     Tool(Tool),
     ClearPoints,
+    /// Takes back the last painted stroke, cleared points or typed weight.
+    Undo,
+    /// Makes the last undone edit again.
+    Redo,
     ToggleNamed(usize),
     Degree(u32),
     /// The text in the formula field.
@@ -85,6 +89,12 @@ impl Model {
             Msg::Discretize(on) => self.discretize = on,
             Msg::Tool(tool) => self.tool = tool,
             Msg::ClearPoints => self.clear_points(),
+            Msg::Undo => {
+                self.undo();
+            }
+            Msg::Redo => {
+                self.redo();
+            }
             Msg::ToggleNamed(i) => self.toggle_named(i),
             Msg::Degree(d) => self.set_degree(d),
             Msg::FormulaText(text) => self.formula_text = text,

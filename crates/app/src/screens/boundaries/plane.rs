@@ -79,12 +79,20 @@ pub fn use_plane_input(
             let Some((x1, x2)) = plane_point(&canvas, &e) else {
                 return;
             };
+            if model.borrow().tool == Tool::Look {
+                // Only the probe: a finger goes on scrolling the page.
+                return;
+            }
             e.prevent_default();
             if let Some(target) = canvas.cast::<Element>() {
                 let _ = target.set_pointer_capture(e.pointer_id());
             }
             *painting.borrow_mut() = Some((x1, x2));
-            if model.borrow_mut().paint(x1, x2) {
+            let mut m = model.borrow_mut();
+            // One stroke is one step of Undo.
+            m.begin_stroke();
+            if m.paint(x1, x2) {
+                drop(m);
                 redraw.force_update();
             }
         })
@@ -190,6 +198,7 @@ fn plane_keys(
             "ArrowDown" => Some((x1, x2 - step)),
             "Enter" | " " => {
                 let mut m = model.borrow_mut();
+                m.begin_stroke();
                 if m.paint(x1, x2) {
                     write_link(&mut m);
                     redraw.force_update();

@@ -46,6 +46,7 @@ impl Model {
         self.start_editing();
         let (x1, x2) = (snap(x1), snap(x2));
         let changed = match self.tool {
+            Tool::Look => return false,
             Tool::Positive | Tool::Negative
                 if self.train.points.len() + self.test.points.len() >= MAX_POINTS =>
             {
@@ -67,6 +68,7 @@ impl Model {
             }
         };
         if changed {
+            self.stroke_changed();
             self.resample();
             self.refresh();
         }
@@ -89,6 +91,7 @@ impl Model {
 
     /// Removes every point (to paint a data set from scratch).
     pub fn clear_points(&mut self) {
+        self.remember_points();
         self.edited = true;
         self.train.points.clear();
         self.test.points.clear();

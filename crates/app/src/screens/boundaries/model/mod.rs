@@ -31,6 +31,9 @@ const HISTORY_CAP: usize = 300;
 /// What a click on the plane does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tool {
+    /// Paints nothing: the pointer only probes, and a finger scrolls the page (the
+    /// default, so a swipe on a phone never paints by accident).
+    Look,
     /// Adds a +1 point.
     Positive,
     /// Adds a −1 point.
@@ -86,12 +89,14 @@ mod restore;
 #[cfg(test)]
 mod tests;
 mod training;
+mod undo;
 #[cfg(test)]
 mod update_tests;
 
 pub use history::History;
 pub use network::Link;
 pub use phi::PhiChoice;
+pub use undo::Edits;
 
 /// Everything the screen shows and changes.
 #[derive(Debug)]
@@ -145,6 +150,8 @@ pub struct Model {
     /// Whether the points were painted or erased (then a link carries them, snapped to its
     /// lattice).
     pub edited: bool,
+    /// Hand edits that Undo and Redo step through.
+    pub edits: Edits,
     /// The epoch a shared link asks to replay to, while the replay runs.
     pub replay_to: Option<usize>,
     /// How long the replay still needs at its pace so far (measured by the screen).
@@ -221,10 +228,11 @@ impl Model {
             },
             notice: None,
             formula_error: None,
-            tool: Tool::Positive,
+            tool: Tool::Look,
             show_test: true,
             discretize: false,
             edited: false,
+            edits: Edits::default(),
             replay_to: None,
             replay_seconds_left: None,
             hand_edited: false,

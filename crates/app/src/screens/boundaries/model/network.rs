@@ -125,6 +125,7 @@ impl Model {
             .is_some_and(|l| to < l.units && from < l.inputs);
         match parse_number(&text.replace('−', "-")) {
             Some(value) if exists => {
+                self.remember_weight((layer, to, from));
                 self.mlp.set_weight(layer, to, from, value);
                 self.hand_edited = true;
                 self.refresh();

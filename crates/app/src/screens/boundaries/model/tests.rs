@@ -368,3 +368,59 @@ fn typed_rates_above_the_largest_are_refused() {
     model.set_regularization_rate("11");
     assert!(model.field_errors.regularization_rate);
 }
+
+#[test]
+fn look_paints_nothing_and_is_the_default() {
+    let mut model = Model::new();
+    assert_eq!(model.tool, Tool::Look);
+    let before = model.train.points.len();
+    model.begin_stroke();
+    assert!(!model.paint(1.0, 1.0));
+    assert_eq!(model.train.points.len(), before);
+    assert!(
+        !model.edits.can_undo(),
+        "a stroke that changed nothing is no step"
+    );
+}
+
+#[test]
+fn undo_and_redo_walk_strokes_clears_and_typed_weights() {
+    let mut model = Model::new();
+    let original = model.train.points.clone();
+    model.tool = Tool::Positive;
+    model.begin_stroke();
+    assert!(model.paint(1.0, 1.0));
+    assert!(model.paint(2.0, 1.5));
+    let painted = model.train.points.clone();
+    assert_eq!(painted.len(), original.len() + 2);
+    model.clear_points();
+    assert!(model.train.points.is_empty());
+    model.set_weight_text((0, 0, 0), "2.5");
+    assert_eq!(model.mlp.weight(0, 0, 0), 2.5);
+
+    assert!(model.undo(), "the weight");
+    assert_ne!(model.mlp.weight(0, 0, 0), 2.5);
+    assert!(model.undo(), "the clear");
+    assert_eq!(model.train.points, painted);
+    assert!(model.undo(), "the whole stroke at once");
+    assert_eq!(model.train.points.len(), original.len());
+    assert!(!model.undo(), "nothing older");
+    assert_eq!(
+        model.train_samples.len(),
+        model.train.points.len(),
+        "resampled"
+    );
+
+    assert!(model.redo());
+    assert_eq!(model.train.points, painted);
+    assert!(model.redo());
+    assert!(model.train.points.is_empty());
+    assert!(model.redo());
+    assert_eq!(model.mlp.weight(0, 0, 0), 2.5);
+    assert!(!model.redo());
+    // A new edit forgets what could be redone.
+    assert!(model.undo());
+    model.begin_stroke();
+    assert!(model.paint(0.5, 0.5));
+    assert!(!model.edits.can_redo());
+}
