@@ -210,12 +210,11 @@ impl CnnTrainer {
         }
     }
 
-    /// One mini-batch: forward and backward over its examples, then one update. Once the
-    /// loss has been NaN or infinite, every later call returns the same [`Diverged`].
+    /// One mini-batch: forward and backward over its examples, then one update. If the
+    /// loss or a gradient is NaN or infinite, nothing is updated and [`Diverged`] is
+    /// returned (and kept, see [`diverged`](Self::diverged)); calling again meets the same
+    /// batch with the same weights and fails again.
     pub fn step(&mut self) -> Result<StepReport, Diverged> {
-        if let Some(diverged) = self.diverged {
-            return Err(diverged);
-        }
         if self.cursor == 0 {
             self.rng.shuffle(&mut self.order);
         }
@@ -284,7 +283,7 @@ impl CnnTrainer {
         self.progress
     }
 
-    /// The divergence, once it happened.
+    /// The last divergence, if any step failed.
     pub fn diverged(&self) -> Option<Diverged> {
         self.diverged
     }

@@ -104,16 +104,21 @@ fn divergence_is_reported_not_a_panic() {
         ..CnnTrainConfig::default()
     };
     let mut t = trainer(&config);
+    let mut before = t.net().clone();
     let diverged = (0..100)
-        .find_map(|_| t.step().err())
+        .find_map(|_| {
+            before = t.net().clone();
+            t.step().err()
+        })
         .expect("a learning rate of 10³⁰ diverges");
+    assert_eq!(t.net(), &before, "the failed update is not applied");
     assert!(!diverged.loss.is_finite());
     // (Compared by the update count: a NaN loss is not equal to itself.)
     let updates = |d: Diverged| d.updates;
     assert_eq!(
         t.step().map_err(updates).err(),
         Some(diverged.updates),
-        "a diverged run stays stopped"
+        "the same batch fails again"
     );
     assert_eq!(t.epoch().map_err(updates), Err(diverged.updates));
     assert_eq!(t.diverged().map(updates), Some(diverged.updates));
@@ -216,6 +221,10 @@ fn weights_round_trip_and_bad_weights_are_refused() {
     short.dense.pop();
     let err = Cnn::try_from(short).expect_err("a weight is missing");
     assert!(err.message.contains("dense weights"), "{err}");
+    let mut no_kernel = weights.clone();
+    no_kernel.kernels.pop();
+    let err = Cnn::try_from(no_kernel).expect_err("a kernel weight is missing");
+    assert!(err.message.contains("kernel weights"), "{err}");
     let mut nan = weights.clone();
     nan.kernels[3] = f32::NAN;
     assert!(Cnn::try_from(nan).is_err());
