@@ -181,6 +181,10 @@ fn bad_settings_are_errors_a_teacher_can_read() {
             ..CnnTrainConfig::default()
         },
         CnnTrainConfig {
+            learning_rate: f32::INFINITY,
+            ..CnnTrainConfig::default()
+        },
+        CnnTrainConfig {
             learning_rate: -0.1,
             ..CnnTrainConfig::default()
         },
