@@ -23,6 +23,7 @@
 //! assert!((acts.probabilities.iter().sum::<f32>() - 1.0).abs() < 1e-5);
 //! ```
 
+mod config;
 mod convolution;
 mod data;
 mod evaluation;
@@ -36,15 +37,14 @@ mod softmax;
 mod tests;
 mod trainer;
 
+pub use config::{CnnConfig, CnnError, MAX_INPUT_SIDE, MAX_KERNELS};
 pub use convolution::ConvLayer;
 pub use data::{
     BLOCK_SIDE, DRAWING_SIDE, IMAGE_SIDE, ImageSet, MAX_COUNT, downsample_drawing, scale_counts,
 };
 pub use evaluation::Confusion;
 pub use fully_connected::FullyConnected;
-pub use network::{
-    Cnn, CnnActivations, CnnConfig, CnnError, CnnGradients, CnnWeights, MAX_INPUT_SIDE, MAX_KERNELS,
-};
+pub use network::{Cnn, CnnActivations, CnnGradients, CnnWeights};
 pub use optimizer::{Optimizer, OptimizerKind};
 pub use pooling::{pool_backward, pool_forward};
 pub use relu::{relu_backward, relu_forward};

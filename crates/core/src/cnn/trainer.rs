@@ -7,9 +7,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::config::{CnnConfig, CnnError};
 use super::data::ImageSet;
 use super::evaluation::Confusion;
-use super::network::{Cnn, CnnActivations, CnnConfig, CnnError, CnnGradients};
+use super::network::{Cnn, CnnActivations, CnnGradients};
 use super::optimizer::{Optimizer, OptimizerKind};
 use crate::rng::Rng;
 
