@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod activation;
+pub mod cnn;
 pub mod conv;
 pub mod curve;
 pub mod dataset;

@@ -173,6 +173,12 @@ impl KernelBank {
         &self.weights
     }
 
+    /// All weights `[k][c][i][j]` and the biases, mutable together (what a training step
+    /// updates).
+    pub fn weights_and_bias_mut(&mut self) -> (&mut [f32], &mut [f32]) {
+        (&mut self.weights, &mut self.bias)
+    }
+
     /// The biases, one per kernel.
     pub fn bias(&self) -> &[f32] {
         &self.bias
