@@ -6,6 +6,13 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
+// Release builds only: under `trunk serve` (a debug build) Trunk adds its live-reload
+// script and a WebSocket back to the dev server, which this policy would block.
+if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== "release") {
+  console.log(`csp.mjs: ${process.env.TRUNK_PROFILE} build, no Content-Security-Policy`);
+  process.exit(0);
+}
+
 const file = join(process.env.TRUNK_STAGING_DIR ?? "dist", "index.html");
 let html = readFileSync(file, "utf8");
 const hashes = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map(

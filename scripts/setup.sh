@@ -40,6 +40,15 @@ if [ ! -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] \
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
+# Plain `trunk build` in a new shell (without sourcing scripts/env.sh) looks for wasm-opt on
+# PATH: put this one where cargo's tools already are (~/.cargo/bin is on a Rust user's PATH).
+linked="$HOME/.cargo/bin/wasm-opt"
+if [ -e "$linked" ] && [ ! -L "$linked" ]; then
+  say "leaving your own $linked alone (a plain trunk build needs binaryen version_$BINARYEN_VERSION first on PATH)"
+elif [ "$(readlink "$linked" || true)" != "$TOOLS_DIR/node_modules/.bin/wasm-opt" ]; then
+  mkdir -p "$HOME/.cargo/bin"
+  ln -sf "$TOOLS_DIR/node_modules/.bin/wasm-opt" "$linked"
+fi
 
 if [ "${1:-}" = "--browser" ]; then
   # A CJK font so that screenshots of the Chinese pages show characters, not boxes

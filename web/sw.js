@@ -4,7 +4,9 @@
 // network when there is one (and the copy refreshed), from the copy when there is not —
 // so after one visit the site works on a train or in a lecture hall without Wi-Fi.
 // Nothing here talks to any other origin.
-const CACHE = "nnp-offline-v1";
+// Renamed for every release build by scripts/stamp-sw.mjs: a new build's worker fills a new
+// cache and deletes the old ones (see "activate"), so old hashed files never pile up.
+const CACHE = "nnp-offline-dev";
 const EXTRA = ["data/digits.csv"];
 
 async function fillCache() {

@@ -18,10 +18,14 @@ test("the site reloads and changes screens with the network cut after a first vi
       await new Promise((done) => navigator.serviceWorker.addEventListener("controllerchange", done));
     }
   });
-  const kept = await page.evaluate(async () => {
-    const cache = await caches.open("nnp-offline-v1");
+  // One cache, named after this build (scripts/stamp-sw.mjs), not the source's placeholder.
+  const names = await page.evaluate(() => caches.keys());
+  assert.equal(names.length, 1, `one cache: ${names}`);
+  assert.match(names[0], /^nnp-offline-[0-9a-f]{12}$/);
+  const kept = await page.evaluate(async (name) => {
+    const cache = await caches.open(name);
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
-  });
+  }, names[0]);
   assert.ok(kept.some((p) => p.endsWith(".wasm")), `the wasm is kept: ${kept}`);
   assert.ok(kept.some((p) => p.endsWith("data/digits.csv")), "the digits are kept");
 
@@ -34,6 +38,28 @@ test("the site reloads and changes screens with the network cut after a first vi
   assert.ok(offlineLoad, "data files come from the copy too");
   await screenshot(page, "desktop-offline-conv.png");
   await context.setOffline(false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a new build's worker deletes the old build's cache", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // What an older build left behind; the activate step of a worker deletes every cache but
+  // its own. Re-running that step: unregister, then register the same worker anew.
+  await page.evaluate(async () => {
+    await (await caches.open("nnp-offline-000000000000")).put("old.wasm", new Response("old"));
+    const registration = await navigator.serviceWorker.ready;
+    await registration.unregister();
+    await navigator.serviceWorker.register("sw.js");
+    await navigator.serviceWorker.ready;
+  });
+  await page.waitForFunction(async () => !(await caches.keys()).includes("nnp-offline-000000000000"));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -6,8 +6,12 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::closure::Closure;
 
 /// Asks the browser to install the service worker; failures are silent (the site works
-/// online either way).
+/// online either way). Debug builds (`trunk serve`) install none: a worker would answer
+/// with stale files while the code changes.
 pub fn register() {
+    if cfg!(debug_assertions) {
+        return;
+    }
     let Some(window) = web_sys::window() else {
         return;
     };
