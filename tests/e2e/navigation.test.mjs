@@ -91,3 +91,26 @@ test("a link to an unknown screen explains itself instead of a blank page", asyn
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("lang, presenter and embed in a link set up the lesson; embedded, the screen stands alone and works", async () => {
+  const { context, problems } = await watchedContext(env.browser, { ...DESKTOP, viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/backprop?lang=zh&presenter=1&embed=1`);
+  await page.locator(".bp-graph-svg").waitFor();
+  assert.equal(await page.locator("main h1").textContent(), "两辆车的反向传播");
+  assert.equal(await page.locator(".site-header").count(), 0, "no header when embedded");
+  assert.equal(await page.locator(".site-footer").count(), 0, "no footer when embedded");
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains("presenter")));
+  // The controls work: a step computes a node.
+  await page.locator(".bp-step").click();
+  await page.locator(".bp-node .bp-f:not(.bp-pending)").first().waitFor();
+  // The keys stay in the address after the screen rewrites its state.
+  await page.locator(".bp-forward").click();
+  assert.match(page.url(), /embed=1/);
+  assert.match(page.url(), /lang=zh/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the iframe scrolls sideways by ${overflow}px`);
+  await screenshot(page, "embed-backprop-800x600.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -67,11 +67,33 @@ fn set_document_lang(lang: Lang, title: &str) {
     }
 }
 
+/// The language a link asks for (`lang=en|zh`), else the visitor's own.
+fn opening_lang() -> Lang {
+    match share::address_global(share::LANG_KEY).as_deref() {
+        Some("en") => Lang::En,
+        Some("zh") | Some("zh-CN") => Lang::Zh,
+        _ => Prefs::load().lang,
+    }
+}
+
+/// Presenter mode as a link asks for it (`presenter=1|0`), else the visitor's own.
+fn opening_presenter() -> bool {
+    match share::address_global(share::PRESENTER_KEY).as_deref() {
+        Some("1") => true,
+        Some("0") => false,
+        _ => Prefs::load().presenter,
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(|| Prefs::load().lang);
-    let presenter = use_state_eq(|| Prefs::load().presenter);
+    let lang = use_state(opening_lang);
+    let presenter = use_state_eq(opening_presenter);
+    // `embed=1`: the screen alone, for an iframe (read once: the embedding page sets it).
+    let embed = use_memo((), |_| {
+        share::address_global(share::EMBED_KEY).as_deref() == Some("1")
+    });
     let keys_open = use_state_eq(|| false);
     let route = use_state(|| Route::from_hash(&current_hash()));
     let hidden_memory = use_mut_ref(HiddenMemory::new);
@@ -81,6 +103,7 @@ pub fn App() -> Html {
     };
 
     use_effect_with(*presenter, |on| set_presenter_class(*on));
+    use_effect_with(*embed, |on| set_root_class("embed", *on));
     {
         let keys_open = keys_open.clone();
         use_effect_with((), move |_| {
@@ -193,6 +216,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<LangContext> {context}>
         <ContextProvider<PresenterContext> context={presenter_context}>
+            if !*embed {
             <a class="skip-link" href="#main" onclick={skip_to_main()}>{ texts.skip_to_content }</a>
             <header class="site-header">
                 <a class="brand" href="#/">
@@ -227,13 +251,16 @@ pub fn App() -> Html {
                     </button>
                 </div>
             </header>
+            }
             if *keys_open {
                 { view_keys(texts, toggle_keys) }
             }
             <main id="main" class="site-main" tabindex="-1">
                 { route.view() }
             </main>
-            <footer class="site-footer">{ texts.footer }</footer>
+            if !*embed {
+                <footer class="site-footer">{ texts.footer }</footer>
+            }
         </ContextProvider<PresenterContext>>
         </ContextProvider<LangContext>>
     }
@@ -268,15 +295,20 @@ fn nav_link(target: &'static Screen, current: Route, texts: &'static Texts) -> H
 
 /// Presenter mode is a class on `<html>`, so every screen's styles can follow it.
 fn set_presenter_class(on: bool) {
+    set_root_class("presenter", on);
+}
+
+/// Adds or removes a class of `<html>`.
+fn set_root_class(class: &str, on: bool) {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element());
     if let Some(root) = root {
         let classes = root.class_list();
         let _ = if on {
-            classes.add_1("presenter")
+            classes.add_1(class)
         } else {
-            classes.remove_1("presenter")
+            classes.remove_1(class)
         };
     }
 }

@@ -29,17 +29,29 @@ pub const HIDE_KEY: &str = "hide";
 /// `debug=1` shows the developer readouts (frame times) that students do not need.
 pub const DEBUG_KEY: &str = "debug";
 
+/// `lang=en` or `lang=zh`: the page opens in that language.
+pub const LANG_KEY: &str = "lang";
+
+/// `presenter=1` (or `0`): the page opens in presenter mode (or not).
+pub const PRESENTER_KEY: &str = "presenter";
+
+/// `embed=1`: the screen alone, without the site's header, navigation and footer (for an
+/// iframe in a course page).
+pub const EMBED_KEY: &str = "embed";
+
 /// Keys of a link that belong to the whole app: screens never read or write them, and
 /// [`read_query`] skips them instead of reporting an unknown setting.
-pub const GLOBAL_KEYS: &[&str] = &[HIDE_KEY, DEBUG_KEY];
+pub const GLOBAL_KEYS: &[&str] = &[HIDE_KEY, DEBUG_KEY, LANG_KEY, PRESENTER_KEY, EMBED_KEY];
+
+/// The value of the app's global `key` in the current address.
+pub fn address_global(key: &str) -> Option<String> {
+    let hash = address::current_hash()?;
+    global_value(query_of(&hash)?, key).map(str::to_owned)
+}
 
 /// Whether the address asks for the developer readouts (`debug=1`).
 pub fn debug_on() -> bool {
-    address::current_hash()
-        .as_deref()
-        .and_then(query_of)
-        .and_then(|q| global_value(q, DEBUG_KEY))
-        == Some("1")
+    address_global(DEBUG_KEY).as_deref() == Some("1")
 }
 
 fn is_global(piece: &str) -> bool {
