@@ -328,7 +328,7 @@ test("keyboard only: Tab to the convolution canvas, Enter puts the brush down, a
   await context.close();
 });
 
-test("phone: a finger paints a point on the decision boundaries", async () => {
+test("phone: a finger scrolls over the plane until a painting tool is chosen, then paints a point", async () => {
   const { context, problems } = await watchedContext(env.browser, PHONE);
   const page = await context.newPage();
   await page.goto(`${env.site.url}#/boundaries`);
@@ -337,9 +337,36 @@ test("phone: a finger paints a point on the decision boundaries", async () => {
   const before = await count();
   const plane = page.locator(".bd-points");
   await plane.scrollIntoViewIfNeeded();
-  const box = await plane.boundingBox();
+  let box = await plane.boundingBox();
+  // With Look (the default) a finger only probes: a tap adds nothing …
+  await page.touchscreen.tap(box.x + box.width * 0.15, box.y + box.height * 0.85);
+  await page.locator(".bd-probe-table").waitFor();
+  assert.equal(await count(), before, "a tap with Look paints nothing");
+  // … and a swipe over the plane scrolls the page (raw touch events, as a finger sends them).
+  const client = await context.newCDPSession(page);
+  const swipe = async (x, from, to) => {
+    await client.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y: from }] });
+    for (let k = 1; k <= 10; k++) {
+      await client.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: from + ((to - from) * k) / 10 }] });
+    }
+    await client.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  };
+  const scrolled = await page.evaluate(() => window.scrollY);
+  const middle = Math.round(box.x + box.width / 2);
+  await swipe(middle, Math.round(box.y + box.height * 0.8), Math.round(box.y + box.height * 0.2));
+  await page.waitForFunction((y) => window.scrollY > y + 100, scrolled);
+  assert.equal(await count(), before, "a swipe with Look paints nothing");
+  // With a painting tool chosen, a finger paints: a tap one point, a swipe a stroke (and
+  // the page stays where it is).
+  await page.locator(".bd-tool.positive").click();
+  await plane.scrollIntoViewIfNeeded();
+  box = await plane.boundingBox();
   await page.touchscreen.tap(box.x + box.width * 0.15, box.y + box.height * 0.85);
   await page.waitForFunction((n) => parseInt(document.querySelector(".bd-counts").textContent, 10) === n + 1, before);
+  const still = await page.evaluate(() => window.scrollY);
+  await swipe(Math.round(box.x + box.width / 2), Math.round(box.y + box.height * 0.8), Math.round(box.y + box.height * 0.2));
+  await page.waitForFunction((n) => parseInt(document.querySelector(".bd-counts").textContent, 10) > n + 3, before);
+  assert.equal(await page.evaluate(() => window.scrollY), still, "painting does not scroll");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -364,6 +391,7 @@ test("a pen (stylus) paints points and pixels too", async () => {
   await page.locator(".bd-heat").waitFor();
   const count = async () => parseInt(await page.locator(".bd-counts").textContent(), 10);
   const before = await count();
+  await page.locator(".bd-tool.positive").click();
   await stroke(".bd-points", [0.1, 0.9], [0.3, 0.9]);
   await page.waitForFunction((n) => parseInt(document.querySelector(".bd-counts").textContent, 10) > n, before);
 

@@ -8,8 +8,17 @@ import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.
 
 const env = openSite();
 
-// The screen writes 4 significant digits with a real minus sign.
-const fmt = (x) => x.toPrecision(4).replace("-", "−");
+// The screen writes 4 significant digits with a real minus sign, and numbers below 10⁻⁴ as
+// "4.480·10⁻⁵".
+const SUPER = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
+const fmt = (x) => {
+  if (x !== 0 && Math.abs(x) < 1e-4) {
+    const [mantissa, exponent] = Math.abs(x).toExponential(3).split("e");
+    const power = [...String(Number(exponent))].map((c) => SUPER[c]).join("");
+    return `${x < 0 ? "−" : ""}${mantissa}·10${power}`;
+  }
+  return x.toPrecision(4).replace("-", "−");
+};
 const sigma = (z) => 1 / (1 + Math.exp(-z));
 const SUPERSCRIPT = { "⁻": "-", "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
 /** Reads a number as the screen writes it ("−0.5", "4.540·10⁻⁵"). */

@@ -134,6 +134,7 @@ test("desktop: the points survive a reload without the link, and a saved file op
   await page.locator(".bd-clear").click();
   const plane = page.locator(".bd-points");
   const box = await plane.boundingBox();
+  await page.locator(".bd-tool.positive").click();
   for (const [fx, fy] of [[0.2, 0.2], [0.3, 0.7], [0.8, 0.4]]) {
     await plane.click({ position: { x: box.width * fx, y: box.height * fy } });
   }

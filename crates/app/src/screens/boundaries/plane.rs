@@ -67,12 +67,13 @@ pub fn use_plane_input(
     let painting = use_mut_ref(|| None::<(f64, f64)>);
 
     let down = {
-        let (model, redraw, painting, canvas, clicked) = (
+        let (model, redraw, painting, canvas, clicked, probe_at) = (
             model.clone(),
             redraw.clone(),
             painting.clone(),
             canvas.clone(),
             clicked.clone(),
+            probe_at.clone(),
         );
         Callback::from(move |e: PointerEvent| {
             clicked.set(true);
@@ -80,7 +81,9 @@ pub fn use_plane_input(
                 return;
             };
             if model.borrow().tool == Tool::Look {
-                // Only the probe: a finger goes on scrolling the page.
+                // Only the probe (a tap shows the values there); a finger goes on scrolling.
+                let inside = (RANGE.0..=RANGE.1).contains(&x1) && (RANGE.0..=RANGE.1).contains(&x2);
+                probe_at.set(inside.then_some((x1, x2)));
                 return;
             }
             e.prevent_default();
@@ -133,8 +136,10 @@ pub fn use_plane_input(
     };
     let leave = {
         let (probe_at, keyboard) = (probe_at.clone(), keyboard.clone());
-        Callback::from(move |_: PointerEvent| {
-            if !*keyboard {
+        Callback::from(move |e: PointerEvent| {
+            // A lifted finger leaves the values of the point it tapped on show; a mouse that
+            // leaves the plane takes them away.
+            if !*keyboard && e.pointer_type() != "touch" {
                 probe_at.set(None);
             }
         })
