@@ -194,7 +194,11 @@ async fn sign_evaluates_but_refuses_to_train() {
 #[wasm_bindgen_test]
 async fn keys_pick_the_tool_and_clear_removes_every_point() {
     let root = mount("#/boundaries").await;
-    assert_eq!(text(&root, ".bd-tool.active"), "+1");
+    assert_eq!(
+        text(&root, ".bd-tool.active"),
+        "Look",
+        "no painting tool until one is chosen"
+    );
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("2");
     init.set_bubbles(true);
