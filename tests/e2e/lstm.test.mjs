@@ -1,7 +1,8 @@
 // The LSTM screen as a student uses it: switch the cell (RNN → LSTM → GRU) on the same
 // input, scrub time, read a gate value off the page and check it is in [0, 1], click a
-// heatmap cell and read its equations with numbers, train until the target, type a bad
-// sequence, and check the phone layout does not scroll sideways.
+// heatmap cell and read its equations with numbers, train until the target, race RNN, LSTM
+// and GRU at the defaults, type a bad sequence, and check the phone layout does not scroll
+// sideways.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
@@ -88,6 +89,32 @@ test("training the LSTM reaches the target, and a typo keeps the old sequence", 
   await page.waitForFunction(() => document.querySelector(".lstm-notice.notice-error"));
   assert.match(await page.locator(".lstm-notice").textContent(), /“Z” at position 3/);
   assert.equal(Number(await page.locator(".lstm-time").getAttribute("max")), before.length, "old sequence stays");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the race at the defaults: LSTM and GRU reach the target, the plain RNN stays near chance", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".lstm-compare-run").scrollIntoViewIfNeeded();
+  const started = Date.now();
+  await page.locator(".lstm-compare-run").click();
+  await page.waitForFunction(() => document.querySelector(".lstm-race-outcome")?.dataset.finished === "true", null, { timeout: 180000 });
+  const seconds = (Date.now() - started) / 1000;
+  const lanes = await page.locator(".lstm-race-lane").evaluateAll((rows) =>
+    Object.fromEntries(rows.map((r) => [r.dataset.variant, { accuracy: Number(r.dataset.accuracy), updates: r.dataset.updates }])));
+  assert.deepEqual(Object.keys(lanes), ["rnn", "lstm", "gru"]);
+  for (const v of ["lstm", "gru"]) {
+    assert.match(lanes[v].updates, /^\d+$/, `${v} reached the target: ${JSON.stringify(lanes)}`);
+    assert.ok(lanes[v].accuracy >= 0.9, `${v} is right on fresh sequences: ${JSON.stringify(lanes)}`);
+  }
+  assert.equal(lanes.rnn.updates, "", "the plain RNN never reaches the target");
+  assert.ok(lanes.rnn.accuracy <= 0.4, `the plain RNN stays near chance (25%): ${lanes.rnn.accuracy}`);
+  const winner = await page.locator(".lstm-race-outcome").getAttribute("data-winner");
+  assert.ok(["lstm", "gru"].includes(winner), `winner ${winner}`);
+  assert.match(await page.locator(".lstm-race-outcome").textContent(), /(LSTM|GRU) won: it reached the target after \d+ updates\. The RNN stayed near chance/);
+  console.log(`race at the defaults: ${seconds.toFixed(1)} s, ${JSON.stringify(lanes)}`);
+  assert.ok(seconds < 60, `the race took ${seconds.toFixed(1)} s`);
+  await screenshot(page, "desktop-lstm-race.png");
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -15,7 +15,8 @@
 //! target. Its forward pass records every gate of every step as a [`Trace`]; its backward
 //! pass returns the gradient of every parameter and the norms `‖∂loss/∂h_t‖` of every
 //! step ([`GradientFlow`], the vanishing-gradient picture). [`Trainer`] trains with Adam
-//! and gradient-norm clipping on the built-in [`Task`]s.
+//! and gradient-norm clipping on the built-in [`Task`]s; [`Race`] races RNN, LSTM and GRU
+//! over a long distance.
 //!
 //! Everything is generic over the number type ([`Real`]): the playground uses `f32`, the
 //! gradient checks run the same code in `f64`.
@@ -26,6 +27,7 @@ mod equations;
 mod gru;
 mod lstm;
 mod model;
+mod race;
 mod readout;
 mod real;
 mod record;
@@ -43,7 +45,10 @@ pub use alphabet::{MAX_SYMBOLS, OTHER};
 pub use equations::{EquationLine, Terms};
 pub use gru::{Gru, GruConfig, GruForm, GruStep};
 pub use lstm::{Lstm, LstmConfig, LstmGates, LstmStep, Peepholes};
-pub use model::{Backprop, Model, ModelConfig};
+pub use model::{
+    Backprop, Model, ModelConfig, REMEMBER_FORGET_BIAS, REMEMBER_INPUT_BIAS, REMEMBER_UPDATE_BIAS,
+};
+pub use race::{EVALUATION_SIZE, Lane, NEAR_CHANCE, RACE_VARIANTS, Race, RaceConfig};
 pub use readout::{Prediction, argmax};
 pub use real::{Real, sigmoid};
 pub use rnn::{Rnn, RnnConfig, RnnStep};

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::real::{Real, affine, affine_backward};
 use super::tasks::{Output, Sequence, Target, Task};
 use super::trace::{BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};
+use super::train::{AdamConfig, TrainConfig};
 use super::{
     Cell, EquationLine, Gru, GruConfig, GruForm, Lstm, LstmConfig, Peepholes, Rnn, RnnConfig,
     Variant, init_uniform,
@@ -33,6 +34,16 @@ pub struct ModelConfig {
     pub peepholes: Peepholes,
     /// Added to the LSTMs' initial forget bias (1.0).
     pub forget_bias: f64,
+    /// Added to the LSTMs' initial input-gate bias `b_i` (0.0; the coupled LSTM has
+    /// none). Negative keeps distractors out of `C` until training opens the gate for
+    /// what matters (Hochreiter & Schmidhuber 1997 start it at −1 to −3 for long lags).
+    #[serde(default)]
+    pub input_bias: f64,
+    /// Added to the GRU's initial update-gate bias `b_z` (0.0). Negative keeps `h`:
+    /// `z_t = σ(b_z + …)` small means `h_t ≈ h_{t−1}`, the GRU's counterpart of a large
+    /// forget bias.
+    #[serde(default)]
+    pub update_bias: f64,
     /// The lecture's GRU or PyTorch's.
     pub gru_form: GruForm,
     /// The seed of the initial weights.
@@ -50,6 +61,8 @@ impl Default for ModelConfig {
             rnn_activation: Activation::Tanh,
             peepholes: Peepholes::ALL,
             forget_bias: 1.0,
+            input_bias: 0.0,
+            update_bias: 0.0,
             gru_form: GruForm::Lecture,
             seed: 1,
         }
@@ -94,7 +107,7 @@ impl<F: Real> Model<F> {
             coupled,
             forget_bias: config.forget_bias,
         };
-        let cell = match config.variant {
+        let mut cell = match config.variant {
             Variant::Rnn => Cell::Rnn(Rnn::new(
                 i,
                 h,
@@ -108,15 +121,29 @@ impl<F: Real> Model<F> {
                 Cell::Lstm(Lstm::new(i, h, lstm(config.peepholes, false), &mut rng))
             }
             Variant::Coupled => Cell::Lstm(Lstm::new(i, h, lstm(Peepholes::NONE, true), &mut rng)),
-            Variant::Gru => Cell::Gru(Gru::new(
-                i,
-                h,
-                GruConfig {
-                    form: config.gru_form,
-                },
-                &mut rng,
-            )),
+            Variant::Gru => {
+                let mut gru = Gru::new(
+                    i,
+                    h,
+                    GruConfig {
+                        form: config.gru_form,
+                    },
+                    &mut rng,
+                );
+                for b in gru.params.values_of_mut(BlockId::UpdateBias) {
+                    *b += F::from_f64(config.update_bias);
+                }
+                Cell::Gru(gru)
+            }
         };
+        // The coupled LSTM has no input gate of its own.
+        if let Cell::Lstm(lstm) = &mut cell
+            && lstm.params.block(BlockId::InputBias).is_some()
+        {
+            for b in lstm.params.values_of_mut(BlockId::InputBias) {
+                *b += F::from_f64(config.input_bias);
+            }
+        }
         let mut readout = Params::new();
         readout.add(BlockId::ReadoutWeights, config.output_size, h);
         readout.add(BlockId::ReadoutBias, config.output_size, 1);
@@ -333,27 +360,71 @@ pub(crate) fn softmax<F: Real>(row: &mut [F]) {
     }
 }
 
-/// Model configurations for the built-in tasks (here, not in `tasks.rs`, so that tasks
-/// know nothing of models).
+/// Model and training configurations for the built-in tasks (here, not in `tasks.rs`, so
+/// that tasks know nothing of models).
 impl Task {
-    /// A model configuration that fits this task. For [`Task::RememberFirst`] the LSTMs'
-    /// forget bias starts at 3 (σ(3) ≈ 0.95) so that the memory survives long enough for
-    /// training to find it; everything else is [`ModelConfig::default`].
+    /// A model configuration that fits this task. For [`Task::RememberFirst`] the cells
+    /// start out remembering, as the literature does for long time lags: the LSTMs' forget
+    /// bias at 5 (σ(5) ≈ 0.993, so `C` keeps half of itself over 100 steps; Gers et al.
+    /// 2000, Jozefowicz et al. 2015, and Tallec & Ollivier 2018, who scale it with the
+    /// lag), their input-gate bias at −3 (σ(−3) ≈ 0.05: distractors stay out of `C`;
+    /// Hochreiter & Schmidhuber 1997) and the GRU's update-gate bias at −3 (`h` is kept).
+    /// The plain RNN has no gate to start this way. Everything else is
+    /// [`ModelConfig::default`].
     pub fn model_config(&self, variant: Variant, hidden_size: usize, seed: u64) -> ModelConfig {
-        let forget_bias = if matches!(self, Task::RememberFirst { .. }) {
-            3.0
+        let defaults = ModelConfig::default();
+        let (forget_bias, input_bias, update_bias) = if matches!(self, Task::RememberFirst { .. }) {
+            (
+                REMEMBER_FORGET_BIAS,
+                REMEMBER_INPUT_BIAS,
+                REMEMBER_UPDATE_BIAS,
+            )
         } else {
-            ModelConfig::default().forget_bias
+            (
+                defaults.forget_bias,
+                defaults.input_bias,
+                defaults.update_bias,
+            )
         };
         ModelConfig {
             forget_bias,
+            input_bias,
+            update_bias,
             variant,
             input_size: self.input_size(),
             hidden_size,
             output_size: self.output_size(),
             output: self.output(),
             seed,
-            ..ModelConfig::default()
+            ..defaults
+        }
+    }
+
+    /// How to train a model on this task with Adam's step size `learning_rate`: Adam with
+    /// gradient-norm clipping at 1 ([`TrainConfig::default`]), 32 sequences per update for
+    /// [`Task::RememberFirst`] (its one target per sequence makes small batches noisy), 16
+    /// otherwise.
+    pub fn train_config(&self, seed: u64, learning_rate: f64) -> TrainConfig {
+        let defaults = TrainConfig::default();
+        TrainConfig {
+            seed,
+            adam: AdamConfig {
+                learning_rate,
+                ..defaults.adam
+            },
+            batch_size: if matches!(self, Task::RememberFirst { .. }) {
+                32
+            } else {
+                defaults.batch_size
+            },
+            ..defaults
         }
     }
 }
+
+/// The LSTMs' initial forget bias on [`Task::RememberFirst`].
+pub const REMEMBER_FORGET_BIAS: f64 = 5.0;
+/// The LSTMs' initial input-gate bias on [`Task::RememberFirst`].
+pub const REMEMBER_INPUT_BIAS: f64 = -3.0;
+/// The GRU's initial update-gate bias on [`Task::RememberFirst`].
+pub const REMEMBER_UPDATE_BIAS: f64 = -3.0;

@@ -35,7 +35,7 @@ impl TaskKind {
 /// Unit counts offered.
 pub const HIDDEN_SIZES: [usize; 5] = [2, 4, 8, 16, 32];
 /// Remember-first distances offered.
-pub const DISTANCES: [usize; 7] = [5, 10, 15, 20, 30, 40, 60];
+pub const DISTANCES: [usize; 9] = [5, 10, 15, 20, 30, 40, 60, 80, 100];
 /// The window of the text task.
 pub const TEXT_WINDOW: usize = 24;
 /// The text the text task starts with.

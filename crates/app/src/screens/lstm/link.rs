@@ -2,7 +2,7 @@
 //! the input sequence (the example number, or the text the user typed), how many updates
 //! each cell was trained, and the selected time step, unit and band. Opening the link
 //! replays every cell's training update by update (the trainers are seeded), so no
-//! weights travel. The comparison table does not travel.
+//! weights travel. The race of RNN, LSTM and GRU does not travel.
 
 use nnp_core::recurrent::{Task, Variant};
 

@@ -70,7 +70,7 @@ impl Model {
             Msg::ToggleChartUnit(unit) => self.toggle_chart_unit(unit),
             Msg::Compare => {
                 self.training = false;
-                self.comparison.start();
+                self.comparison.start(self.race_config());
             }
             Msg::StopCompare => self.comparison.stop(),
             Msg::Dismiss => {}

@@ -74,20 +74,6 @@ fn a_text_of_one_letter_is_refused_and_the_old_task_stays() {
 }
 
 #[test]
-fn the_comparison_fills_the_first_cell_with_an_accuracy() {
-    let mut m = Model::new();
-    m.update(Msg::Compare, &clock);
-    let mut guard = 0;
-    while m.comparison.results[0][0].is_none() && guard < 400 {
-        m.comparison.work(m.seed, m.hidden, m.learning_rate);
-        guard += 1;
-    }
-    let outcome = m.comparison.results[0][0].expect("the RNN at distance 5 finished");
-    assert!((0.0..=1.0).contains(&outcome.accuracy));
-    assert!(m.comparison.progress() > 0.0 && m.comparison.running);
-}
-
-#[test]
 fn the_prediction_shows_the_cores_likeliest_symbol_or_the_value() {
     use nnp_core::recurrent::Prediction;
     let mut m = Model::new();

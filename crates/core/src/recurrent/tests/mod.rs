@@ -214,16 +214,49 @@ fn trained(task: &Task, variant: Variant, hidden: usize, steps: usize, seed: u64
     trainer
 }
 
+/// Races under the defaults at `distance` over `seeds`: how many times each of
+/// [`RACE_VARIANTS`] reached the target, and how many times each ended near chance.
+fn race_counts(distance: usize, seeds: std::ops::Range<u64>) -> ([usize; 3], [usize; 3]) {
+    let (mut reached, mut guessing) = ([0; 3], [0; 3]);
+    for seed in seeds {
+        let race = Race::new(RaceConfig {
+            distance,
+            seed,
+            ..RaceConfig::default()
+        })
+        .run();
+        for (k, lane) in race.lanes().iter().enumerate() {
+            reached[k] += usize::from(lane.reached.is_some());
+            guessing[k] += usize::from(lane.near_chance(race.chance()));
+        }
+    }
+    (reached, guessing)
+}
+
 #[test]
-#[ignore = "≈ 15 s in a debug build; run with `cargo test --release -p nnp-core -- --ignored`. \
+#[ignore = "≈ 1 min in a release build; run with `cargo test --release -p nnp-core -- --ignored`. \
             every_variant_learns_a_short_memory_by_bptt is the fast check of BPTT"]
 fn lstm_remembers_the_first_symbol_where_the_plain_rnn_fails() {
-    // 4 symbols to remember over 30 steps of 8 distractors; seeded. With these seeds the
-    // LSTM is right on fresh sequences after 300 updates and the RNN is near chance (it
-    // settles at ≈ 0.5 even after 1200 updates).
-    let task = Task::remember_first(30);
-    let lstm = trained(&task, Variant::Lstm, 16, 300, 1).evaluate(100, 99);
-    let rnn = trained(&task, Variant::Rnn, 16, 300, 1).evaluate(100, 99);
-    assert!(lstm.accuracy.is_some_and(|a| a >= 0.95), "LSTM: {lstm:?}");
-    assert!(rnn.accuracy.is_some_and(|a| a <= 0.7), "RNN: {rnn:?}");
+    // The LSTM screen's race at its defaults (4 symbols over 60 steps of 8 distractors,
+    // 8 units, Adam with clipping, at most 500 updates), over 10 seeds the screen and
+    // docs/lstm-race.md do not use: LSTM and GRU reach the target (95 % right) in at least
+    // 9 of them, the plain RNN ends near chance (25 % + 15 %) in at least 9.
+    assert_eq!(RACE_VARIANTS, [Variant::Rnn, Variant::Lstm, Variant::Gru]);
+    let (reached, guessing) = race_counts(RaceConfig::default().distance, 101..111);
+    let [_, lstm, gru] = reached;
+    assert!(
+        lstm >= 9 && gru >= 9,
+        "reached the target of 10: {reached:?}"
+    );
+    assert!(guessing[0] >= 9, "near chance of 10: {guessing:?}");
+    // Further still: at 100 steps the LSTM remembers as well, the plain RNN does not.
+    let (reached, guessing) = race_counts(100, 201..211);
+    assert!(
+        reached[1] >= 9,
+        "at 100 steps, reached the target of 10: {reached:?}"
+    );
+    assert!(
+        guessing[0] >= 9,
+        "at 100 steps, near chance of 10: {guessing:?}"
+    );
 }

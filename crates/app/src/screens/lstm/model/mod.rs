@@ -2,7 +2,7 @@
 //! everyone reads, its trace, and what the user selected. No Html here.
 
 use nnp_core::recurrent::{
-    Model as Net, QuantityName, Sequence, Task, TaskError, Trace, TrainConfig, Trainer, Variant,
+    Model as Net, QuantityName, RaceConfig, Sequence, Task, TaskError, Trace, Trainer, Variant,
 };
 use nnp_core::rng::Rng;
 
@@ -89,17 +89,19 @@ fn variant_index(v: Variant) -> usize {
 }
 
 impl Model {
-    /// Remember-first over 20 steps, 8 units, LSTM: where the plain RNN fails.
+    /// Remember-first with the race's defaults ([`RaceConfig::default`]: 60 steps, 8
+    /// units, η = 0.01, seed 1), LSTM: where the plain RNN fails.
     pub fn new() -> Self {
-        let task = Task::remember_first(20);
+        let race = RaceConfig::default();
+        let task = Task::remember_first(race.distance);
         let sequence = task.sample(&mut Rng::seeded(1001));
         let mut model = Self {
             kind: TaskKind::Remember,
-            distance: 20,
-            hidden: 8,
+            distance: race.distance,
+            hidden: race.hidden_size,
             text: DEFAULT_TEXT.to_owned(),
-            learning_rate: 0.01,
-            seed: 1,
+            learning_rate: race.learning_rate,
+            seed: race.seed,
             variant: Variant::Lstm,
             sequence_text: input::format(&task, &sequence),
             typed: None,
@@ -131,14 +133,7 @@ impl Model {
 
     fn new_run(&self, variant: Variant) -> Run {
         let net = Net::new(self.task.model_config(variant, self.hidden, self.seed));
-        let config = TrainConfig {
-            seed: self.seed,
-            adam: nnp_core::recurrent::AdamConfig {
-                learning_rate: self.learning_rate,
-                ..Default::default()
-            },
-            ..TrainConfig::default()
-        };
+        let config = self.task.train_config(self.seed, self.learning_rate);
         Run {
             trainer: Trainer::new(net, self.task.clone(), config),
             reached: None,
@@ -365,14 +360,24 @@ impl Model {
                     self.training = false;
                 }
             } else if self.comparison.running {
-                self.comparison
-                    .work(self.seed, self.hidden, self.learning_rate);
+                self.comparison.work();
             } else {
                 break;
             }
         }
         if trained {
             self.refresh();
+        }
+    }
+
+    /// The race the screen's settings describe: its distance, units, learning rate and seed.
+    pub fn race_config(&self) -> RaceConfig {
+        RaceConfig {
+            distance: self.distance,
+            hidden_size: self.hidden,
+            learning_rate: self.learning_rate,
+            seed: self.seed,
+            ..RaceConfig::default()
         }
     }
 

@@ -1,6 +1,6 @@
 //! Share links of the LSTM screen: a model survives its link bit for bit, broken links keep
 //! what they can, long texts leave the link but not the saved state, mangled links never
-//! panic.
+//! panic; the race of RNN, LSTM and GRU runs on the screen's settings.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use nnp_core::recurrent::{QuantityName, Variant};
@@ -267,4 +267,27 @@ fn a_text_of_thousands_of_characters_is_bounded_and_says_so() {
         .filter(|r| r.trainer.updates() == 1)
         .count();
     assert!(updated > 0, "it trains at its usual size");
+}
+
+#[test]
+fn the_race_trains_rnn_lstm_and_gru_on_the_screens_settings_and_names_a_winner() {
+    let mut m = Model::new();
+    assert_eq!(m.race_config(), nnp_core::recurrent::RaceConfig::default());
+    m.update(Msg::Distance(5), &clock);
+    m.update(Msg::Compare, &clock);
+    let mut guard = 0;
+    while m.comparison.running && guard < 3000 {
+        m.comparison.work();
+        guard += 1;
+    }
+    let race = m.comparison.race.as_ref().expect("a race");
+    assert!(race.finished() && !m.comparison.running);
+    assert_eq!(race.config.distance, 5);
+    let variants: Vec<_> = race.lanes().iter().map(|l| l.variant).collect();
+    assert_eq!(variants, [Variant::Rnn, Variant::Lstm, Variant::Gru]);
+    for lane in race.lanes() {
+        assert!((0.0..=1.0).contains(&lane.accuracy()), "{:?}", lane.variant);
+    }
+    assert!(race.winner().is_some(), "5 steps are learnt");
+    assert!((m.comparison.progress() - 1.0).abs() < 1e-9);
 }
