@@ -176,9 +176,16 @@ test("the share link opens the same cells, training, sequence and time step else
 
   const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
+  // A short run replays in a frame or two, faster than a test can poll: the page itself
+  // records the replay status the moment it appears.
+  await other.addInitScript(() => {
+    new MutationObserver(() => {
+      const text = document.querySelector(".lstm-replay")?.textContent;
+      if (text && !window.__replayStatus) window.__replayStatus = text;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await other.goto(link);
-  // The status is read as soon as it appears: a short run replays in a fraction of a second.
-  const status = await other.waitForFunction(() => document.querySelector(".lstm-replay")?.textContent);
+  const status = await other.waitForFunction(() => window.__replayStatus);
   assert.match(await status.jsonValue(), /Replaying the shared run: update \d+ of \d+/);
   await screenshot(other, "desktop-lstm-replaying.png");
   await notReplaying(other);
