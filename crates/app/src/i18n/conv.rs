@@ -106,7 +106,7 @@ pub struct ConvTexts {
 /// English.
 pub static EN: ConvTexts = ConvTexts {
     intro: "Paint on the image: every kernel slides over it and gives a feature map, updated as you paint. \
-        Orange is a positive response, blue a negative one, white zero.",
+        Blue is a positive response, orange a negative one, white zero (as everywhere on this site).",
     paint: "Painting",
     brush: "Brush",
     eraser: "Eraser",
@@ -219,7 +219,7 @@ pub static EN: ConvTexts = ConvTexts {
 
 /// Simplified Chinese.
 pub static ZH: ConvTexts = ConvTexts {
-    intro: "在图像上作画：每个卷积核在图像上滑动，得到一个特征图，边画边更新。橙色表示正响应，蓝色表示负响应，白色为 0。",
+    intro: "在图像上作画：每个卷积核在图像上滑动，得到一个特征图，边画边更新。蓝色表示正响应，橙色表示负响应，白色为 0（与本网站其他页面相同）。",
     paint: "绘画",
     brush: "画笔",
     eraser: "橡皮",

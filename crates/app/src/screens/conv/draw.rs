@@ -9,18 +9,11 @@ use yew::NodeRef;
 
 use super::model::{MAX_KERNELS, Model, max_abs};
 use crate::widgets::canvas;
+use crate::widgets::colours::BLUE_ORANGE;
 
-/// Colour of the most negative value (blue; with orange, safe for colour-blind eyes).
-pub const NEGATIVE: [u8; 3] = [33, 102, 172];
-/// Colour of the most positive value (orange).
-pub const POSITIVE: [u8; 3] = [224, 110, 20];
-
-/// Blue – white – orange for `t ∈ [−1, 1]`.
-const DIVERGING: Diverging = Diverging {
-    negative: NEGATIVE,
-    paper: [255, 255, 255],
-    positive: POSITIVE,
-};
+/// The site's one colour language for signed values: blue positive, orange negative,
+/// white zero (as on every other screen).
+const DIVERGING: Diverging = BLUE_ORANGE;
 
 /// Black (0) to white (`scale`).
 fn grey(t: f32) -> [u8; 3] {
@@ -199,9 +192,10 @@ pub fn input_scale(image: &FeatureMap) -> f32 {
     max_abs(image.data()).max(1.0)
 }
 
-/// CSS for a legend bar from blue through white to orange.
+/// CSS for a legend bar from the most negative (orange, left) through white to the most
+/// positive (blue, right).
 pub fn legend_gradient() -> String {
-    let [r0, g0, b0] = NEGATIVE;
-    let [r1, g1, b1] = POSITIVE;
+    let [r0, g0, b0] = DIVERGING.negative;
+    let [r1, g1, b1] = DIVERGING.positive;
     format!("linear-gradient(90deg, rgb({r0} {g0} {b0}), #fff, rgb({r1} {g1} {b1}))")
 }

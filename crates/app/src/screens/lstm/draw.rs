@@ -12,6 +12,7 @@ use super::model::Model;
 use crate::i18n::fill;
 use crate::i18n::lstm::LstmTexts;
 use crate::widgets::canvas;
+use crate::widgets::colours::{BLUE_ORANGE, UNIT_INTERVAL};
 
 /// Colours of the chosen units' lines, in order.
 pub const UNIT_COLOURS: [(u8, u8, u8); 6] = [
@@ -37,26 +38,16 @@ pub fn is_unit_interval(q: Q) -> bool {
     )
 }
 
-fn lerp(a: (u8, u8, u8), b: (u8, u8, u8), f: f32) -> [u8; 3] {
-    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * f).round() as u8;
-    [mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2)]
-}
-
-/// 0 → white, 1 → blue for [0, 1]; −scale → purple, 0 → white, +scale → green otherwise.
+/// Gates and probabilities on the site's `[0, 1]` ramp (white → purple); states on its
+/// signed one (orange negative, white 0, blue positive), scaled so `±scale` is full colour.
 pub fn colour(v: f32, unit_interval: bool, scale: f32) -> [u8; 3] {
-    const WHITE: (u8, u8, u8) = (255, 255, 255);
     if !v.is_finite() {
         return [128, 128, 128];
     }
     if unit_interval {
-        lerp(WHITE, (31, 94, 196), v.clamp(0.0, 1.0))
+        UNIT_INTERVAL.colour(v)
     } else {
-        let f = (v / scale.max(1e-6)).clamp(-1.0, 1.0);
-        if f < 0.0 {
-            lerp(WHITE, (118, 42, 131), -f)
-        } else {
-            lerp(WHITE, (27, 120, 55), f)
-        }
+        BLUE_ORANGE.colour((v / scale.max(1e-6)).clamp(-1.0, 1.0), 1.0)
     }
 }
 
