@@ -18,10 +18,12 @@ pub const SAMPLES: usize = 64;
 const SIZE: f64 = 200.0;
 const LEFT: f64 = 22.0;
 const TOP: f64 = 6.0;
-const SAFE: [u8; 3] = [206, 236, 212];
-const DANGER: [u8; 3] = [248, 214, 209];
-const H1: [u8; 3] = [47, 98, 201];
-const H2: [u8; 3] = [214, 96, 0];
+// The site's colour language: safe is class +1 (light blue), dangerous class −1 (light
+// orange); the hidden units' stripes are ink and purple, which mean no class.
+const SAFE: [u8; 3] = [198, 225, 242];
+const DANGER: [u8; 3] = [253, 222, 186];
+const H1: [u8; 3] = [27, 35, 48];
+const H2: [u8; 3] = [84, 39, 143];
 const LOSS_COLOUR: (u8, u8, u8) = (31, 94, 196);
 
 /// Props of [`Plane`].
