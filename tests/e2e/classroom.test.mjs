@@ -3,7 +3,7 @@
 // watches, without touching the mouse.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
+import { openSite, watchedContext, screenshot, DESKTOP, PHONE, SCREENS } from "./harness.mjs";
 
 const env = openSite();
 
@@ -195,6 +195,25 @@ test("presenter mode: every screen with controls offers Hide buttons and fits th
       assert.ok((await page.locator(".panel-hide").count()) >= 3, `${slug} has Hide buttons`);
       assert.ok((await overflowX(page)) <= 0, `${slug} (${kind.name}) scrolls sideways`);
       await screenshot(page, `${kind.name}-presenter-${slug}.png`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("presenter mode on a projector: the header is one row of at most 64 px on every screen", async () => {
+  for (const viewport of [{ width: 1024, height: 768 }, { width: 1280, height: 800 }]) {
+    const { context, problems } = await watchedContext(env.browser, { ...DESKTOP, viewport });
+    const page = await context.newPage();
+    for (const { slug } of SCREENS.filter((s) => s.slug)) {
+      await page.goto(`${env.site.url}#/${slug}?presenter=1`);
+      await page.locator("main h1").waitFor();
+      const header = await page.locator(".site-header").boundingBox();
+      assert.ok(header.height <= 64, `${viewport.width}×${viewport.height} ${slug}: header ${header.height} px`);
+      const active = await page.locator(".nav-link.active").boundingBox();
+      const seen = active && active.y >= 0 && active.y + active.height <= 64 && active.x >= 0 && active.x + active.width <= viewport.width;
+      assert.ok(seen, `${slug}: the current screen's tab shows: ${JSON.stringify(active)}`);
+      await screenshot(page, `projector-${viewport.width}-${slug}.png`);
     }
     assert.deepEqual(problems, []);
     await context.close();

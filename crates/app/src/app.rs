@@ -139,6 +139,7 @@ pub fn App() -> Html {
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
+        show_active_tab();
     });
 
     let texts = lang.texts();
@@ -296,6 +297,28 @@ fn nav_link(target: &'static Screen, current: Route, texts: &'static Texts) -> H
 /// Presenter mode is a class on `<html>`, so every screen's styles can follow it.
 fn set_presenter_class(on: bool) {
     set_root_class("presenter", on);
+}
+
+/// Scrolls a navigation bar that scrolls sideways (presenter mode, phones) so that the
+/// current screen's tab is in view.
+fn show_active_tab() {
+    let document = web_sys::window().and_then(|w| w.document());
+    let find = |selector: &str| {
+        document
+            .as_ref()
+            .and_then(|d| d.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    if let (Some(nav), Some(active)) = (find(".site-nav"), find(".nav-link.active")) {
+        let (bar, tab) = (
+            nav.get_bounding_client_rect(),
+            active.get_bounding_client_rect(),
+        );
+        if tab.left() < bar.left() || tab.right() > bar.right() {
+            let into = tab.left() - bar.left() + f64::from(nav.scroll_left());
+            nav.set_scroll_left((into - 8.0).max(0.0) as i32);
+        }
+    }
 }
 
 /// Adds or removes a class of `<html>`.
