@@ -36,7 +36,9 @@ async function train(page, steps) {
     steps,
     { timeout: 120000 },
   );
-  if (await page.locator(".deep-play.active").count()) await page.locator(".deep-play").click();
+  // Pauses unless the run has just ended at its budget (checked and clicked in one go, as
+  // the last steps may finish while a click waits).
+  await page.evaluate(() => document.querySelector(".deep-play.active")?.click());
   await page.waitForFunction(() => !document.querySelector(".deep-play")?.classList.contains("active"));
 }
 
