@@ -1,6 +1,8 @@
 // Deep networks as a student uses them: wait for the digits, pretrain layer 1 and watch the
 // feature images change, stack it and pretrain layer 2, fine-tune and see both accuracy
-// curves; the same on a phone without sideways scrolling; a missing data file explained.
+// curves; the default race run to its end with pretraining ahead by 10 points, read from
+// the result hooks; "Stack it" before any step explained; the same on a phone without
+// sideways scrolling; a missing data file explained.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.mjs";
@@ -20,27 +22,43 @@ async function open(kind) {
   return { context, problems, page };
 }
 
-/** Trains with the Train button until the status shows at least `steps` steps, then pauses.
- * Waits on the work done, not on the clock, so a slow machine only takes longer. */
+/** Trains with the Train button until the status shows at least `steps` steps (or the run
+ * has finished at its fine-tuning budget), then pauses. Waits on the work done, not on the
+ * clock, so a slow machine only takes longer. */
 async function train(page, steps) {
   await page.locator(".deep-play").click();
   await page.waitForFunction(
     (n) => {
-      const m = document.querySelector(".deep-status")?.textContent.match(/([\d,]+) steps/);
-      return m && Number(m[1].replace(/,/g, "")) >= n;
+      const status = document.querySelector(".deep-status");
+      const m = status?.textContent.match(/([\d,]+) steps/);
+      return status?.classList.contains("deep-finished") || (m && Number(m[1].replace(/,/g, "")) >= n);
     },
     steps,
     { timeout: 120000 },
   );
-  await page.locator(".deep-play").click();
+  // Pauses unless the run has just ended at its budget (checked and clicked in one go, as
+  // the last steps may finish while a click waits).
+  await page.evaluate(() => document.querySelector(".deep-play.active")?.click());
   await page.waitForFunction(() => !document.querySelector(".deep-play")?.classList.contains("active"));
+}
+
+/** Both nets' results as the hooks give them. */
+async function results(page) {
+  const read = async (variant) => {
+    const el = page.locator(`.deep-result[data-variant="${variant}"]`);
+    return { accuracy: Number(await el.getAttribute("data-accuracy")), updates: Number(await el.getAttribute("data-updates")) };
+  };
+  return { pretrained: await read("pretrained"), random: await read("random") };
 }
 
 test("desktop: pretrain two layers, watch the features change, then fine-tune", async () => {
   const { context, problems, page } = await open(DESKTOP);
   assert.equal(await page.locator("main h1").textContent(), "Deep networks, layer by layer");
-  assert.match(await page.locator(".deep-labels-readout").textContent(), /^100 labels of 1,297 training images/);
+  assert.match(await page.locator(".deep-labels-readout").textContent(), /^30 labels of 1,297 training images/);
   assert.match(await page.locator(".deep-credit").textContent(), /UCI optdigits, Alpaydin & Kaynak, CC BY 4\.0/);
+  // Two hidden layers, so that the second stacking goes to fine-tuning.
+  await page.locator(".deep-depth").selectOption("2");
+  await page.locator(".deep-labels").selectOption("10");
 
   const first = await pixels(page, ".deep-feature-grid");
   await train(page, 300);
@@ -59,7 +77,7 @@ test("desktop: pretrain two layers, watch the features change, then fine-tune", 
 
   await page.getByRole("button", { name: /fine-tune with labels/ }).click();
   await page.locator(".deep-race").getByText("Appears when").waitFor({ state: "detached" });
-  await train(page, 400);
+  await train(page, 200);
   await page.locator(".deep-accuracy").waitFor();
   const readout = await page.locator(".deep-accuracy").textContent();
   const [, pre, rand] = readout.match(/pretrained ([\d.]+)% · random init ([\d.]+)%/);
@@ -78,6 +96,45 @@ test("desktop: pretrain two layers, watch the features change, then fine-tune", 
   assert.match(await page.locator(".deep-accuracy").textContent(), /步后：预训练 [\d.]+% · 随机初始化/);
   await page.locator("main h1").scrollIntoViewIfNeeded();
   await screenshot(page, "desktop-deep-zh.png");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the default race runs to its budget by itself and pretraining wins by 10 points", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  assert.match(await page.locator(".deep-why").first().textContent(), /deep stack of sigmoid units/);
+  const started = Date.now();
+  await page.locator(".deep-play").click();
+  await page.locator(".deep-status.deep-finished").waitFor({ timeout: 180000 });
+  const seconds = (Date.now() - started) / 1000;
+  assert.match(await page.locator(".deep-status").textContent(), /^Finished: both nets had the same 300 fine-tuning steps/);
+  assert.ok(await page.locator(".deep-play").isDisabled(), "nothing left to train");
+  assert.equal(await page.locator(".deep-frozen").count(), 0);
+  const { pretrained, random } = await results(page);
+  assert.equal(pretrained.updates, 300);
+  assert.equal(random.updates, 300);
+  assert.ok(pretrained.accuracy >= random.accuracy + 0.1,
+    `pretrained ${pretrained.accuracy} vs random init ${random.accuracy} (${seconds.toFixed(0)} s)`);
+  assert.match(await page.locator(".deep-verdict").textContent(), /^Pretraining is ahead by [\d.]+ points/);
+  await page.locator(".deep-race").scrollIntoViewIfNeeded();
+  await screenshot(page, "desktop-deep-race-finished.png");
+  await page.getByRole("button", { name: "中文" }).click();
+  await page.waitForFunction(() => document.querySelector(".deep-status")?.textContent.startsWith("完成"));
+  assert.match(await page.locator(".deep-verdict").textContent(), /^预训练的测试准确率领先/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("Stack it before any pretraining step says what it needs and stacks nothing", async () => {
+  const { context, problems, page } = await open(DESKTOP);
+  await page.getByRole("button", { name: /pretrain layer 2/ }).click();
+  await page.locator(".deep-pretrain-first").waitFor();
+  assert.match(await page.locator(".deep-pretrain-first").textContent(), /Layer 1 has not been trained yet/);
+  assert.match(await page.locator(".deep-now").textContent(), /Pretrain layer 1/);
+  await page.locator(".deep-steps").click();
+  await page.locator(".deep-pretrain-first").waitFor({ state: "detached" });
+  await page.getByRole("button", { name: /pretrain layer 2/ }).click();
+  await page.waitForFunction(() => document.querySelector(".deep-now")?.textContent.includes("Pretrain layer 2"));
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -135,16 +192,17 @@ async function settled(page) {
 
 test("the share link opens the same experiment, replayed to the same phase and step", async () => {
   const { context, problems, page } = await open(DESKTOP);
+  await page.locator(".deep-depth").selectOption("2");
   await page.locator(".deep-labels").selectOption("5");
   await train(page, 600);
   await page.getByRole("button", { name: /pretrain layer 2/ }).click();
   await train(page, 400);
   await page.getByRole("button", { name: /fine-tune with labels/ }).click();
-  await train(page, 600);
+  await train(page, 200);
   await page.locator(".deep-show-random").click();
   const original = await deepState(page);
   const link = page.url();
-  assert.match(link, /#\/deep\?labels=5&pr=0\.05&fr=0\.1&ft=whole&s=\d+\.\d+\.\d+&proj=1$/);
+  assert.match(link, /#\/deep\?hidden=32\.32&labels=5&pr=0\.05&fr=0\.1&ft=whole&s=\d+\.\d+\.\d+&proj=1$/);
 
   const fresh = await watchedContext(env.browser, DESKTOP);
   const other = await fresh.context.newPage();
@@ -156,7 +214,8 @@ test("the share link opens the same experiment, replayed to the same phase and s
   await screenshot(other, "desktop-deep-shared.png");
 
   // A tampered link opens, names what it could not use and keeps the rest.
-  await other.goto(`${env.site.url}#/deep?labels=3&fr=0.3&s=1.2.3.4.5`);
+  // (No `hidden`: an old link, the 64 → 32 → 16 → 10 net, so five phases do not fit.)
+  await other.goto(`${env.site.url}#/deep?labels=7&fr=0.3&s=1.2.3.4.5`);
   await other.reload();
   await other.locator(".deep-link-notice").waitFor();
   assert.match(await other.locator(".deep-link-notice").textContent(), /\(labels, s\)/);

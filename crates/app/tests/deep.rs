@@ -1,5 +1,6 @@
 //! The deep-networks screen in headless Chromium: without its data file it says so and
-//! offers a retry; with a small digits file it pretrains layer by layer through its buttons.
+//! offers a retry; with a small digits file it pretrains layer by layer through its buttons,
+//! explains a "Stack it" pressed too early, and shows each net's result with test hooks.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed lookup in a test is a failed test
 
 use std::time::Duration;
@@ -108,10 +109,22 @@ async fn a_missing_data_file_is_explained_and_can_be_retried() {
 
 #[wasm_bindgen_test]
 async fn pretraining_layer_by_layer_changes_the_pictures_and_ends_in_the_race() {
-    let root = mount_with_data().await;
+    // Two hidden layers (64 → 32 → 16 → 10), so that the second stacking fine-tunes; 3
+    // labels per class, but the seeded split leaves some classes only 2 in the pool.
+    let root = mount_with_data_at("#/deep?hidden=32.16", true).await;
     assert!(text(&root, ".deep-now").contains("Pretrain layer 1"));
     assert_eq!(count(&root, ".deep-training"), 1);
-    assert!(text(&root, ".deep-labels-readout").starts_with("40 labels of 40 training images"));
+    let labels = text(&root, ".deep-labels-readout");
+    assert!(
+        labels.starts_with("28 labels of 40 training images"),
+        "{labels}"
+    );
+
+    // "Stack it" before any step stacks nothing and says why.
+    click(&root, ".deep-advance").await;
+    assert!(text(&root, ".deep-now").contains("Pretrain layer 1"));
+    let why = text(&root, ".deep-pretrain-first");
+    assert!(why.contains("Layer 1 has not been trained yet"), "{why}");
     let before = features(&root);
     assert_eq!(
         before.len(),
@@ -120,7 +133,12 @@ async fn pretraining_layer_by_layer_changes_the_pictures_and_ends_in_the_race() 
     );
 
     click(&root, ".deep-steps").await;
-    assert!(text(&root, ".deep-status").starts_with("Layer 1: 100 steps"));
+    assert!(text(&root, ".deep-status").starts_with("Layer 1: 100 steps of 1,000"));
+    assert_eq!(
+        count(&root, ".deep-pretrain-first"),
+        0,
+        "training clears it"
+    );
     let after = features(&root);
     let changed = before
         .chunks(4)
@@ -142,6 +160,17 @@ async fn pretraining_layer_by_layer_changes_the_pictures_and_ends_in_the_race() 
     click(&root, ".deep-steps").await;
     assert_eq!(count(&root, ".deep-race canvas"), 1);
     assert!(text(&root, ".deep-accuracy").starts_with("After 100 steps: pretrained"));
+    for variant in ["pretrained", "random"] {
+        let result = find(&root, &format!(".deep-result[data-variant=\"{variant}\"]"));
+        let accuracy: f64 = result
+            .get_attribute("data-accuracy")
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((0.0..=1.0).contains(&accuracy), "{variant}: {accuracy}");
+        assert_eq!(result.get_attribute("data-updates").unwrap(), "100");
+    }
+    assert!(text(&root, ".deep-status").starts_with("Fine-tuning: 100 steps of 300"));
 
     click(&root, ".deep-reset").await;
     assert!(text(&root, ".deep-now").contains("Pretrain layer 1"));
@@ -223,7 +252,7 @@ async fn a_link_replays_the_experiment_and_the_state_is_remembered_without_it() 
 
 #[wasm_bindgen_test]
 async fn a_broken_link_names_what_it_could_not_use() {
-    let root = mount_with_data_at("#/deep?labels=3&fr=0.3&s=x", true).await;
+    let root = mount_with_data_at("#/deep?labels=7&fr=0.3&s=x", true).await;
     let notice = text(&root, ".deep-link-notice");
     assert!(notice.contains("(labels, s)"), "{notice}");
     assert_eq!(

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
@@ -81,8 +82,12 @@ pub struct LineChartProps {
     /// Data drawn as dots, not joined (e.g. the points a curve was fitted to).
     #[prop_or_default]
     pub scatter: Rc<Vec<Series>>,
-    /// The horizontal range.
+    /// The horizontal range (both ends positive when [`log_x`](Self::log_x)).
     pub x_range: (f64, f64),
+    /// Draw the horizontal axis on a log scale (1, 10, 100 equally spaced), so the first
+    /// steps of a long run are as readable as the last; points at `x ≤ 0` are left out.
+    #[prop_or_default]
+    pub log_x: bool,
     /// The vertical range.
     pub y_range: (f64, f64),
     /// Canvas width in CSS pixels.
@@ -145,14 +150,35 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps, look: Look) -> Result
     let root = backend.into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
     let (x0, x1) = props.x_range;
+    if props.log_x {
+        let (x0, x1) = (x0.max(f64::MIN_POSITIVE), x1.max(x0 * 10.0));
+        plot(&root, (x0..x1).log_scale(), props, look)?;
+    } else {
+        plot(&root, x0..x1, props, look)?;
+    }
+    root.present().map_err(|e| e.to_string())
+}
+
+/// The mesh, the curves and the dots on `root`, with `x` as the horizontal coordinate.
+fn plot<X>(
+    root: &DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    x: X,
+    props: &LineChartProps,
+    look: Look,
+) -> Result<(), String>
+where
+    X: AsRangedCoord<Value = f64>,
+    X::CoordDescType: ValueFormatter<f64>,
+{
     let (y0, y1) = props.y_range;
-    let mut chart = ChartBuilder::on(&root)
+    let shown = |p: &(f64, f64)| p.0.is_finite() && p.1.is_finite() && (!props.log_x || p.0 > 0.0);
+    let mut chart = ChartBuilder::on(root)
         .margin(look.px(8.0))
         // Room for half of the last tick label, which plotters centres on the edge.
         .margin_right(look.text(16.0))
         .x_label_area_size(look.text(26.0))
         .y_label_area_size(look.text(34.0))
-        .build_cartesian_2d(x0..x1, y0..y1)
+        .build_cartesian_2d(x, y0..y1)
         .map_err(|e| e.to_string())?;
     chart
         .configure_mesh()
@@ -167,11 +193,7 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps, look: Look) -> Result
         let style =
             RGBColor(r, g, b).stroke_width(look.line(if series.dashed { 2.0 } else { 3.0 }));
         // A value that does not exist (no test points yet) is left out, not drawn as 0.
-        let points = series
-            .points
-            .iter()
-            .copied()
-            .filter(|(x, y)| x.is_finite() && y.is_finite());
+        let points = series.points.iter().copied().filter(shown);
         let drawn = if series.dashed {
             chart.draw_series(DashedLineSeries::new(
                 points,
@@ -191,8 +213,9 @@ fn draw(canvas: HtmlCanvasElement, props: &LineChartProps, look: Look) -> Result
         let dots = series
             .points
             .iter()
+            .filter(|p| shown(p))
             .map(move |p| Circle::new(*p, radius, colour.filled()));
         chart.draw_series(dots).map_err(|e| e.to_string())?;
     }
-    root.present().map_err(|e| e.to_string())
+    Ok(())
 }

@@ -1,6 +1,9 @@
-//! The screen's share link: labels per class, the two learning rates, what fine-tuning
-//! changes, the phase reached with the step count of every phase so far, and which net's
-//! codes the projection shows. Opening the link replays the same experiment step by step
+//! The screen's share link: the hidden layers' widths, labels per class, the two learning
+//! rates, what fine-tuning changes, the phase reached with the step count of every phase so
+//! far, and which net's codes the projection shows. A link without `hidden` was written
+//! before the net had a depth and a fine-tuning budget: it opens
+//! [`PretrainConfig::earlier_default`](nnp_core::deep::PretrainConfig::earlier_default)'s
+//! 64 → 32 → 16 → 10 net with no budget, as it meant then. Opening the link replays the same experiment step by step
 //! (the pretrainer is seeded), so no weights travel; the digits are the site's own.
 
 use nnp_core::deep::FineTune;
@@ -10,12 +13,19 @@ use crate::share::{Field, flag, flag_text, number, whole};
 
 /// The most steps per phase a link may ask to replay.
 pub const MAX_STEPS: usize = 100_000;
+/// The most hidden layers a link may ask for.
+pub const MAX_DEPTH: usize = 4;
+/// The most units a hidden layer from a link may have.
+const MAX_UNITS: u64 = 128;
 /// The largest learning rate a link may set.
 const MAX_RATE: f64 = 1e6;
 
 /// Everything a link says about the screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
+    /// Hidden layer widths, first to deepest; `None` for a link from before they were
+    /// written.
+    pub hidden: Option<Vec<usize>>,
     /// Labelled examples per class for fine-tuning.
     pub labels_per_class: usize,
     /// Learning rate of the autoencoders.
@@ -42,6 +52,21 @@ fn rate(text: &str) -> Result<f64, String> {
 /// The link's fields, in the order they are written.
 pub fn fields() -> Vec<Field<Settings>> {
     vec![
+        Field {
+            key: "hidden",
+            write: |s| s.hidden.as_deref().map(joined),
+            read: |s, v| {
+                let widths: Vec<usize> = v
+                    .split('.')
+                    .map(|n| whole(n, MAX_UNITS).map(|n| n as usize))
+                    .collect::<Result<_, _>>()?;
+                if widths.is_empty() || widths.len() > MAX_DEPTH || widths.contains(&0) {
+                    return Err(format!("1 to {MAX_DEPTH} layers of 1 to {MAX_UNITS} units"));
+                }
+                s.hidden = Some(widths);
+                Ok(())
+            },
+        },
         Field {
             key: "labels",
             write: |s| Some(s.labels_per_class.to_string()),

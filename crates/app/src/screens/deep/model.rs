@@ -9,7 +9,11 @@ use nnp_core::deep::{
 mod restore;
 
 /// Labelled examples per class the user can choose for fine-tuning.
-pub const LABEL_CHOICES: [usize; 4] = [1, 5, 10, 50];
+pub const LABEL_CHOICES: [usize; 7] = [1, 3, 5, 10, 30, 50, 100];
+/// Hidden layers the user can choose; each has [`LAYER_UNITS`] units.
+pub const DEPTH_CHOICES: [usize; 4] = [1, 2, 3, 4];
+/// Units of each hidden layer of a chosen depth.
+pub const LAYER_UNITS: usize = 32;
 /// Steps taken between two looks at the clock while training.
 const CHUNK: usize = 4;
 
@@ -67,6 +71,12 @@ pub enum Notice {
         /// The phase's step count after going back.
         back_to: usize,
     },
+    /// "Stack it" was pressed before hidden layer `layer` (0-based) had any pretraining
+    /// step: nothing was stacked; the layer needs training first.
+    PretrainFirst {
+        /// The layer not yet trained.
+        layer: usize,
+    },
 }
 
 /// What became of a share link or a remembered state that could not be read in full.
@@ -76,6 +86,15 @@ pub enum LinkNotice {
     LinkPartlyRead(Vec<String>),
     /// Parts of the state this browser remembered that could not be used; set aside.
     SavedPartlyRead(Vec<String>),
+}
+
+/// Which steps training takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Steps {
+    /// The schedule's: stack a layer after its steps, stop at the fine-tuning budget.
+    Scheduled,
+    /// The current phase's, as many as asked.
+    InPhase,
 }
 
 /// How a hidden layer of the stack is drawn.
@@ -206,9 +225,16 @@ impl Model {
         }
     }
 
-    /// Whether training can go on (data there, nothing diverged).
+    /// Whether training can go on (data there, nothing diverged, budget not used up).
     pub fn can_train(&self) -> bool {
-        self.trainer.is_some() && self.notice.is_none()
+        self.trainer.is_some()
+            && !matches!(self.notice, Some(Notice::Diverged { .. }))
+            && !self.finished()
+    }
+
+    /// Whether fine-tuning has used its whole budget: the race is over.
+    pub fn finished(&self) -> bool {
+        self.trainer.as_ref().is_some_and(Pretrainer::finished)
     }
 
     /// Trains in chunks until `more` says the time is up or the loss stops being a number.
@@ -222,7 +248,7 @@ impl Model {
         // its data, so the copy holds only what learns).
         let checkpoint = self.trainer.clone();
         loop {
-            if !self.steps_or_back(CHUNK, &checkpoint) {
+            if !self.steps_or_back(CHUNK, &checkpoint, Steps::Scheduled) {
                 return false;
             }
             if !more() {
@@ -231,23 +257,44 @@ impl Model {
         }
     }
 
-    /// Takes `steps` steps; stops at a loss that is not a number or has exploded, goes back
-    /// to the weights from before and says so.
+    /// Takes `steps` steps of the schedule (a layer that has had its pretraining steps is
+    /// stacked, fine-tuning stops at its budget); stops at a loss that is not a number or
+    /// has exploded, goes back to the weights from before and says so.
     pub fn train_steps(&mut self, steps: usize) -> bool {
         let checkpoint = self.trainer.clone();
-        self.steps_or_back(steps, &checkpoint)
+        self.steps_or_back(steps, &checkpoint, Steps::Scheduled)
     }
 
-    fn steps_or_back(&mut self, steps: usize, checkpoint: &Option<Pretrainer>) -> bool {
+    /// Takes `steps` steps in the current phase, whatever the schedule says (a replay
+    /// follows the shared run's own step counts).
+    pub(super) fn train_in_phase(&mut self, steps: usize) -> bool {
+        let checkpoint = self.trainer.clone();
+        self.steps_or_back(steps, &checkpoint, Steps::InPhase)
+    }
+
+    fn steps_or_back(&mut self, steps: usize, checkpoint: &Option<Pretrainer>, how: Steps) -> bool {
         if !self.can_train() {
+            self.running = false;
             return false;
         }
         let Some(trainer) = &mut self.trainer else {
             return false;
         };
+        if matches!(self.notice, Some(Notice::PretrainFirst { .. })) {
+            self.notice = None;
+        }
         self.generation += 1;
         for _ in 0..steps {
-            let report = trainer.step();
+            let report = match how {
+                Steps::Scheduled => match trainer.step_scheduled() {
+                    Some(report) => report,
+                    None => {
+                        self.running = false;
+                        return false;
+                    }
+                },
+                Steps::InPhase => trainer.step(),
+            };
             if trainer.diverged(&report) {
                 if let Some(good) = checkpoint {
                     *trainer = good.clone();
@@ -264,12 +311,31 @@ impl Model {
         true
     }
 
-    /// Stacks the layer being trained and starts the next phase.
+    /// Stacks the layer being trained and starts the next phase; a layer without any
+    /// pretraining step is not stacked, and the notice says it needs training first.
     pub fn advance(&mut self) {
         self.running = false;
+        if let Phase::Pretrain { layer } = self.phase()
+            && self.phase_steps() == 0
+        {
+            self.notice = Some(Notice::PretrainFirst { layer });
+            return;
+        }
         if let Some(trainer) = &mut self.trainer {
             trainer.advance();
             self.generation += 1;
+            if matches!(self.notice, Some(Notice::PretrainFirst { .. })) {
+                self.notice = None;
+            }
+        }
+    }
+
+    /// Chooses how many hidden layers (of [`LAYER_UNITS`] units) the net has; restarts.
+    pub fn set_depth(&mut self, depth: usize) {
+        let hidden = vec![LAYER_UNITS; depth];
+        if DEPTH_CHOICES.contains(&depth) && hidden != self.config.hidden {
+            self.config.hidden = hidden;
+            self.reset();
         }
     }
 

@@ -22,6 +22,8 @@ pub enum Msg {
     Reset,
     /// Labelled examples per class.
     LabelsPerClass(usize),
+    /// Hidden layers of the net.
+    Depth(usize),
     /// A learning rate as typed.
     Rate(RateField, String),
     /// Which layers fine-tuning changes.
@@ -59,6 +61,7 @@ impl Model {
             Msg::Advance => self.advance(),
             Msg::Reset => self.reset(),
             Msg::LabelsPerClass(n) => self.set_labels_per_class(n),
+            Msg::Depth(n) => self.set_depth(n),
             Msg::Rate(field, text) => self.set_rate(field, &text),
             Msg::FineTuneWhat(how) => self.set_fine_tune(how),
             Msg::ShowBaseline(on) => self.show_baseline = on,

@@ -34,8 +34,9 @@ impl Model {
         })
     }
 
-    /// Held-out accuracy in percent over supervised steps: pretrained, random init.
-    pub fn accuracy_curves(&self) -> [Vec<(f64, f64)>; 2] {
+    /// Accuracy in percent over supervised steps: held-out for the pretrained and the
+    /// random-init net, then on the labelled training examples for both.
+    pub fn accuracy_curves(&self) -> [Vec<(f64, f64)>; 4] {
         let evals = self.evaluations();
         let kept = sample_records(evals, CHART_POINTS);
         let curve = |f: fn(&Evaluation) -> f64| {
@@ -46,6 +47,8 @@ impl Model {
         [
             curve(|e| e.pretrained_accuracy),
             curve(|e| e.baseline_accuracy),
+            curve(|e| e.pretrained_train_accuracy),
+            curve(|e| e.baseline_train_accuracy),
         ]
     }
 }

@@ -4,7 +4,7 @@ use nnp_core::deep::FineTune;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::model::{LABEL_CHOICES, Model, RateField};
+use super::model::{DEPTH_CHOICES, LABEL_CHOICES, LAYER_UNITS, Model, RateField};
 use super::msg::Msg;
 use super::text::{count, fill, percent};
 use crate::i18n::deep::DeepTexts;
@@ -60,7 +60,14 @@ pub fn settings(t: &DeepTexts, m: &Model, send: &Callback<Msg>) -> Html {
         let select: HtmlSelectElement = e.target_unchecked_into();
         Msg::FineTuneWhat(FineTune::from_id(&select.value()).unwrap_or(FineTune::WholeNet))
     });
+    let on_depth = send.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Msg::Depth(select.value().parse().unwrap_or(0))
+    });
     let per_class = m.config.labels_per_class;
+    let depth = m.config.hidden.len();
+    // A net from an older link (other widths) is shown as its depth; choosing one restarts
+    // with layers of 32 units.
     let how = m.config.fine_tune;
     html! {
         <section class="deep-panel deep-settings">
@@ -79,6 +86,16 @@ pub fn settings(t: &DeepTexts, m: &Model, send: &Callback<Msg>) -> Html {
                 </label>
             </div>
             <h3>{ t.settings_title }</h3>
+            <div class="deep-field">
+                <label>
+                    <span>{ fill(t.depth_label, &[&LAYER_UNITS.to_string()]) }</span>
+                    <select class="deep-depth" onchange={on_depth}>
+                        { for DEPTH_CHOICES.iter().map(|&n| html! {
+                            <option value={n.to_string()} selected={n == depth}>{ n }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
             { rate_field(t, m, RateField::Pretrain, t.pretrain_rate, send) }
             { rate_field(t, m, RateField::FineTune, t.fine_tune_rate, send) }
             <div class="deep-field">

@@ -136,6 +136,10 @@ pub fn controls(t: &DeepTexts, m: &Model, send: &Callback<Msg>) -> Html {
             }
             <button class="deep-reset" disabled={m.trainer().is_none()}
                     onclick={send.reform(|_| Msg::Reset)}>{ t.reset }</button>
+            <p class="deep-hint deep-schedule">
+                { fill(t.schedule_hint, &[&count(m.config.pretrain_steps),
+                                          &count(m.config.fine_tune_steps)]) }
+            </p>
         </div>
     }
 }
@@ -155,15 +159,22 @@ pub fn status(t: &DeepTexts, m: &Model) -> Html {
             &[
                 &(layer + 1).to_string(),
                 &count(steps),
+                &count(m.config.pretrain_steps),
                 &loss(tr.pretrain_losses(layer).last()),
             ],
         ),
+        Phase::FineTune if tr.finished() => fill(t.status_finished, &[&count(steps)]),
         Phase::FineTune => fill(
             t.status_fine_tune,
-            &[&count(steps), &loss(tr.fine_tune_losses().last())],
+            &[
+                &count(steps),
+                &count(tr.budget()),
+                &loss(tr.fine_tune_losses().last()),
+            ],
         ),
     };
-    html! { <p class="deep-status">{ line }</p> }
+    let class = classes!("deep-status", tr.finished().then_some("deep-finished"));
+    html! { <p {class} role="status">{ line }</p> }
 }
 
 /// The divergence message, if any.
@@ -172,6 +183,12 @@ pub fn notice(t: &DeepTexts, m: &Model) -> Html {
         Some(Notice::Diverged { step, back_to, .. }) => html! {
             <p class="notice notice-error deep-notice" role="alert">
                 { fill(t.diverged, &[&count(step), &count(back_to)]) }
+            </p>
+        },
+        Some(Notice::PretrainFirst { layer }) => html! {
+            <p class="notice notice-info deep-notice deep-pretrain-first" role="status">
+                { fill(t.pretrain_first, &[&(layer + 1).to_string(),
+                                           &count(m.config.pretrain_steps)]) }
             </p>
         },
         None => html! {},

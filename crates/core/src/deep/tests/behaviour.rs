@@ -12,7 +12,7 @@ fn pretraining_uses_no_labels() {
     scrambled.labels.reverse();
     let config = PretrainConfig {
         test_size: 100,
-        ..PretrainConfig::default()
+        ..PretrainConfig::earlier_default()
     };
     let mut a = Pretrainer::new(&d, &config);
     let mut b = Pretrainer::new(&scrambled, &config);
@@ -33,7 +33,7 @@ fn the_same_seed_gives_the_same_run() {
     let config = PretrainConfig {
         test_size: 50,
         hidden: vec![16, 8],
-        ..PretrainConfig::default()
+        ..PretrainConfig::earlier_default()
     };
     let run = |config: &PretrainConfig| {
         let mut t = Pretrainer::new(&d, config);
@@ -64,7 +64,7 @@ fn feature_images_change_as_layers_are_pretrained() {
         &d,
         &PretrainConfig {
             test_size: 100,
-            ..PretrainConfig::default()
+            ..PretrainConfig::earlier_default()
         },
     );
     let start1 = t.feature_images(0);
@@ -98,7 +98,7 @@ fn reconstructions_are_images() {
         &d,
         &PretrainConfig {
             test_size: 100,
-            ..PretrainConfig::default()
+            ..PretrainConfig::earlier_default()
         },
     );
     t.run(60);
@@ -131,7 +131,7 @@ fn deepest_codes_are_projected_with_their_labels() {
         &d,
         &PretrainConfig {
             test_size: 100,
-            ..PretrainConfig::default()
+            ..PretrainConfig::earlier_default()
         },
     );
     t.run(50);
@@ -159,7 +159,7 @@ fn two_d_datasets_train_too() {
         hidden: vec![6, 3],
         test_size: 40,
         labels_per_class: 20,
-        ..PretrainConfig::default()
+        ..PretrainConfig::earlier_default()
     };
     let mut t = Pretrainer::new(&ex, &config);
     t.run(100);
@@ -179,7 +179,7 @@ fn fine_tuning_moves_both_nets_on_the_same_batches() {
     let config = PretrainConfig {
         hidden: vec![],
         test_size: 50,
-        ..PretrainConfig::default()
+        ..PretrainConfig::earlier_default()
     };
     let mut t = Pretrainer::new(&d, &config);
     assert_eq!(
@@ -205,7 +205,7 @@ fn an_absurd_rate_is_reported_as_diverged() {
     let d = first_digits(200);
     let config = PretrainConfig {
         test_size: 50,
-        ..PretrainConfig::default()
+        ..PretrainConfig::earlier_default()
     };
     let mut sane = Pretrainer::new(&d, &config);
     for _ in 0..20 {

@@ -28,11 +28,12 @@ fn first_digits(n: usize) -> Digits {
     digits().subset(&(0..n).collect::<Vec<_>>())
 }
 
-/// A quick setting for debug builds and the browser: 500 digits, 150 held out.
+/// A quick setting for debug builds and the browser: 500 digits, 150 held out, the
+/// two-layer net 64 → 32 → 16 → 10 with 10 labels per class.
 fn small_config() -> PretrainConfig {
     PretrainConfig {
         test_size: 150,
-        ..PretrainConfig::default()
+        ..PretrainConfig::earlier_default()
     }
 }
 
@@ -83,50 +84,79 @@ fn reconstruction_loss_falls_for_each_layer() {
     );
 }
 
-/// The lecture's point (§5) at screen size: pretraining on 1,297 unlabelled digits, then
-/// fine-tuning with 10 labels per class (100 labels, 7.7 % of the pool), tested on 500
-/// held-out digits (seed 1, defaults: 64 → 32 → 16 → 10, logistic, cross-entropy).
-/// Recorded (release build, this commit), held-out accuracy after N supervised steps:
+/// Seeds the screen's defaults do not use (the screen starts at seed 1).
+const CLAIM_SEEDS: std::ops::RangeInclusive<u64> = 101..=110;
+
+/// The lecture's point (§5) at the screen's defaults, over ten seeds the screen does not
+/// use: 64 → 32 → 32 → 32 → 32 → 10 logistic units, each layer pretrained for 1,000 steps
+/// on the 1,297 training digits without labels, then both nets fine-tuned for the same
+/// 300 steps with 3 labels per class (30 labels), tested on 500 held-out digits.
+/// Pretraining must win by at least 10 points of accuracy in at least 9 of the 10 seeds.
 ///
-/// | steps | pretrained | random init |
-/// |-------|------------|-------------|
-/// |    0  |   0.062    |   0.090     |
-/// |  100  |   0.870    |   0.642     |
-/// |  300  |   0.892    |   0.832     |
-/// | 1000  |   0.886    |   0.846     |
-///
-/// Pretraining wins early by a wide margin and ends about 4 points ahead.
+/// Recorded (release build, this commit), held-out accuracy at the budget, pretrained /
+/// random init, seeds 101–110:
+/// 78/53 83/36 72/45 81/45 79/32 76/31 82/38 78/36 69/48 80/41 — 10 of 10 (9.5 s).
 #[test]
-#[ignore = "≈ 0.5 s in release, ≈ 11 s in a debug build"]
-fn pretraining_beats_random_init_with_ten_labels_per_class() {
-    let mut t = Pretrainer::new(&digits(), &PretrainConfig::default());
-    assert_eq!(t.labels_used(), 100);
-    t.run(1500);
-    t.advance();
-    t.run(1500);
-    t.advance();
-    t.run(1000);
-    for e in t.evaluations().iter().step_by(10) {
+#[ignore = "≈ 12 s in release, minutes in a debug build"]
+fn pretraining_wins_by_ten_points_in_nine_of_ten_seeds_at_the_defaults() {
+    let data = digits();
+    let results: Vec<Evaluation> = CLAIM_SEEDS
+        .map(|seed| {
+            let config = PretrainConfig {
+                seed,
+                ..PretrainConfig::default()
+            };
+            let mut t = Pretrainer::new(&data, &config);
+            assert_eq!(t.labels_used(), 30);
+            let end = t.run_to_end();
+            assert!(t.finished(), "fine-tuning stops at its budget");
+            assert_eq!(end.step, 300, "both nets had the whole budget");
+            end
+        })
+        .collect();
+    for (seed, e) in CLAIM_SEEDS.zip(&results) {
         println!(
-            "step {:5}: pretrained {:.3}, random init {:.3}",
-            e.step, e.pretrained_accuracy, e.baseline_accuracy
+            "seed {seed}: pretrained {:.3}, random init {:.3}",
+            e.pretrained_accuracy, e.baseline_accuracy
         );
     }
-    let at = |step: usize| {
-        t.evaluations()
-            .iter()
-            .find(|e| e.step == step)
-            .copied()
-            .expect("recorded")
-    };
-    assert!(at(100).pretrained_accuracy > 0.85, "{:?}", at(100));
-    assert!(at(100).baseline_accuracy < 0.75, "{:?}", at(100));
-    let end = at(1000);
-    assert!(end.pretrained_accuracy > 0.87, "{end:?}");
+    let wins = results
+        .iter()
+        .filter(|e| e.pretrained_accuracy >= e.baseline_accuracy + 0.10)
+        .count();
     assert!(
-        end.pretrained_accuracy > end.baseline_accuracy + 0.02,
-        "{end:?}"
+        wins >= 9,
+        "pretraining won by ≥ 10 points in {wins} of 10 seeds"
     );
+}
+
+/// The schedule stacks each layer after its steps, fine-tunes both nets for the budget and
+/// stops there, measuring accuracy at every one of the first steps and at the budget.
+#[test]
+fn the_schedule_stops_at_the_fine_tuning_budget() {
+    let d = first_digits(200);
+    let config = PretrainConfig {
+        hidden: vec![8, 4],
+        test_size: 50,
+        pretrain_steps: 12,
+        fine_tune_steps: 25,
+        ..PretrainConfig::default()
+    };
+    let mut t = Pretrainer::new(&d, &config);
+    let end = t.run_to_end();
+    assert_eq!(t.pretrain_losses(0).steps(), 12);
+    assert_eq!(t.pretrain_losses(1).steps(), 12);
+    assert_eq!(t.fine_tune_losses().steps(), 25);
+    assert_eq!(t.baseline_losses().steps(), 25);
+    assert!(t.finished());
+    assert_eq!(t.step_scheduled(), None, "nothing trains after the budget");
+    let before = t.net().clone();
+    assert!(t.step().loss.is_nan());
+    assert_eq!(t.net(), &before, "a step after the budget changes nothing");
+    let steps: Vec<usize> = t.evaluations().iter().map(|e| e.step).collect();
+    assert_eq!(steps, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 25]);
+    assert_eq!(end, t.evaluate());
+    assert_eq!(end, *t.evaluations().last().expect("recorded"));
 }
 
 /// The same claim at test size (runs in debug and in the browser): 500 digits, 150 held

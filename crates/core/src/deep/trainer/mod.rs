@@ -15,6 +15,7 @@
 mod config;
 mod divergence;
 mod inspect;
+mod schedule;
 
 use std::sync::Arc;
 
@@ -28,7 +29,7 @@ use crate::activation::Activation;
 use crate::curve::{Curve, DEFAULT_CAP, thin_records};
 use crate::rng::Rng;
 
-pub use config::PretrainConfig;
+pub use config::{MAX_FINE_TUNE_STEPS, PretrainConfig};
 pub use divergence::{DIVERGENCE_FACTOR, loss_diverged};
 
 /// Where the experiment is.
@@ -57,7 +58,7 @@ pub struct StepReport {
     pub baseline_loss: Option<f64>,
 }
 
-/// Held-out accuracy of both nets after `step` supervised steps.
+/// Held-out (test) and training accuracy of both nets after `step` supervised steps.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Evaluation {
     /// Supervised steps taken.
@@ -66,6 +67,10 @@ pub struct Evaluation {
     pub pretrained_accuracy: f64,
     /// Accuracy of the net trained from random weights.
     pub baseline_accuracy: f64,
+    /// Accuracy of the pretrained net on its own labelled training examples.
+    pub pretrained_train_accuracy: f64,
+    /// Accuracy of the random-init net on the same labelled training examples.
+    pub baseline_train_accuracy: f64,
     /// Cross-entropy of the pretrained net on the held-out set.
     pub pretrained_loss: f64,
     /// Cross-entropy of the random-init net on the held-out set.
@@ -269,7 +274,8 @@ impl Pretrainer {
 
     /// One mini-batch of the current phase: an autoencoder step on the current layer's
     /// input codes, or one supervised step of both nets on the same labelled batch (with
-    /// no labelled examples, nothing changes and the loss is NaN).
+    /// no labelled examples, or once fine-tuning has used its budget, nothing changes and
+    /// the loss is NaN).
     pub fn step(&mut self) -> StepReport {
         match self.phase {
             Phase::Pretrain { layer } => {
@@ -294,7 +300,7 @@ impl Pretrainer {
                 }
             }
             Phase::FineTune => {
-                if self.labelled.is_empty() {
+                if self.labelled.is_empty() || self.finished() {
                     return StepReport {
                         phase: self.phase,
                         step: self.fine_tune_losses.steps(),
@@ -321,7 +327,7 @@ impl Pretrainer {
                 self.fine_tune_losses.push(loss);
                 self.baseline_losses.push(baseline_loss);
                 let step = self.fine_tune_losses.steps();
-                if step.is_multiple_of(self.config.eval_every.max(1)) {
+                if self.evaluation_due(step) {
                     self.record_evaluation();
                 }
                 StepReport {
@@ -361,19 +367,31 @@ impl Pretrainer {
         self.phase
     }
 
+    /// Held-out accuracy is measured after each of the first
+    /// [`eval_every`](PretrainConfig::eval_every) steps (where the curves part, drawn on a
+    /// log-scaled axis), then every `eval_every` steps, and at the budget.
+    fn evaluation_due(&self, step: usize) -> bool {
+        let every = self.config.eval_every.max(1);
+        step <= every || step.is_multiple_of(every) || step == self.budget()
+    }
+
     fn record_evaluation(&mut self) {
         let e = self.evaluate();
         self.evaluations.push(e);
         thin_records(&mut self.evaluations, DEFAULT_CAP);
     }
 
-    /// Held-out accuracy and loss of both nets now.
+    /// Held-out accuracy and loss, and accuracy on the labelled training examples, of both
+    /// nets now.
     pub fn evaluate(&self) -> Evaluation {
         let (x, y) = (&self.test.inputs, &self.test.labels);
+        let (train_x, train_y) = (&self.labelled.inputs, &self.labelled.labels);
         Evaluation {
             step: self.fine_tune_losses.steps(),
             pretrained_accuracy: self.net.accuracy(x, y),
             baseline_accuracy: self.baseline.accuracy(x, y),
+            pretrained_train_accuracy: self.net.accuracy(train_x, train_y),
+            baseline_train_accuracy: self.baseline.accuracy(train_x, train_y),
             pretrained_loss: self.net.loss(x, y),
             baseline_loss: self.baseline.loss(x, y),
         }

@@ -1,7 +1,7 @@
 //! A model and its share-link settings, both ways, and the replay of a shared experiment
 //! (the pretrainer is seeded: the same steps give the same weights, bit for bit).
 
-use nnp_core::deep::Phase;
+use nnp_core::deep::{Phase, PretrainConfig};
 
 use super::{CHUNK, LinkNotice, Load, Model};
 use crate::screens::deep::link::{self, Settings};
@@ -26,6 +26,7 @@ impl Model {
     /// is heading for).
     pub fn settings(&self) -> Settings {
         Settings {
+            hidden: Some(self.config.hidden.clone()),
             labels_per_class: self.config.labels_per_class,
             pretrain_rate: self.config.pretrain_rate,
             fine_tune_rate: self.config.fine_tune_rate,
@@ -42,6 +43,10 @@ impl Model {
     /// experiment is replayed to the same phase and steps.
     pub fn from_settings(s: &Settings) -> Self {
         let mut m = Model::new();
+        match &s.hidden {
+            Some(hidden) => m.config.hidden.clone_from(hidden),
+            None => m.config = PretrainConfig::earlier_default(),
+        }
         m.config.labels_per_class = s.labels_per_class;
         m.config.pretrain_rate = s.pretrain_rate;
         m.config.fine_tune_rate = s.fine_tune_rate;
@@ -59,8 +64,22 @@ impl Model {
     /// The model a link's query describes; what could not be used is named in
     /// [`LinkNotice::LinkPartlyRead`].
     pub fn from_query(query: &str) -> Self {
-        let mut settings = Model::new().settings();
-        let problems = share::read_query(&link::fields(), query, &mut settings);
+        let read = |config: PretrainConfig| {
+            let mut model = Model::new();
+            model.config = config;
+            let mut settings = Settings {
+                hidden: None,
+                ..model.settings()
+            };
+            let problems = share::read_query(&link::fields(), query, &mut settings);
+            (settings, problems)
+        };
+        let (mut settings, mut problems) = read(PretrainConfig::default());
+        if settings.hidden.is_none() {
+            // A link without the widths is from before they were written (see `link`):
+            // what it leaves out means what it meant then.
+            (settings, problems) = read(PretrainConfig::earlier_default());
+        }
         let mut model = Model::from_settings(&settings);
         let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
         if let Some(LinkNotice::LinkPartlyRead(more)) = &model.link_notice {
@@ -125,7 +144,7 @@ impl Model {
             };
             let (want, have) = (target.get(phase).copied().unwrap_or(0), self.phase_steps());
             if have < want {
-                if !self.train_steps((want - have).min(CHUNK)) {
+                if !self.train_in_phase((want - have).min(CHUNK)) {
                     self.replay = None;
                     return false;
                 }

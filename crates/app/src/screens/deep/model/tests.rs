@@ -16,6 +16,86 @@ fn ready() -> Model {
     m
 }
 
+/// The screen as an old link (no `hidden`) opens it: 64 → 32 → 16 → 10, 10 labels per
+/// class, fine-tuning without a budget.
+fn ready_two_layers() -> Model {
+    let mut m = Model::from_query("labels=10");
+    m.update(Msg::Loaded(Ok(DIGITS.to_owned())));
+    assert_eq!(m.load, Load::Ready);
+    assert_eq!(m.config.hidden, [32, 16]);
+    m
+}
+
+/// The race as Train runs it, frame after frame, to its end: pretraining stacks each
+/// layer by itself, fine-tuning stops at the budget and says so (shortened steps for a
+/// debug build; the claim at the full defaults is the core's release test and the e2e).
+#[test]
+fn the_run_ends_by_itself_at_the_budget() {
+    let mut m = ready();
+    assert_eq!(m.config.hidden, [32, 32, 32, 32]);
+    assert_eq!(m.trainer().unwrap().labels_used(), 30);
+    m.config.pretrain_steps = 30;
+    m.config.fine_tune_steps = 40;
+    m.reset();
+    m.update(Msg::Play);
+    let mut frames = 0;
+    while m.train_while(|| false) {
+        frames += 1;
+        assert!(frames < 10_000, "the run ends");
+    }
+    assert!(!m.running, "training stopped by itself");
+    assert!(m.finished());
+    assert_eq!(m.phase(), Phase::FineTune);
+    assert_eq!(m.phase_steps(), 40);
+    let t = m.trainer().unwrap();
+    for layer in 0..4 {
+        assert_eq!(t.pretrain_losses(layer).steps(), 30, "layer {layer}");
+    }
+    assert_eq!(m.notice, None, "finishing is not an error");
+    m.update(Msg::Play);
+    assert!(!m.running, "nothing left to train");
+    m.update(Msg::Steps);
+    assert_eq!(m.phase_steps(), 40, "the budget holds");
+    assert_eq!(m.evaluations().last().unwrap().step, 40);
+    let curves = m.accuracy_curves();
+    assert!(curves.iter().all(|c| c.len() == curves[0].len()));
+    let steps: Vec<f64> = curves[0].iter().map(|p| p.0).collect();
+    let want = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 40].map(f64::from);
+    assert_eq!(steps, want, "every early step, for the log-scaled axis");
+    m.update(Msg::Reset);
+    assert!(!m.finished() && m.can_train(), "Reset starts a new race");
+}
+
+#[test]
+fn stacking_an_untrained_layer_is_refused_with_a_reason() {
+    let mut m = ready();
+    m.update(Msg::Advance);
+    assert_eq!(m.phase(), Phase::Pretrain { layer: 0 }, "nothing stacked");
+    assert_eq!(m.notice, Some(Notice::PretrainFirst { layer: 0 }));
+    assert!(m.can_train(), "the reason does not block training");
+    m.update(Msg::Steps);
+    assert_eq!(m.notice, None, "training clears it");
+    m.update(Msg::Advance);
+    assert_eq!(m.phase(), Phase::Pretrain { layer: 1 });
+    m.update(Msg::Advance);
+    assert_eq!(m.notice, Some(Notice::PretrainFirst { layer: 1 }));
+    m.update(Msg::Reset);
+    assert_eq!(m.notice, None);
+}
+
+#[test]
+fn the_depth_is_a_choice_and_restarts() {
+    let mut m = ready();
+    m.update(Msg::Steps);
+    m.update(Msg::Depth(2));
+    assert_eq!(m.config.hidden, [32, 32]);
+    assert_eq!(m.phase_steps(), 0);
+    m.update(Msg::Depth(9));
+    assert_eq!(m.config.hidden, [32, 32], "only the offered depths");
+    m.update(Msg::LabelsPerClass(100));
+    assert_eq!(m.trainer().unwrap().labels_used(), 1000);
+}
+
 #[test]
 fn the_digits_load_and_a_broken_file_says_which_line() {
     let mut m = Model::new();
@@ -33,7 +113,7 @@ fn the_digits_load_and_a_broken_file_says_which_line() {
     m.update(Msg::Loaded(Ok(DIGITS.to_owned())));
     let t = m.trainer().unwrap();
     assert_eq!(t.test_set().len(), 500);
-    assert_eq!(t.labels_used(), 100);
+    assert_eq!(t.labels_used(), 30);
     assert_eq!(t.unlabelled_count(), 1297);
     assert_eq!(
         m.reconstructions().len(),
@@ -44,7 +124,7 @@ fn the_digits_load_and_a_broken_file_says_which_line() {
 
 #[test]
 fn each_layer_learns_to_reconstruct_and_pretraining_beats_random_weights() {
-    let mut m = ready();
+    let mut m = ready_two_layers();
     let before = m.held_out_loss().unwrap();
     let features_before = m.feature_images();
     for _ in 0..6 {
@@ -83,7 +163,7 @@ fn each_layer_learns_to_reconstruct_and_pretraining_beats_random_weights() {
         last.pretrained_accuracy,
         last.baseline_accuracy
     );
-    let [pre, random] = m.accuracy_curves();
+    let [pre, random, ..] = m.accuracy_curves();
     assert_eq!(pre.len(), random.len());
     assert_eq!(pre.last().unwrap().0, 300.0);
     assert!(m.projection().unwrap().points.len() == 500);
@@ -147,7 +227,7 @@ fn a_rate_that_is_not_a_number_is_refused_and_training_keeps_its_state() {
 
 #[test]
 fn fewer_labels_per_class_means_fewer_labels_used() {
-    let mut m = ready();
+    let mut m = ready_two_layers();
     m.update(Msg::LabelsPerClass(1));
     assert_eq!(m.trainer().unwrap().labels_used(), 10);
     m.update(Msg::LabelsPerClass(7));
@@ -181,7 +261,7 @@ mod links {
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use super::{DIGITS, ready};
+    use super::{DIGITS, ready, ready_two_layers};
     use crate::screens::deep::link;
     use crate::screens::deep::model::{LinkNotice, Model, RateField};
     use crate::screens::deep::msg::Msg;
@@ -197,6 +277,7 @@ mod links {
     #[test]
     fn an_experiment_comes_back_from_its_link_bit_for_bit() {
         let mut m = ready();
+        m.update(Msg::Depth(2));
         m.update(Msg::LabelsPerClass(5));
         m.update(Msg::Rate(RateField::FineTune, "0.2".into()));
         m.update(Msg::FineTuneWhat(FineTune::OutputOnly));
@@ -210,7 +291,7 @@ mod links {
         let query = share::write_query(&link::fields(), &m.settings());
         assert_eq!(
             query,
-            "labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1"
+            "hidden=32.32&labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1"
         );
 
         let waiting = Model::from_query(&query);
@@ -272,7 +353,7 @@ mod links {
 
     #[test]
     fn opening_a_file_keeps_the_digits_and_replays() {
-        let mut m = ready();
+        let mut m = ready_two_layers();
         m.update(Msg::Steps);
         m.update(Msg::OpenState("labels=1&s=20.5".into()));
         assert!(m.trainer().is_some(), "no second download");
@@ -292,7 +373,39 @@ mod links {
         assert_eq!(problems, [], "{query}");
     }
 
-    const GOOD: &str = "labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1";
+    const GOOD: &str = "hidden=32.32&labels=5&pr=0.05&fr=0.2&ft=output&s=100.107.100&proj=1";
+
+    /// A link written before the net had a depth and a budget keeps its meaning: the
+    /// 64 → 32 → 16 → 10 net, and fine-tuning as long as the link says.
+    #[test]
+    fn an_old_link_opens_the_old_net_without_a_budget() {
+        let m = replayed("labels=10&pr=0.05&fr=0.1&ft=whole&s=20.10.400");
+        assert_eq!(m.link_notice, None);
+        assert_eq!(m.config.hidden, [32, 16]);
+        assert_eq!(m.phase(), Phase::FineTune);
+        assert_eq!(m.phase_steps(), 400, "beyond today's budget of 300");
+        assert!(!m.finished());
+        let new = replayed("hidden=32.32.32.32&s=20.10.5.5.400");
+        assert_eq!(
+            new.phase_steps(),
+            300,
+            "a new link's run stops at the budget"
+        );
+        assert!(new.finished());
+        for bad in [
+            "hidden=0",
+            "hidden=32.32.32.32.32",
+            "hidden=500",
+            "hidden=a",
+        ] {
+            let m = Model::from_query(bad);
+            assert_eq!(
+                m.link_notice,
+                Some(LinkNotice::LinkPartlyRead(vec!["hidden".into()])),
+                "{bad}"
+            );
+        }
+    }
 
     #[test]
     fn fuzz_links_never_panic() {
