@@ -15,7 +15,7 @@ const NAMES = new Set(
    rnn lstm gru sgd adam pca bptt csv png uci optdigits alpaydin kaynak cc by
    squared hinge xor ms kb mb wasm sobel
    score loss
-   tab enter space esc`.split(/\s+/).filter(Boolean),
+   tab enter space esc ctrl shift`.split(/\s+/).filter(Boolean),
 );
 
 /** The Latin words of the visible text in `main`, and how many characters were scanned. */
