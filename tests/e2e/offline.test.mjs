@@ -63,3 +63,23 @@ test("a new build's worker deletes the old build's cache", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the site can be installed: a manifest with icons, a start URL under the sub-path", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/`);
+  await page.locator("main h1").waitFor();
+  const href = await page.evaluate(() => document.querySelector('link[rel="manifest"]').href);
+  assert.ok(href.includes("/courses/nnp/manifest.webmanifest"), href);
+  const manifest = await page.evaluate(async (url) => (await fetch(url)).json(), href);
+  assert.equal(manifest.start_url, "./");
+  assert.equal(manifest.display, "standalone");
+  for (const size of ["192x192", "512x512"]) {
+    const icon = manifest.icons.find((i) => i.sizes === size);
+    assert.ok(icon, `an icon of ${size}`);
+    const ok = await page.evaluate(async (src) => (await fetch(new URL(src, document.baseURI))).ok, icon.src);
+    assert.ok(ok, `${icon.src} is served`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
