@@ -190,7 +190,7 @@ test("desktop: 8 hidden layers × 32 train live; the frame time is shown with de
   await page.locator(".bd-play").click();
   totals.sort((a, b) => a - b);
   // Reported, not asserted: timing belongs in benchmarks (README), never in a pass/fail.
-  console.log(`# boundaries 8×32 frame (train an epoch + draw 259 pictures): median ${totals[6]} ms, range ${totals[0]}–${totals[11]} ms`);
+  console.log(`# boundaries 8×32 frame (train + the plane + 64 of the 259 unit pictures, in turn): median ${totals[6]} ms, range ${totals[0]}–${totals[11]} ms`);
   assert.ok(parseInt(await page.locator(".bd-epoch-value").textContent(), 10) > 10, "it trained");
   await page.locator(".bd-network").scrollIntoViewIfNeeded();
   await screenshot(page, "desktop-boundaries-8x32.png");

@@ -42,7 +42,14 @@ fn put(canvas: &HtmlCanvasElement, n: usize, buf: &[u8]) {
 #[derive(Debug, Default)]
 pub struct Painter {
     buf: Vec<u8>,
+    /// Where the next frame's share of the thumbnails starts (see [`Painter::thumbnails`]).
+    next_thumb: u32,
 }
+
+/// The most thumbnails one training frame repaints: a network of 8 × 32 units has 259, and
+/// repainting all of them every frame would push a frame past its budget, so they take
+/// turns (each is fresh within a few frames, about a tenth of a second).
+pub const THUMBS_PER_FRAME: u32 = 64;
 
 impl Painter {
     /// The score over the plane (confidence as colour strength, or only the class when
@@ -64,13 +71,21 @@ impl Painter {
     }
 
     /// One thumbnail per `canvas.bd-thumb` under `root` (`data-col` 0 is φ, then layers).
-    pub fn thumbnails(&mut self, root: &Element, model: &Model) {
+    /// Repaints the units' thumbnails: all of them, or with `share`, that many in turn
+    /// (the next ones each call), so a big network's frames stay short while it trains.
+    pub fn thumbnails(&mut self, root: &Element, model: &Model, share: Option<u32>) {
         let Ok(list) = root.query_selector_all("canvas.bd-thumb") else {
             return;
         };
         let layers = model.mlp.layers();
         let last = layers.len();
-        for i in 0..list.length() {
+        let count = list.length();
+        let (start, take) = match share {
+            Some(n) if n < count => (self.next_thumb % count, n),
+            _ => (0, count),
+        };
+        self.next_thumb = (start + take) % count.max(1);
+        for i in (0..take).map(|k| (start + k) % count) {
             let Some(canvas) = list
                 .item(i)
                 .and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok())

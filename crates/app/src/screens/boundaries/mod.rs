@@ -29,7 +29,7 @@ use crate::screen::Screen;
 use crate::share::copy_link;
 use crate::shortcuts::{Shortcut, is_free_key, use_shortcuts};
 use crate::widgets::{Panel, StateFile, use_frame_loop};
-use draw::{PLANE_PX, Painter};
+use draw::{PLANE_PX, Painter, THUMBS_PER_FRAME};
 use model::{GRID, Link, Model, Tool};
 use msg::Msg;
 use persist::{full_query, initial_model, write_link};
@@ -61,7 +61,9 @@ struct Canvases {
 }
 
 impl Canvases {
-    fn draw(&self, model: &Model, painter: &mut Painter) {
+    /// Draws everything; with `thumbs_share`, only that many of the units' thumbnails (in
+    /// turn), as a training frame does.
+    fn draw_some(&self, model: &Model, painter: &mut Painter, thumbs_share: Option<u32>) {
         if let Some(heat) = self.heat.cast::<HtmlCanvasElement>() {
             painter.heatmap(&heat, model);
         }
@@ -69,7 +71,7 @@ impl Canvases {
             draw::points(&plane, model);
         }
         if let Some(net) = self.net.cast::<Element>() {
-            painter.thumbnails(&net, model);
+            painter.thumbnails(&net, model, thumbs_share);
         }
     }
 }
@@ -107,8 +109,11 @@ impl TrainLoop {
         } else {
             self.replay_start = None;
         }
-        self.canvases
-            .draw(&self.model.borrow(), &mut self.painter.borrow_mut());
+        self.canvases.draw_some(
+            &self.model.borrow(),
+            &mut self.painter.borrow_mut(),
+            Some(THUMBS_PER_FRAME),
+        );
         if !replaying {
             self.model.borrow_mut().frame_ms = Some((trained - start, now_ms() - trained));
         }
@@ -208,7 +213,7 @@ pub fn Boundaries() -> Html {
 
     {
         let (model, painter, canvases) = (model.clone(), painter.clone(), canvases.clone());
-        use_effect(move || canvases.draw(&model.borrow(), &mut painter.borrow_mut()));
+        use_effect(move || canvases.draw_some(&model.borrow(), &mut painter.borrow_mut(), None));
     }
     {
         let mut train_loop = TrainLoop {
