@@ -128,6 +128,10 @@ pub fn settings(t: &CnnTexts, m: &Model, send: &Callback<Msg>) -> Html {
             <h2>{ t.settings_title }</h2>
             <label>{ t.learning_rate }
                 <select class="cnn-rate" onchange={on_rate}>
+                    // A link may carry a rate the list does not offer: it is shown too.
+                    if !RATE_CHOICES.contains(&rate) {
+                        <option value={rate.to_string()} selected=true>{ rate.to_string() }</option>
+                    }
                     { for RATE_CHOICES.iter().map(|&r| html! {
                         <option value={r.to_string()} selected={r == rate}>{ r.to_string() }</option>
                     }) }
