@@ -249,18 +249,18 @@ pub fn CnnScreen(props: &CnnScreenProps) -> Html {
                         { view_controls::status(t, &m) }
                         { view_controls::replay(t, &m, &send) }
                         { view_controls::notice(t, &m) }
-                        <Panel id="explain">
-                            <div class="cnn-explain">
-                                <p>{ t.explain_kernels }</p>
-                                <p>{ t.explain_pool }</p>
-                                <p>{ t.explain_dense }</p>
-                                <p>{ t.explain_learned }{ " " }
-                                   <a href="#/conv">{ t.conv_link }</a>{ t.explain_learned_end }</p>
-                            </div>
-                        </Panel>
                     </div>
+                    <Panel id="explain" class="cnn-explain-panel">
+                        <div class="cnn-panel cnn-explain">
+                            <p>{ t.explain_kernels }</p>
+                            <p>{ t.explain_pool }</p>
+                            <p>{ t.explain_dense }</p>
+                            <p>{ t.explain_learned }{ " " }
+                               <a href="#/conv">{ t.conv_link }</a>{ t.explain_learned_end }</p>
+                        </div>
+                    </Panel>
                     { view_network::network(t, &m, &canvases, &send) }
-                    <Panel id="draw">
+                    <Panel id="draw" class="cnn-draw-panel">
                         { view_draw::draw_box(t, &m, &canvases, &draw_events, &send) }
                     </Panel>
                 </div>

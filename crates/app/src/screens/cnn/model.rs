@@ -284,13 +284,15 @@ impl Model {
     fn measure(&mut self) {
         let Some(t) = &self.trainer else { return };
         let epoch = t.progress().epoch;
+        // The test accuracy is the confusion matrix's diagonal: one pass over the test set.
+        let confusion = t.test_confusion();
         self.accuracy.retain(|a| a.epoch != epoch);
         self.accuracy.push(Accuracy {
             epoch,
             train: t.train_accuracy(),
-            test: t.test_accuracy(),
+            test: confusion.accuracy(),
         });
-        self.confusion = Some(t.test_confusion());
+        self.confusion = Some(confusion);
     }
 
     /// Runs the shown input and the drawing through the network as it is now.

@@ -146,11 +146,13 @@ pub fn network(t: &CnnTexts, m: &Model, c: &Canvases, send: &Callback<Msg>) -> H
                     </div>
                     { for (0..KERNELS).map(row) }
                 </div>
-                { probabilities(t, &acts.probabilities, acts.predicted()) }
-            </div>
-            <div class="cnn-legends">
-                <span>{ t.kernels_legend }</span>{ signed_legend(t, s.kernels) }
-                <span>{ t.maps_legend }</span>{ signed_legend(t, s.maps) }
+                <div class="cnn-side">
+                    { probabilities(t, &acts.probabilities, acts.predicted()) }
+                    <div class="cnn-legends">
+                        <span>{ t.kernels_legend }</span>{ signed_legend(t, s.kernels) }
+                        <span>{ t.maps_legend }</span>{ signed_legend(t, s.maps) }
+                    </div>
+                </div>
             </div>
         </section>
     }
