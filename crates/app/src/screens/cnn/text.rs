@@ -34,7 +34,7 @@ mod tests {
     #[test]
     fn numbers_read_like_the_lecture() {
         assert_eq!(percent(0.9771), "97.7%");
-        assert_eq!(loss(Some(2.3026)), "2.30");
+        assert_eq!(loss(Some(2.2871)), "2.29");
         assert_eq!(loss(Some(0.12345)), "0.123");
         assert_eq!(loss(None), "—");
         assert_eq!(
