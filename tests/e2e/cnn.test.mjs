@@ -40,12 +40,12 @@ test("desktop: Train runs to the budget, the test accuracy is high, a drawn 1 is
   const started = Date.now();
   await page.locator(".cnn-play").click();
   await page.waitForFunction(
-    () => document.querySelector(".cnn-status")?.dataset.epoch === "1",
+    () => Number(document.querySelector(".cnn-status")?.dataset.epoch) >= 1,
     null,
     { timeout: 120000 },
   );
   const epochMs = Date.now() - started;
-  console.log(`first epoch in Chromium (with drawing): ${epochMs} ms`);
+  console.log(`first epoch(s) in Chromium: ${epochMs} ms`);
   await screenshot(page, "desktop-cnn-training.png");
   await page.waitForFunction(
     () => {

@@ -250,7 +250,7 @@ pub fn CnnScreen(props: &CnnScreenProps) -> Html {
                         { view_controls::replay(t, &m, &send) }
                         { view_controls::notice(t, &m) }
                     </div>
-                    <Panel id="explain" class="cnn-explain-panel">
+                    <Panel id="explain">
                         <div class="cnn-panel cnn-explain">
                             <p>{ t.explain_kernels }</p>
                             <p>{ t.explain_pool }</p>
@@ -260,7 +260,7 @@ pub fn CnnScreen(props: &CnnScreenProps) -> Html {
                         </div>
                     </Panel>
                     { view_network::network(t, &m, &canvases, &send) }
-                    <Panel id="draw" class="cnn-draw-panel">
+                    <Panel id="draw">
                         { view_draw::draw_box(t, &m, &canvases, &draw_events, &send) }
                     </Panel>
                 </div>

@@ -11,7 +11,7 @@ use crate::i18n::cnn::CnnTexts;
 use crate::i18n::fill;
 
 /// A colour bar from `low` to `high` with its ends (and middle) named.
-pub fn legend(class: &'static str, labels: [String; 3], meaning: &str) -> Html {
+pub fn legend(class: &'static str, labels: [String; 3], meaning: Option<&str>) -> Html {
     html! {
         <div class={classes!("cnn-legend", class)}>
             <span class="cnn-legend-bar" aria-hidden="true"></span>
@@ -19,13 +19,15 @@ pub fn legend(class: &'static str, labels: [String; 3], meaning: &str) -> Html {
                 <span>{ labels[0].clone() }</span><span>{ labels[1].clone() }</span>
                 <span>{ labels[2].clone() }</span>
             </span>
-            <span class="cnn-legend-meaning">{ meaning.to_owned() }</span>
+            if let Some(meaning) = meaning {
+                <span class="cnn-legend-meaning">{ meaning.to_owned() }</span>
+            }
         </div>
     }
 }
 
-/// The signed legend for values up to ±`m`.
-fn signed_legend(t: &CnnTexts, m: f32) -> Html {
+/// The signed legend for values up to ±`m` (its meaning is said once, below both).
+fn signed_legend(m: f32) -> Html {
     legend(
         "cnn-legend-signed",
         [
@@ -33,7 +35,7 @@ fn signed_legend(t: &CnnTexts, m: f32) -> Html {
             "0".into(),
             format!("+{}", scale(m)),
         ],
-        t.signed_meaning,
+        None,
     )
 }
 
@@ -42,7 +44,7 @@ pub fn ink_legend(t: &CnnTexts) -> Html {
     legend(
         "cnn-legend-ink",
         ["0".into(), "0.5".into(), "1".into()],
-        t.ink_meaning,
+        Some(t.ink_meaning),
     )
 }
 
@@ -149,8 +151,9 @@ pub fn network(t: &CnnTexts, m: &Model, c: &Canvases, send: &Callback<Msg>) -> H
                 <div class="cnn-side">
                     { probabilities(t, &acts.probabilities, acts.predicted()) }
                     <div class="cnn-legends">
-                        <span>{ t.kernels_legend }</span>{ signed_legend(t, s.kernels) }
-                        <span>{ t.maps_legend }</span>{ signed_legend(t, s.maps) }
+                        <span>{ t.kernels_legend }</span>{ signed_legend(s.kernels) }
+                        <span>{ t.maps_legend }</span>{ signed_legend(s.maps) }
+                        <span class="cnn-legend-meaning cnn-legends-meaning">{ t.signed_meaning }</span>
                     </div>
                 </div>
             </div>
