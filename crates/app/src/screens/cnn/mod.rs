@@ -57,6 +57,7 @@ pub static SCREEN: Screen = Screen {
 const FRAME_BUDGET_MS: f64 = 12.0;
 /// Yew re-renders the charts and numbers every this many frames.
 const RENDER_EVERY: u32 = 4;
+/// The data set's citation (a title and names: not translated).
 const CREDIT: &str = "UCI Machine Learning Repository, “Optical Recognition of Handwritten Digits” (optdigits), E. Alpaydin & C. Kaynak, 1998, CC BY 4.0.";
 
 /// The model the page's link describes, else the one this browser remembered, else the
@@ -286,7 +287,7 @@ pub fn CnnScreen(props: &CnnScreenProps) -> Html {
             <p class="lead">{ t.intro }</p>
             { view_controls::link_notice(t, &m) }
             { body }
-            <p class="cnn-credit"><small>{ t.credit }{ " " }{ CREDIT }</small></p>
+            <p class="cnn-credit"><small>{ t.credit }{ " " }<cite translate="no">{ CREDIT }</cite></small></p>
         </section>
     }
 }

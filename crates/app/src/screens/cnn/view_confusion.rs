@@ -9,6 +9,16 @@ use super::text::percent;
 use crate::i18n::cnn::CnnTexts;
 use crate::i18n::fill;
 
+/// The ink of a cell holding `share` of its row: light shades up to one half (dark text
+/// stays readable), then from 0.7 up (white text stays readable); AA contrast either way.
+fn shade(share: f32) -> f32 {
+    if share > 0.5 {
+        0.7 + 0.3 * (share - 0.5) / 0.5
+    } else {
+        0.45 * share / 0.5
+    }
+}
+
 /// The 10×10 table.
 pub fn confusion(t: &CnnTexts, m: &Model) -> Html {
     let Some(c) = m.confusion() else {
@@ -20,8 +30,12 @@ pub fn confusion(t: &CnnTexts, m: &Model) -> Html {
         let n = c.count(actual, predicted);
         let row: u32 = c.row(actual).iter().sum();
         let share = if row > 0 { n as f32 / row as f32 } else { 0.0 };
-        let [r, g, b] = ink(share);
-        let text = if share > 0.5 { "#fff" } else { "#1a1a1a" };
+        let [r, g, b] = ink(shade(share));
+        let text = match (n, share > 0.5) {
+            (0, _) => "#55606f",
+            (_, true) => "#fff",
+            (_, false) => "#1a1a1a",
+        };
         let diagonal = actual == predicted;
         html! {
             <td class={classes!("cnn-cell", diagonal.then_some("cnn-diagonal"), (n == 0).then_some("cnn-zero"))}
