@@ -130,7 +130,7 @@ export async function screenshot(page, file) {
 }
 
 /** Every screen, with an element that appears only once the screen has rendered its content
- * (the deep screen's after its digits have loaded), and how many controls it has at least
+ * (the deep and CNN screens' after their digits have loaded), and how many controls it has at least
  * (the activations gallery has none: it is pictures and text). */
 export const SCREENS = [
   { slug: "", name: "home", ready: ".home .card-link", controls: 5 },
@@ -138,6 +138,7 @@ export const SCREENS = [
   { slug: "backprop", name: "backprop", ready: ".bp-graph-svg", controls: 10 },
   { slug: "deep", name: "deep", ready: ".deep-feature-grid", controls: 5 },
   { slug: "conv", name: "conv", ready: ".conv-map-0 canvas", controls: 10 },
+  { slug: "cnn", name: "cnn", ready: ".cnn-kernel", controls: 5 },
   { slug: "lstm", name: "lstm", ready: ".lstm-train", controls: 10 },
   { slug: "activations", name: "activations", ready: ".screen-activations .gallery > *", controls: 0 },
 ];

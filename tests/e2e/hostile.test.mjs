@@ -141,7 +141,7 @@ test("lstm: a text of 40,000 different characters trains at 128 symbols and says
   await context.close();
 });
 
-for (const screen of SCREENS.filter((s) => ["backprop", "deep", "conv", "lstm"].includes(s.slug))) {
+for (const screen of SCREENS.filter((s) => ["backprop", "deep", "conv", "cnn", "lstm"].includes(s.slug))) {
   test(`${screen.slug}: a partly read link is rewritten in the address bar at once`, async () => {
     const { context, problems } = await watchedContext(env.browser, DESKTOP);
     const page = await context.newPage();

@@ -10,6 +10,7 @@ const SCREENS = [
   { slug: "backprop", nav: "Backprop", title: "Backprop on the car example" },
   { slug: "deep", nav: "Deep nets", title: "Deep networks, layer by layer" },
   { slug: "conv", nav: "Convolution", title: "Convolution painter" },
+  { slug: "cnn", nav: "CNN", title: "A CNN that learns digits" },
   { slug: "lstm", nav: "LSTM gates", title: "LSTM gates over time" },
   { slug: "activations", nav: "Activations", title: "Activation functions" },
 ];

@@ -3,6 +3,7 @@
 
 pub mod backprop;
 pub mod boundaries;
+pub mod cnn;
 mod context;
 pub mod conv;
 pub mod deep;
@@ -133,6 +134,8 @@ pub struct Texts {
     pub lstm_ui: &'static lstm::LstmTexts,
     /// The deep-networks screen's own strings.
     pub deep_ui: &'static deep::DeepTexts,
+    /// The CNN screen's own strings.
+    pub cnn_ui: &'static cnn::CnnTexts,
 }
 
 /// `template` with each `{}` replaced by the next argument and each `{k}` by argument k.

@@ -1,7 +1,7 @@
 //! The app shell's strings (header, navigation, home page, files, shortcuts) in both
 //! languages; each screen's own strings live in its module beside this one.
 
-use super::{Lang, Texts, backprop, boundaries, conv, deep, lstm};
+use super::{Lang, Texts, backprop, boundaries, cnn, conv, deep, lstm};
 
 /// English.
 pub static EN: Texts = Texts {
@@ -65,6 +65,7 @@ pub static EN: Texts = Texts {
     conv_ui: &conv::EN,
     lstm_ui: &lstm::EN,
     deep_ui: &deep::EN,
+    cnn_ui: &cnn::EN,
 };
 
 /// Simplified Chinese.
@@ -125,4 +126,5 @@ pub static ZH: Texts = Texts {
     conv_ui: &conv::ZH,
     lstm_ui: &lstm::ZH,
     deep_ui: &deep::ZH,
+    cnn_ui: &cnn::ZH,
 };

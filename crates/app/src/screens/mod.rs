@@ -15,13 +15,15 @@
 mod activations;
 mod backprop;
 mod boundaries;
+mod cnn;
 mod conv;
 mod deep;
 mod lstm;
 
 use crate::screen::Screen;
 
-/// The component tests mount the deep screen with a small data set of their own.
+/// The component tests mount the deep and CNN screens with data sets of their own.
+pub use cnn::CnnScreen;
 pub use deep::DeepScreen;
 
 /// The screens, in the order the navigation and the home page list them.
@@ -30,6 +32,7 @@ pub static ALL: &[&Screen] = &[
     &backprop::SCREEN,
     &deep::SCREEN,
     &conv::SCREEN,
+    &cnn::SCREEN,
     &lstm::SCREEN,
     &activations::SCREEN,
 ];
