@@ -55,6 +55,10 @@ pub static SCREEN: Screen = Screen {
 
 /// Milliseconds of training (or replaying) per animation frame.
 const FRAME_BUDGET_MS: f64 = 12.0;
+/// Live training's pace: at most this many turns of the model's update chunk per frame,
+/// so a student can watch the kernels form (the default budget takes a few seconds, not
+/// a blink). A shared link's replay runs at full speed.
+const LIVE_TURNS_PER_FRAME: u32 = 1;
 /// Yew re-renders the charts and numbers every this many frames.
 const RENDER_EVERY: u32 = 4;
 /// The data set's citation (a title and names: not translated).
@@ -127,7 +131,11 @@ impl TrainLoop {
                 model.replay_slice(|| now() - start < FRAME_BUDGET_MS);
                 model.busy()
             } else {
-                model.train_while(|| now() - start < FRAME_BUDGET_MS)
+                let mut turns = 0;
+                model.train_while(|| {
+                    turns += 1;
+                    turns < LIVE_TURNS_PER_FRAME && now() - start < FRAME_BUDGET_MS
+                })
             };
             paint_all(&model, &mut self.painter.borrow_mut(), &self.canvases);
             keep
