@@ -197,3 +197,36 @@ test("desktop: 8 hidden layers × 32 train live; the frame time is shown with de
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("desktop: points come in from a CSV file and go out as one; a bad file names its line and loses nothing", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  await page.goto(`${env.site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  const counts = await page.locator(".bd-counts").textContent();
+  const upload = (name, text) =>
+    page.locator(".bd-csv-import input").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+
+  await upload("bad.csv", "x1,x2,label\n1,1,1\n2,2,1\n0,0,-1\n1,0,1\n0,1,0\nabc,1,1\n");
+  await page.locator(".bd-notice.notice-error").waitFor();
+  assert.match(await page.locator(".bd-notice-text").textContent(), /line 7, column 1: 'abc' is not a number/);
+  assert.equal(await page.locator(".bd-counts").textContent(), counts, "nothing of the current points is lost");
+
+  await upload("good.csv", "x1,x2,label\n1,1,1\n-2,-2,0\n3,-1,-1\n");
+  await page.waitForFunction(() => document.querySelector(".bd-counts").textContent.startsWith("3 training"));
+  assert.match(await page.locator(".bd-notice-text").textContent(), /3 points imported/);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".bd-csv-export").click()]);
+  const path = await download.path();
+  const text = (await import("node:fs")).readFileSync(path, "utf8");
+  const rows = text.trim().split("\n");
+  assert.equal(rows[0], "x1,x2,label");
+  assert.equal(rows.length, 4, text);
+  assert.deepEqual(rows.slice(1).map((r) => r.split(",")[2]), ["1", "-1", "-1"]);
+
+  // Undo brings the points from before the import back.
+  await page.locator(".bd-undo").click();
+  assert.equal(await page.locator(".bd-counts").textContent(), counts);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

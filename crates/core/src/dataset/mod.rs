@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::rng::Rng;
 
+pub mod csv;
+
 /// The plane's range on both axes: every generated point has `x1, x2 ∈ [−6, 6]`.
 pub const RANGE: (f64, f64) = (-6.0, 6.0);
 

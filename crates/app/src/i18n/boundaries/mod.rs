@@ -22,6 +22,18 @@ impl ProblemWords {
             ProblemWords::Chinese => zh::formula_problem(problem),
         }
     }
+
+    /// What is wrong with a points file (and where), in this language; the points stay.
+    pub fn say_csv(self, error: &nnp_core::dataset::csv::CsvError) -> String {
+        match self {
+            ProblemWords::English => {
+                format!(
+                    "The file's points could not be used — {error}. The points are as they were."
+                )
+            }
+            ProblemWords::Chinese => zh::csv_error(error),
+        }
+    }
 }
 
 /// Every string the Boundaries screen shows.
@@ -166,6 +178,13 @@ pub struct BoundariesTexts {
     pub accuracy_chart_description: &'static str,
     /// Words what is wrong with a typed formula.
     pub formula_problem: ProblemWords,
+    /// Words what is wrong with a points file.
+    pub csv_words: ProblemWords,
+    pub csv_export: &'static str,
+    pub csv_import: &'static str,
+    pub csv_hint: &'static str,
+    pub csv_imported: &'static str,
+    pub csv_unreadable: &'static str,
     pub margin_heading: &'static str,
     pub margin_description: &'static str,
     pub margin_squared: &'static str,
@@ -318,6 +337,12 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     chart_description: "Training and test loss per epoch.",
     accuracy_chart_description: "Training and test accuracy (%) per epoch.",
     formula_problem: ProblemWords::English,
+    csv_words: ProblemWords::English,
+    csv_export: "Export points (CSV)",
+    csv_import: "Import points (CSV)…",
+    csv_hint: "One point per line: x1,x2,label (label +1/−1 or 1/0; a header line is fine).",
+    csv_imported: "{n} points imported from the file as training points (Undo brings the old ones back).",
+    csv_unreadable: "That file could not be read as text (or is larger than 4 MB); the points are as they were.",
     margin_heading: "Loss over the margin",
     margin_description: "The squared, hinge and logistic losses over the margin m = y·h(x), the chosen loss's slope, and the training points' margins on the chosen loss.",
     margin_squared: "squared (1 − m)²",

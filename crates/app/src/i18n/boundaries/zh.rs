@@ -4,6 +4,25 @@ use nnp_core::features::FormulaProblem;
 
 use super::BoundariesTexts;
 
+/// What is wrong with a points file, in Chinese.
+pub(super) fn csv_error(error: &nnp_core::dataset::csv::CsvError) -> String {
+    use nnp_core::dataset::csv::CsvProblem::*;
+    let what = match &error.problem {
+        NotANumber(text) => format!("“{text}”不是数字"),
+        WrongCount { found } => format!("应有 3 个值（x1、x2、标签），实际有 {found} 个"),
+        BadLabel(text) => format!("标签“{text}”不是 +1、−1、1 或 0"),
+        OutsidePlane(v) => format!("{v} 超出平面范围（−6 到 6）"),
+        TooMany { limit } => format!("点数超过 {limit} 个"),
+        NoPoints => "文件中没有点".to_string(),
+    };
+    let place = match (error.line, error.column) {
+        (0, _) => String::new(),
+        (line, Some(column)) => format!("第 {line} 行第 {column} 列："),
+        (line, None) => format!("第 {line} 行："),
+    };
+    format!("文件中的点无法使用——{place}{what}。点保持不变。")
+}
+
 /// What is wrong with a typed formula, in Chinese.
 pub(super) fn formula_problem(problem: &FormulaProblem) -> String {
     use FormulaProblem::*;
@@ -123,6 +142,12 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     chart_description: "每轮的训练损失和测试损失。",
     accuracy_chart_description: "每轮的训练准确率和测试准确率（%）。",
     formula_problem: super::ProblemWords::Chinese,
+    csv_words: super::ProblemWords::Chinese,
+    csv_export: "导出点（CSV）",
+    csv_import: "导入点（CSV）…",
+    csv_hint: "每行一个点：x1,x2,label（标签为 +1/−1 或 1/0；可以有标题行）。",
+    csv_imported: "已从文件导入 {n} 个点作为训练点（撤销可恢复原来的点）。",
+    csv_unreadable: "无法把这个文件读成文本（或大于 4 MB）；点保持不变。",
     margin_heading: "损失与间隔",
     margin_description: "平方损失、合页损失和逻辑损失随间隔 m = y·h(x) 的变化，所选损失的斜率，以及训练点在所选损失上的间隔。",
     margin_squared: "平方 (1 − m)²",

@@ -186,6 +186,7 @@ pub fn view_data_panel(m: &Model, t: &'static BoundariesTexts, send: &Callback<M
                         onclick={click(send, Msg::Redo)}>{ "↷ " }{ t.redo }</button>
             </div>
             <p class="bd-hint">{ t.paint_hint }</p>
+            { view_csv(t, send) }
         </section>
     }
 }
@@ -265,4 +266,39 @@ pub fn view_features_panel(m: &Model, t: &'static BoundariesTexts, send: &Callba
 fn caret_lines(formula: &str, at: usize) -> String {
     let pad: String = formula.chars().take(at).map(|_| ' ').collect();
     format!("{formula}\n{pad}^")
+}
+
+/// Export the points as CSV, or import a CSV file of points.
+fn view_csv(t: &'static BoundariesTexts, send: &Callback<Msg>) -> Html {
+    let export = send.reform(|_: MouseEvent| Msg::ExportCsv);
+    let import = {
+        let send = send.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let send = send.clone();
+            crate::share::store::read_text(
+                &file,
+                Callback::from(move |text: Result<String, _>| {
+                    send.emit(match text {
+                        Ok(text) => Msg::ImportCsv(text),
+                        Err(_) => Msg::CsvUnreadable,
+                    });
+                }),
+            );
+        })
+    };
+    html! {
+        <div class="bd-row bd-csv">
+            <button type="button" class="bd-csv-export" onclick={export}>{ t.csv_export }</button>
+            <label class="bd-csv-import state-open">
+                <span>{ t.csv_import }</span>
+                <input type="file" accept=".csv,text/csv,text/plain" onchange={import} />
+            </label>
+            <p class="bd-hint">{ t.csv_hint }</p>
+        </div>
+    }
 }

@@ -271,6 +271,9 @@ pub fn Boundaries() -> Html {
                 copied.set(msg == Msg::CopyLink && copy_link());
             }
             let mut m = model.borrow_mut();
+            if msg == Msg::ExportCsv {
+                let _ = crate::share::store::download("points.csv", &m.points_csv());
+            }
             m.update(msg);
             if !typing {
                 write_link(&mut m);

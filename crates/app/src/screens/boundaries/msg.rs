@@ -5,7 +5,7 @@ use nnp_core::dataset::DatasetKind;
 use nnp_core::loss::Loss;
 use nnp_core::mlp::Regularization;
 
-use super::model::{Link, Model, Tool};
+use super::model::{Link, Model, Notice, Tool};
 
 /// One user action (painting on the plane bypasses this: it runs every pointer move, and
 /// the link is written once the stroke ends).
@@ -31,6 +31,12 @@ pub enum Msg {
     Undo,
     /// Makes the last undone edit again.
     Redo,
+    /// Save the points as a CSV file (the screen does the downloading).
+    ExportCsv,
+    /// The text of a CSV file of points the user opened.
+    ImportCsv(String),
+    /// A file the user picked could not be read as text.
+    CsvUnreadable,
     ToggleNamed(usize),
     Degree(u32),
     /// The text in the formula field.
@@ -95,6 +101,9 @@ impl Model {
             Msg::Redo => {
                 self.redo();
             }
+            Msg::ImportCsv(text) => self.import_csv(&text),
+            Msg::ExportCsv => {}
+            Msg::CsvUnreadable => self.notice = Some(Notice::CsvUnreadable),
             Msg::ToggleNamed(i) => self.toggle_named(i),
             Msg::Degree(d) => self.set_degree(d),
             Msg::FormulaText(text) => self.formula_text = text,

@@ -47,6 +47,9 @@ pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>)
             t.saved_partly_read.replace("{keys}", &keys.join(", ")),
             true,
         ),
+        Notice::CsvImported(n) => (t.csv_imported.replace("{n}", &n.to_string()), false),
+        Notice::CsvRefused(error) => (t.csv_words.say_csv(error), true),
+        Notice::CsvUnreadable => (t.csv_unreadable.to_string(), true),
     };
     let class = if error { "notice-error" } else { "notice-info" };
     html! {

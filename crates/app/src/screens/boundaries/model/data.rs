@@ -98,4 +98,39 @@ impl Model {
         self.resample();
         self.refresh();
     }
+
+    /// Replaces the points by those of a CSV text (all as training points; Undo brings the
+    /// old ones back). A file that cannot be read changes nothing and says where it fails.
+    pub fn import_csv(&mut self, text: &str) {
+        match nnp_core::dataset::csv::read_points(text, MAX_POINTS) {
+            Ok(points) => {
+                self.remember_points();
+                self.edited = true;
+                let count = points.len();
+                // On the share link's lattice, as painted points are, so a link or a file
+                // carries them exactly.
+                self.train.points = points
+                    .into_iter()
+                    .map(|p| nnp_core::dataset::Point::new(snap(p.x1), snap(p.x2), p.label))
+                    .collect();
+                self.test.points.clear();
+                self.resample();
+                self.refresh();
+                self.notice = Some(Notice::CsvImported(count));
+            }
+            Err(error) => self.notice = Some(Notice::CsvRefused(error)),
+        }
+    }
+
+    /// The training and test points as CSV text (`x1,x2,label`).
+    pub fn points_csv(&self) -> String {
+        let all: Vec<_> = self
+            .train
+            .points
+            .iter()
+            .chain(&self.test.points)
+            .copied()
+            .collect();
+        nnp_core::dataset::csv::write_points(&all)
+    }
 }

@@ -70,6 +70,12 @@ pub enum Notice {
     TooManyPoints,
     /// The state remembered by the browser had parts that could not be used (their keys).
     SavedPartlyRead(Vec<String>),
+    /// A CSV file's points replaced the painted ones (how many).
+    CsvImported(usize),
+    /// A CSV file could not be read; the points stayed as they were.
+    CsvRefused(nnp_core::dataset::csv::CsvError),
+    /// The picked file is too big or not text.
+    CsvUnreadable,
 }
 
 /// Which fields of the training bar hold text that is not a valid number.

@@ -424,3 +424,30 @@ fn undo_and_redo_walk_strokes_clears_and_typed_weights() {
     assert!(model.paint(0.5, 0.5));
     assert!(!model.edits.can_redo());
 }
+
+#[test]
+fn a_csv_file_replaces_the_points_and_a_bad_one_changes_nothing() {
+    let mut model = Model::new();
+    let before = model.train.points.clone();
+    model.import_csv("x1,x2,label\n1,2,abc\n");
+    let Some(Notice::CsvRefused(error)) = &model.notice else {
+        panic!("{:?}", model.notice);
+    };
+    assert_eq!((error.line, error.column), (2, Some(3)));
+    assert_eq!(model.train.points, before, "nothing lost");
+
+    model.import_csv("x1,x2,label\n1,2,1\n-3,0.5,0\n");
+    assert_eq!(model.notice, Some(Notice::CsvImported(2)));
+    assert_eq!(model.train.points.len(), 2);
+    assert!(model.test.points.is_empty());
+    assert_eq!(model.train.points[1].label, -1.0, "0 is the negative class");
+    assert_eq!(model.train_samples.len(), 2);
+    // The export reads back to the same points.
+    let exported = model.points_csv();
+    let mut other = Model::new();
+    other.import_csv(&exported);
+    assert_eq!(other.train.points, model.train.points);
+    // Undo brings the old points back.
+    assert!(model.undo());
+    assert_eq!(model.train.points, before);
+}
