@@ -89,10 +89,13 @@ fn number(text: &str) -> Option<f64> {
 }
 
 fn label(text: &str) -> Option<f64> {
-    match number(text)? {
-        v if v == 1.0 => Some(1.0),
-        v if v == -1.0 || v == 0.0 => Some(-1.0),
-        _ => None,
+    let v = number(text)?;
+    if v == 1.0 {
+        Some(1.0)
+    } else if v == -1.0 || v == 0.0 {
+        Some(-1.0)
+    } else {
+        None
     }
 }
 

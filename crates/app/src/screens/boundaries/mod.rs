@@ -62,8 +62,15 @@ struct Canvases {
 
 impl Canvases {
     /// Draws everything; with `thumbs_share`, only that many of the units' thumbnails (in
-    /// turn), as a training frame does.
-    fn draw_some(&self, model: &Model, painter: &mut Painter, thumbs_share: Option<u32>) {
+    /// turn), as a training frame does. A big network's links canvas is drawn when `links`
+    /// says how (the link to highlight, presenter mode's thick lines).
+    fn draw_some(
+        &self,
+        model: &Model,
+        painter: &mut Painter,
+        thumbs_share: Option<u32>,
+        links: Option<(Option<Link>, bool)>,
+    ) {
         if let Some(heat) = self.heat.cast::<HtmlCanvasElement>() {
             painter.heatmap(&heat, model);
         }
@@ -72,6 +79,9 @@ impl Canvases {
         }
         if let Some(net) = self.net.cast::<Element>() {
             painter.thumbnails(&net, model, thumbs_share);
+            if let Some((highlight, thick)) = links {
+                network::paint_links(&net, model, highlight, thick);
+            }
         }
     }
 }
@@ -87,7 +97,12 @@ struct TrainLoop {
     rendered_at: f64,
     /// When the replay under way started: (milliseconds, epoch), to estimate its end.
     replay_start: Option<(f64, usize)>,
+    /// Presenter mode: links drawn twice as thick.
+    thick: bool,
 }
+
+/// A big network's links canvas is redrawn every this many training frames.
+const LINK_FRAMES: u32 = 6;
 
 impl TrainLoop {
     /// One frame's work; returns whether to go on.
@@ -109,10 +124,17 @@ impl TrainLoop {
         } else {
             self.replay_start = None;
         }
+        // A big network's links (on a canvas) are redrawn every few frames: enough to see
+        // the weights move, cheap enough for the frame.
+        let links = self
+            .frames
+            .is_multiple_of(LINK_FRAMES)
+            .then(|| (self.model.borrow().selected, self.thick));
         self.canvases.draw_some(
             &self.model.borrow(),
             &mut self.painter.borrow_mut(),
             Some(THUMBS_PER_FRAME),
+            links,
         );
         if !replaying {
             self.model.borrow_mut().frame_ms = Some((trained - start, now_ms() - trained));
@@ -213,7 +235,15 @@ pub fn Boundaries() -> Html {
 
     {
         let (model, painter, canvases) = (model.clone(), painter.clone(), canvases.clone());
-        use_effect(move || canvases.draw_some(&model.borrow(), &mut painter.borrow_mut(), None));
+        let highlight = (*hovered).or(model.borrow().selected);
+        use_effect(move || {
+            canvases.draw_some(
+                &model.borrow(),
+                &mut painter.borrow_mut(),
+                None,
+                Some((highlight, presenter)),
+            );
+        });
     }
     {
         let mut train_loop = TrainLoop {
@@ -224,6 +254,7 @@ pub fn Boundaries() -> Html {
             frames: 0,
             rendered_at: 0.0,
             replay_start: None,
+            thick: presenter,
         };
         use_frame_loop(running, move || train_loop.tick());
     }

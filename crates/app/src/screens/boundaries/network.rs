@@ -12,6 +12,10 @@ use super::model::{GRID, Link, MAX_LAYERS, MAX_UNITS, Model};
 use crate::i18n::boundaries::BoundariesTexts;
 
 const HEADER: f64 = 78.0;
+/// Above this many links the diagram draws its links on a canvas, not as SVG lines: a
+/// network of 8 × 32 units has over 7,000, and re-rendering that many elements took a
+/// frame of 100–200 ms. The pointer finds the nearest link by geometry instead.
+pub const LINKS_ON_CANVAS: usize = 2000;
 const LABEL_W: f64 = 64.0;
 const COL_PITCH: f64 = 112.0;
 
@@ -114,6 +118,17 @@ pub fn view_network(
         })
     };
     let on_link_click = send.reform(|e: MouseEvent| Msg::SelectLink(link_under(&e)));
+    let shape = m.mlp.shape();
+    let on_canvas_hover = {
+        let (on_hover, shape) = (on_hover.clone(), shape.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some(link) = nearest_link(&shape, &e) {
+                on_hover.emit(Some(link));
+            }
+        })
+    };
+    let on_canvas_click =
+        send.reform(move |e: MouseEvent| Msg::SelectLink(nearest_link(&shape, &e)));
     let thumbs = geo.counts.iter().enumerate().flat_map(|(col, &count)| {
         let geo = &geo;
         (0..count).map(move |unit| {
@@ -184,12 +199,19 @@ pub fn view_network(
                 <div class="bd-net" ref={node.clone()}
                      style={format!("width:{width}px;height:{height}px")}
                      onmouseleave={on_hover.reform(|_| None)}>
-                    <svg class="bd-links" width={width.to_string()} height={height.to_string()}
-                         viewBox={format!("0 0 {width} {height}")} tabindex="0" role="group"
-                         aria-label={t.links_label} onkeydown={on_key}
-                         onmouseover={on_link_hover} onclick={on_link_click}>
-                        { for links.map(view_link) }
-                    </svg>
+                    if link_count(m) > LINKS_ON_CANVAS {
+                        <canvas class="bd-links bd-links-canvas" width={width.to_string()}
+                                height={height.to_string()} tabindex="0" role="group"
+                                aria-label={t.links_label} onkeydown={on_key}
+                                onmousemove={on_canvas_hover} onclick={on_canvas_click} />
+                    } else {
+                        <svg class="bd-links" width={width.to_string()} height={height.to_string()}
+                             viewBox={format!("0 0 {width} {height}")} tabindex="0" role="group"
+                             aria-label={t.links_label} onkeydown={on_key}
+                             onmouseover={on_link_hover} onclick={on_link_click}>
+                            { for links.map(view_link) }
+                        </svg>
+                    }
                     { for (0..geo.counts.len()).map(|col| view_header(m, t, &geo, col, send)) }
                     { for thumbs }
                     { for probe_values }
@@ -197,6 +219,126 @@ pub fn view_network(
             </div>
             <div class="bd-link-readout" aria-live="polite">{ readout }</div>
         </section>
+    }
+}
+
+/// How many links the network has.
+pub fn link_count(m: &Model) -> usize {
+    m.mlp.layers().iter().map(|l| l.units * l.inputs).sum()
+}
+
+/// The link nearest to the pointer on the links canvas (within a few pixels), by geometry.
+fn nearest_link(shape: &[usize], event: &MouseEvent) -> Option<Link> {
+    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let rect = element.get_bounding_client_rect();
+    let geo = Geometry::new(shape.to_vec());
+    // The canvas may be drawn scaled (CSS); its own pixels are the geometry's.
+    let scale = geo.width() / rect.width().max(1.0);
+    let x = (f64::from(event.client_x()) - rect.left()) * scale;
+    let y = (f64::from(event.client_y()) - rect.top()) * scale;
+    link_at(shape, x, y)
+}
+
+/// The link within a few pixels of `(x, y)` on the links canvas of a network of `shape`.
+fn link_at(shape: &[usize], x: f64, y: f64) -> Option<Link> {
+    let geo = Geometry::new(shape.to_vec());
+    let half = geo.thumb / 2.0;
+    let layer = (0..shape.len().saturating_sub(1))
+        .find(|&l| x >= geo.x(l) + geo.thumb && x <= geo.x(l + 1))?;
+    let mut best: Option<(f64, Link)> = None;
+    for to in 0..shape[layer + 1] {
+        for from in 0..shape[layer] {
+            let (x1, y1) = (geo.x(layer) + geo.thumb, geo.y(layer, from) + half);
+            let (x2, y2) = (geo.x(layer + 1), geo.y(layer + 1, to) + half);
+            let d = segment_distance((x, y), (x1, y1), (x2, y2));
+            if best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, (layer, to, from)));
+            }
+        }
+    }
+    best.filter(|(d, _)| *d <= 6.0).map(|(_, link)| link)
+}
+
+/// A line on the links canvas: `(x1, y1, x2, y2)`.
+type Segment = (f64, f64, f64, f64);
+
+/// The distance from `p` to the segment `a`–`b`.
+fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length2 = dx * dx + dy * dy;
+    let t = if length2 == 0.0 {
+        0.0
+    } else {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length2).clamp(0.0, 1.0)
+    };
+    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
+}
+
+/// Draws every link of a big network on its canvas (inside `root`), grouped by colour and
+/// width so that a few thousand lines take a few strokes; `highlight` is drawn on top.
+pub fn paint_links(root: &web_sys::Element, m: &Model, highlight: Option<Link>, thick: bool) {
+    let Some(canvas) = root
+        .query_selector(".bd-links-canvas")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    else {
+        return;
+    };
+    let Some(context) = crate::widgets::canvas::context_2d(&canvas) else {
+        return;
+    };
+    let geo = Geometry::new(m.mlp.shape());
+    let scale = if thick { 2.0 } else { 1.0 };
+    let half = geo.thumb / 2.0;
+    context.clear_rect(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    );
+    context.set_global_alpha(0.75);
+    context.set_line_cap("round");
+    let width_of = |w: f64| scale * (w.abs() * 2.0).clamp(0.6, 7.0);
+    // Buckets: sign × width rounded to half a pixel.
+    let mut buckets: std::collections::BTreeMap<(bool, u32), Vec<Segment>> =
+        std::collections::BTreeMap::new();
+    for (l, layer) in m.mlp.layers().iter().enumerate() {
+        for to in 0..layer.units {
+            for from in 0..layer.inputs {
+                let w = m.mlp.weight(l, to, from);
+                let key = (w >= 0.0, (width_of(w) * 2.0).round() as u32);
+                buckets.entry(key).or_default().push((
+                    geo.x(l) + geo.thumb,
+                    geo.y(l, from) + half,
+                    geo.x(l + 1),
+                    geo.y(l + 1, to) + half,
+                ));
+            }
+        }
+    }
+    for ((positive, width2), lines) in buckets {
+        context.set_stroke_style_str(weight_colour(if positive { 1.0 } else { -1.0 }));
+        context.set_line_width(f64::from(width2) / 2.0);
+        context.begin_path();
+        for (x1, y1, x2, y2) in lines {
+            context.move_to(x1, y1);
+            context.line_to(x2, y2);
+        }
+        context.stroke();
+    }
+    context.set_global_alpha(1.0);
+    if let Some((l, to, from)) = highlight.filter(|&link| link_exists(m, link)) {
+        let w = m.mlp.weight(l, to, from);
+        context.set_stroke_style_str("#1b2330");
+        context.set_line_width(width_of(w) + 3.0);
+        context.begin_path();
+        context.move_to(geo.x(l) + geo.thumb, geo.y(l, from) + half);
+        context.line_to(geo.x(l + 1), geo.y(l + 1, to) + half);
+        context.stroke();
+        context.set_stroke_style_str(weight_colour(w));
+        context.set_line_width(width_of(w));
+        context.stroke();
     }
 }
 
@@ -419,5 +561,43 @@ fn view_header(
                 }) }
             </select>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// The pointer on a link finds that link; between the columns' thumbnails, or
+    /// far from every line, it finds none.
+    #[test]
+    fn the_pointer_finds_the_link_under_it_by_geometry() {
+        let shape = [2, 3, 1];
+        let geo = Geometry::new(shape.to_vec());
+        let half = geo.thumb / 2.0;
+        for (layer, to, from) in [(0, 1, 0), (0, 2, 1), (1, 0, 2)] {
+            let (x1, y1) = (geo.x(layer) + geo.thumb, geo.y(layer, from) + half);
+            let (x2, y2) = (geo.x(layer + 1), geo.y(layer + 1, to) + half);
+            // A fifth of the way along (in the middle, crossing lines meet).
+            let near = (x1 + (x2 - x1) * 0.2, y1 + (y2 - y1) * 0.2);
+            assert_eq!(
+                link_at(&shape, near.0, near.1 + 1.0),
+                Some((layer, to, from))
+            );
+        }
+        assert_eq!(
+            link_at(&shape, geo.x(0) + 1.0, geo.y(0, 0) + half),
+            None,
+            "on a thumbnail"
+        );
+        assert_eq!(
+            link_at(&shape, geo.x(0) + geo.thumb + 5.0, 1.0),
+            None,
+            "far above the lines"
+        );
+        assert!((segment_distance((0.0, 1.0), (-1.0, 0.0), (1.0, 0.0)) - 1.0).abs() < 1e-12);
+        assert!((segment_distance((3.0, 4.0), (0.0, 0.0), (0.0, 0.0)) - 5.0).abs() < 1e-12);
     }
 }
