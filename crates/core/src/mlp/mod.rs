@@ -294,24 +294,56 @@ impl Mlp {
 
     /// Mean loss and accuracy on `samples`.
     pub fn metrics(&self, samples: &Samples) -> Metrics {
-        if samples.is_empty() {
+        let mut sum = MetricsSum::default();
+        self.add_metrics(samples, 0..samples.len(), &mut sum, &mut Vec::new());
+        sum.metrics()
+    }
+
+    /// Adds the loss and the right answers of `samples[range]` to `sum`, so a large set can
+    /// be measured a slice at a time (between animation frames); ranges taken in order give
+    /// exactly [`metrics`](Self::metrics). `acts` is scratch space, reused between calls.
+    pub fn add_metrics(
+        &self,
+        samples: &Samples,
+        range: std::ops::Range<usize>,
+        sum: &mut MetricsSum,
+        acts: &mut Vec<Vec<f64>>,
+    ) {
+        for i in range.start..range.end.min(samples.len()) {
+            let y = samples.labels[i];
+            self.forward_into(&self.params, samples.row(i), acts);
+            let s = acts[self.layers.len()][0];
+            sum.loss += self.loss.value(s, y);
+            sum.right += usize::from(self.predict(s) == y);
+            sum.seen += 1;
+        }
+    }
+}
+
+/// Loss and right answers summed over the samples measured so far ([`Mlp::add_metrics`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MetricsSum {
+    /// The sum of the losses.
+    pub loss: f64,
+    /// How many were classified right.
+    pub right: usize,
+    /// How many were measured.
+    pub seen: usize,
+}
+
+impl MetricsSum {
+    /// The mean loss and the accuracy (both 0 when nothing was measured).
+    pub fn metrics(&self) -> Metrics {
+        if self.seen == 0 {
             return Metrics {
                 loss: 0.0,
                 accuracy: 0.0,
             };
         }
-        let mut acts = Vec::new();
-        let (mut loss, mut right) = (0.0, 0usize);
-        for (i, &y) in samples.labels.iter().enumerate() {
-            self.forward_into(&self.params, samples.row(i), &mut acts);
-            let s = acts[self.layers.len()][0];
-            loss += self.loss.value(s, y);
-            right += usize::from(self.predict(s) == y);
-        }
-        let n = samples.len() as f64;
+        let n = self.seen as f64;
         Metrics {
-            loss: loss / n,
-            accuracy: right as f64 / n,
+            loss: self.loss / n,
+            accuracy: self.right as f64 / n,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! 5,000 single-point steps through eight layers of 32 units takes about a second): the
 //! frame's budget decides how many steps it takes, and Pause acts at the next frame.
 
-use nnp_core::mlp::{EpochRun, Metrics, Progress, Snapshot};
+use nnp_core::mlp::{EpochRun, Metrics, MetricsSum, Progress, Snapshot};
 
 use super::{Model, Notice};
 
@@ -13,7 +13,21 @@ use super::{Model, Notice};
 pub struct EpochUnderWay {
     run: EpochRun,
     good: Snapshot,
+    /// Once the epoch's steps are done: the loss and accuracy measured so far (5,000
+    /// points through a big network take longer than a frame, so they too go in slices).
+    measured: Option<Measuring>,
 }
+
+/// The epoch's end-of-epoch measurement, part of the way through.
+#[derive(Debug, Default)]
+struct Measuring {
+    train: MetricsSum,
+    test: MetricsSum,
+    scratch: Vec<Vec<f64>>,
+}
+
+/// Points measured between two looks at the clock.
+const MEASURE_CHUNK: usize = 128;
 
 /// How far a slice of training got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +63,7 @@ impl Model {
     pub fn frame(&mut self, mut out_of_time: impl FnMut() -> bool) -> bool {
         if let Some(target) = self.replay_to {
             let mut going = true;
+            let started_at = self.epoch;
             while self.epoch < target {
                 if self.train_slice(&mut out_of_time, false) == Slice::Stopped {
                     going = false;
@@ -58,8 +73,13 @@ impl Model {
                     break;
                 }
             }
-            self.grid.evaluate(&self.mlp);
-            if !going || self.epoch >= target {
+            // The picture follows the replay epoch by epoch (a big network's grid takes a
+            // good part of a frame: not every frame of a long epoch).
+            let finished = !going || self.epoch >= target;
+            if finished || self.epoch != started_at {
+                self.grid.evaluate(&self.mlp);
+            }
+            if finished {
                 self.replay_to = None;
                 self.playing = false;
                 return false;
@@ -121,26 +141,62 @@ impl Model {
             .unwrap_or_else(|| EpochUnderWay {
                 run: EpochRun::new(&self.train_samples, &self.train_config, &mut self.rng),
                 good: self.mlp.snapshot(),
+                measured: None,
             });
-        let progress = under_way.run.advance(
-            &mut self.mlp,
-            &self.train_samples,
-            &self.train_config,
-            &mut *out_of_time,
-        );
-        match progress {
-            Ok(Progress::Partway { .. }) => {
-                self.epoch_under_way = Some(under_way);
-                Slice::Partway
+        if under_way.measured.is_none() {
+            let progress = under_way.run.advance(
+                &mut self.mlp,
+                &self.train_samples,
+                &self.train_config,
+                &mut *out_of_time,
+            );
+            match progress {
+                Ok(Progress::Partway { .. }) => {
+                    self.epoch_under_way = Some(under_way);
+                    return Slice::Partway;
+                }
+                Ok(Progress::Finished(_)) => under_way.measured = Some(Measuring::default()),
+                Err(_) => return self.diverged(&under_way.good),
             }
-            Ok(Progress::Finished(_)) => self.finish_epoch(&under_way.good, with_grid),
-            Err(_) => self.diverged(&under_way.good),
         }
+        let Some(measuring) = under_way.measured.as_mut() else {
+            return Slice::Stopped;
+        };
+        // The training points, then the test points, a chunk at a time.
+        loop {
+            let (samples, sum) = if measuring.train.seen < self.train_samples.len() {
+                (&self.train_samples, &mut measuring.train)
+            } else if measuring.test.seen < self.test_samples.len() {
+                (&self.test_samples, &mut measuring.test)
+            } else {
+                break;
+            };
+            let start = sum.seen;
+            let range = start..(start + MEASURE_CHUNK).min(samples.len());
+            self.mlp
+                .add_metrics(samples, range, sum, &mut measuring.scratch);
+            if out_of_time() {
+                let done = measuring.train.seen == self.train_samples.len()
+                    && measuring.test.seen == self.test_samples.len();
+                if !done {
+                    self.epoch_under_way = Some(under_way);
+                    return Slice::Partway;
+                }
+            }
+        }
+        let (train, test) = (measuring.train.metrics(), measuring.test.metrics());
+        self.finish_epoch(&under_way.good, with_grid, train, test)
     }
 
-    fn finish_epoch(&mut self, good: &Snapshot, with_grid: bool) -> Slice {
-        self.train_metrics = self.mlp.metrics(&self.train_samples);
-        self.test_metrics = self.mlp.metrics(&self.test_samples);
+    fn finish_epoch(
+        &mut self,
+        good: &Snapshot,
+        with_grid: bool,
+        train: Metrics,
+        test: Metrics,
+    ) -> Slice {
+        self.train_metrics = train;
+        self.test_metrics = test;
         if with_grid {
             self.grid.evaluate(&self.mlp);
         }
