@@ -28,8 +28,9 @@ fn unmount(root: Element) {
 #[wasm_bindgen_test]
 async fn home_lists_every_screen_in_the_nav_and_as_cards() {
     let root = mount("").await;
-    assert_eq!(count(&root, ".site-nav a"), 6);
-    assert_eq!(count(&root, ".cards .card"), 6);
+    assert_eq!(count(&root, ".site-nav a"), 7);
+    assert_eq!(count(&root, ".cards .card"), 7);
+    assert!(text(&root, ".cards").contains("A CNN that learns digits"));
     assert!(text(&root, ".cards").contains("Deep networks, layer by layer"));
     assert!(text(&root, ".cards").contains("Backprop on the car example"));
     assert!(text(&root, ".cards").contains("Convolution painter"));
