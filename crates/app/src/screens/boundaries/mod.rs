@@ -99,6 +99,13 @@ struct TrainLoop {
     replay_start: Option<(f64, usize)>,
     /// Presenter mode: links drawn twice as thick.
     thick: bool,
+    /// `debug=1`: long frames are described on the console.
+    debug: bool,
+}
+
+thread_local! {
+    /// debug=1: when the training loop last asked Yew for a render.
+    static DEBUG_RENDER_ASKED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
 /// A big network's links canvas is redrawn every this many training frames.
@@ -152,9 +159,28 @@ impl TrainLoop {
         let links = self.model.borrow().mlp.params().len();
         let spacing = if links > 2000 { 500.0 } else { 60.0 };
         let now = now_ms();
+        let drawn = now;
         if self.frames.is_multiple_of(4) && now - self.rendered_at > spacing {
             self.rendered_at = now;
             self.redraw.force_update();
+            if self.debug {
+                DEBUG_RENDER_ASKED.with(|t| t.set(now_ms()));
+            }
+        }
+        if self.debug {
+            // debug=1: where a long frame's time went, on the console.
+            let total = now_ms() - start;
+            if total > 30.0 {
+                web_sys::console::log_1(
+                    &format!(
+                        "boundaries frame {total:.0} ms: train {:.0}, draw {:.0}, render {:.0}",
+                        trained - start,
+                        drawn - trained,
+                        now_ms() - drawn
+                    )
+                    .into(),
+                );
+            }
         }
         true
     }
@@ -237,12 +263,28 @@ pub fn Boundaries() -> Html {
         let (model, painter, canvases) = (model.clone(), painter.clone(), canvases.clone());
         let highlight = (*hovered).or(model.borrow().selected);
         use_effect(move || {
-            canvases.draw_some(
-                &model.borrow(),
-                &mut painter.borrow_mut(),
-                None,
-                Some((highlight, presenter)),
-            );
+            let start = now_ms();
+            let model = model.borrow();
+            // While the loop trains it paints the pictures itself, a share a frame; a render
+            // then only adds what changed shape. At rest every picture is painted.
+            let running = model.playing || model.stepping || model.replay_to.is_some();
+            let (share, links) = if running {
+                (Some(THUMBS_PER_FRAME), None)
+            } else {
+                (None, Some((highlight, presenter)))
+            };
+            canvases.draw_some(&model, &mut painter.borrow_mut(), share, links);
+            let asked = DEBUG_RENDER_ASKED.with(|t| t.replace(0.0));
+            if asked > 0.0 {
+                web_sys::console::log_1(
+                    &format!(
+                        "boundaries render: asked {:.0} ms ago, its pictures took {:.0} ms",
+                        now_ms() - asked,
+                        now_ms() - start
+                    )
+                    .into(),
+                );
+            }
         });
     }
     {
@@ -255,6 +297,7 @@ pub fn Boundaries() -> Html {
             rendered_at: 0.0,
             replay_start: None,
             thick: presenter,
+            debug: crate::share::debug_on(),
         };
         use_frame_loop(running, move || train_loop.tick());
     }
