@@ -403,3 +403,37 @@ test("a pen (stylus) paints points and pixels too", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("Save picture gives a PNG of the picture as drawn, on every screen that has one", async () => {
+  const { context, problems } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  for (const [slug, ready] of [["boundaries", ".bd-heat"], ["conv", ".conv-map-0 canvas"], ["lstm", ".lstm-heat"], ["cnn", ".cnn-picture canvas"], ["deep", ".deep-feature-grid"]]) {
+    await page.goto(`${env.site.url}#/${slug}`);
+    await page.locator(ready).first().waitFor({ timeout: 120000 });
+    await page.waitForTimeout(300);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".save-picture").first().click()]);
+    assert.match(download.suggestedFilename(), /\.png$/);
+    const bytes = (await import("node:fs")).readFileSync(await download.path());
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], `${slug}: a PNG`);
+    const width = bytes.readUInt32BE(16);
+    const height = bytes.readUInt32BE(20);
+    assert.ok(width >= 100 && height >= 50, `${slug}: ${width}×${height}`);
+    // Not blank: the picture has more than one colour in it.
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement("canvas");
+      [c.width, c.height] = [img.width, img.height];
+      const g = c.getContext("2d");
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let i = 0; i < d.length && seen.size < 50; i += 4 * 97) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+      return seen.size;
+    }, bytes.toString("base64"));
+    assert.ok(colours > 3, `${slug}: ${colours} colours`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

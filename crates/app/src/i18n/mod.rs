@@ -118,6 +118,8 @@ pub struct Texts {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub save_file: &'static str,
+    pub save_picture: &'static str,
+    pub save_picture_title: &'static str,
     pub open_file: &'static str,
     pub file_opened: &'static str,
     pub file_not_ours: &'static str,

@@ -340,7 +340,7 @@ pub static EN: BoundariesTexts = BoundariesTexts {
     csv_words: ProblemWords::English,
     csv_export: "Export points (CSV)",
     csv_import: "Import points (CSV)…",
-    csv_hint: "One point per line: x1,x2,label (label +1/−1 or 1/0; a header line is fine).",
+    csv_hint: "One point per line, the label +1/−1 or 1/0, a header line allowed:",
     csv_imported: "{n} points imported from the file as training points (Undo brings the old ones back).",
     csv_unreadable: "That file could not be read as text (or is larger than 4 MB); the points are as they were.",
     margin_heading: "Loss over the margin",

@@ -145,7 +145,7 @@ pub static ZH: BoundariesTexts = BoundariesTexts {
     csv_words: super::ProblemWords::Chinese,
     csv_export: "导出点（CSV）",
     csv_import: "导入点（CSV）…",
-    csv_hint: "每行一个点：x1,x2,label（标签为 +1/−1 或 1/0；可以有标题行）。",
+    csv_hint: "每行一个点，标签为 +1/−1 或 1/0，可以有标题行：",
     csv_imported: "已从文件导入 {n} 个点作为训练点（撤销可恢复原来的点）。",
     csv_unreadable: "无法把这个文件读成文本（或大于 4 MB）；点保持不变。",
     margin_heading: "损失与间隔",

@@ -294,11 +294,11 @@ fn view_csv(t: &'static BoundariesTexts, send: &Callback<Msg>) -> Html {
     html! {
         <div class="bd-row bd-csv">
             <button type="button" class="bd-csv-export" onclick={export}>{ t.csv_export }</button>
-            <label class="bd-csv-import state-open">
+            <label class="bd-csv-import">
                 <span>{ t.csv_import }</span>
                 <input type="file" accept=".csv,text/csv,text/plain" onchange={import} />
             </label>
-            <p class="bd-hint">{ t.csv_hint }</p>
+            <p class="bd-hint">{ t.csv_hint }{ " " }<code>{ "x1,x2,label" }</code></p>
         </div>
     }
 }

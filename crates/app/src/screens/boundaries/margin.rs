@@ -16,6 +16,8 @@ use crate::widgets::line_chart::{LineChart, Series};
 const MARGIN_SPAN: f64 = 3.0;
 /// The largest loss drawn.
 const LOSS_TOP: f64 = 4.0;
+/// The lowest value drawn (slopes go below 0).
+const SLOPE_BOTTOM: f64 = -2.0;
 /// At most this many training points are marked (evenly picked), so a large set stays fast.
 const MARKED_POINTS: usize = 200;
 /// Samples per curve.
@@ -42,7 +44,7 @@ fn curve(f: impl Fn(f64) -> f64) -> Vec<(f64, f64)> {
     (0..SAMPLES)
         .map(|k| -MARGIN_SPAN + 2.0 * MARGIN_SPAN * k as f64 / (SAMPLES - 1) as f64)
         .map(|m| (m, f(m)))
-        .filter(|(_, v)| (-LOSS_TOP..=LOSS_TOP).contains(v))
+        .filter(|(_, v)| (SLOPE_BOTTOM..=LOSS_TOP).contains(v))
         .collect()
 }
 
@@ -90,7 +92,7 @@ pub fn view(m: &Model, t: &'static BoundariesTexts) -> Html {
         <section class="bd-margin">
             <h3>{ t.margin_heading }</h3>
             <LineChart series={Rc::new(series)} scatter={scatter}
-                       x_range={(-MARGIN_SPAN, MARGIN_SPAN)} y_range={(-2.0, LOSS_TOP)}
+                       x_range={(-MARGIN_SPAN, MARGIN_SPAN)} y_range={(SLOPE_BOTTOM, LOSS_TOP)}
                        width={360} height={220}
                        description={AttrValue::from(t.margin_description)} />
             <p class="bd-margin-formula">

@@ -28,7 +28,7 @@ use crate::i18n::use_texts;
 use crate::screen::Screen;
 use crate::share::copy_link;
 use crate::shortcuts::{Shortcut, is_free_key, use_shortcuts};
-use crate::widgets::{Panel, StateFile, use_frame_loop};
+use crate::widgets::{Panel, SavePicture, StateFile, use_frame_loop};
 use draw::{PLANE_PX, Painter, THUMBS_PER_FRAME};
 use model::{GRID, Link, Model, Tool};
 use msg::Msg;
@@ -414,6 +414,7 @@ pub fn Boundaries() -> Html {
                         <span class="bd-axis bd-axis-x">{ "x1 →" }</span>
                         <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
                     </div>
+                    <SavePicture target=".bd-plane" name="decision-boundary" />
                     { readout::view_metrics(&m, t) }
                     if crate::share::debug_on() {
                         <Panel id="timing">{ readout::view_frame_time(&m, t) }</Panel>

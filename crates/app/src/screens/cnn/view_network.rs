@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::widgets::SavePicture;
+
 use super::model::{Model, Source};
 use super::msg::Msg;
 use super::paint::{Canvases, KERNELS, scales};
@@ -135,6 +137,7 @@ pub fn network(t: &CnnTexts, m: &Model, c: &Canvases, send: &Callback<Msg>) -> H
     html! {
         <section class="cnn-panel cnn-network" aria-label={t.network_title}>
             { picker(t, m, send) }
+            <SavePicture target=".cnn-picture" name="cnn-layers" />
             <div class="cnn-picture">
                 <div class="cnn-layers">
                     <span class="cnn-col-title cnn-col-input">{ t.col_input }</span>

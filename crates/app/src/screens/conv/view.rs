@@ -6,6 +6,8 @@ use nnp_core::conv::FeatureMap;
 use web_sys::{Element, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
+use crate::widgets::SavePicture;
+
 use super::draw::{Drawer, input_scale, legend_gradient};
 use super::kernels::preset_name;
 use super::model::{
@@ -312,6 +314,7 @@ pub fn maps_panel(t: &'static ConvTexts, m: &Model, d: &Drawer, dispatch: &Callb
         <div class="conv-maps">
             { for figures }
             <p class="conv-hint conv-maps-hint">{ fill(t.maps_hint, &[&format!("{w} × {h}")]) }</p>
+            <SavePicture target=".conv-maps" name="feature-maps" />
         </div>
     }
 }

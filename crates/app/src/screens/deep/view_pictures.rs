@@ -4,6 +4,8 @@
 use nnp_core::deep::{DIGIT_CLASSES, Phase};
 use yew::prelude::*;
 
+use crate::widgets::SavePicture;
+
 use super::draw::{CLASS_COLOURS, FEATURE_COLUMNS, PLANE_PX, grid_size};
 use super::model::Model;
 use super::msg::Msg;
@@ -64,6 +66,7 @@ pub fn features(t: &DeepTexts, m: &Model, canvases: &Canvases) -> Html {
                     width={w.to_string()} height={h.to_string()} role="img"
                     aria-label={title} />
             <p class="deep-hint">{ hint }</p>
+            <SavePicture target=".deep-features" name="deep-features" />
         </section>
     }
 }

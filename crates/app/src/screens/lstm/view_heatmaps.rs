@@ -4,6 +4,8 @@ use nnp_core::recurrent::QuantityName as Q;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::widgets::SavePicture;
+
 use super::draw::is_unit_interval;
 use super::format::num;
 use super::model::Model;
@@ -182,6 +184,7 @@ pub fn view_bands(
                 <span class="lstm-swatch lstm-swatch-gate" />{ t.legend_gate }
                 <span class="lstm-swatch lstm-swatch-signed" />{ t.legend_signed }
             </p>
+            <SavePicture target=".lstm-bands" name="lstm-gates-over-time" />
         </div>
     }
 }
