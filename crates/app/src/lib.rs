@@ -2,6 +2,7 @@
 //! Screens draw; the core computes.
 
 pub mod app;
+pub mod digits_file;
 pub mod home;
 pub mod i18n;
 pub mod not_found;

@@ -7,7 +7,7 @@ use nnp_core::cnn::{
     Progress,
 };
 use nnp_core::curve::Curve;
-use nnp_core::deep::{Digits, DigitsError};
+use nnp_core::deep::Digits;
 
 use super::drawing::Drawing;
 
@@ -16,27 +16,7 @@ mod restore;
 /// Mini-batches taken between two looks at the clock while training.
 const CHUNK: usize = 1;
 
-/// Why the digits are not there.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadError {
-    /// The request did not reach the server (offline, blocked).
-    Network,
-    /// The server answered with this HTTP status.
-    Status(u16),
-    /// The file arrived but is not a digits file.
-    Parse(DigitsError),
-}
-
-/// Where the data is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Load {
-    /// Being fetched.
-    Loading,
-    /// Could not be had.
-    Failed(LoadError),
-    /// Parsed; the run exists.
-    Ready,
-}
+pub use crate::digits_file::{Load, LoadError};
 
 /// Something the user must read about the run.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -4,7 +4,6 @@
 
 mod draw;
 mod link;
-mod loader;
 mod model;
 mod msg;
 mod series;
@@ -93,7 +92,7 @@ fn write_link(model: &Model) {
 /// Props of [`DeepScreen`].
 #[derive(Debug, Clone, PartialEq, Default, Properties)]
 pub struct DeepScreenProps {
-    /// The digits file's text; without it the screen fetches [`loader::DATA_URL`].
+    /// The digits file's text; without it the screen fetches [`crate::digits_file::DATA_URL`].
     #[prop_or_default]
     pub csv: Option<AttrValue>,
 }
@@ -189,7 +188,9 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
         use_effect_with((*attempt, props.csv.clone()), move |(_, csv)| match csv {
             Some(text) => send.emit(Msg::Loaded(Ok(text.to_string()))),
             None => wasm_bindgen_futures::spawn_local(async move {
-                send.emit(Msg::Loaded(loader::fetch_text(loader::DATA_URL).await));
+                send.emit(Msg::Loaded(
+                    crate::digits_file::fetch_text(crate::digits_file::DATA_URL).await,
+                ));
             }),
         });
     }

@@ -2,8 +2,8 @@
 //! what to tell the user. Plain data for the views; no Html here.
 
 use nnp_core::deep::{
-    DIGIT_CLASSES, Digits, DigitsError, Evaluation, FineTune, Phase, PretrainConfig, Pretrainer,
-    Projection, Reconstructed,
+    DIGIT_CLASSES, Digits, Evaluation, FineTune, Phase, PretrainConfig, Pretrainer, Projection,
+    Reconstructed,
 };
 
 mod restore;
@@ -17,27 +17,7 @@ pub const LAYER_UNITS: usize = 32;
 /// Steps taken between two looks at the clock while training.
 const CHUNK: usize = 4;
 
-/// Why the digits are not there.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadError {
-    /// The request did not reach the server (offline, blocked).
-    Network,
-    /// The server answered with this HTTP status.
-    Status(u16),
-    /// The file arrived but is not a digits file.
-    Parse(DigitsError),
-}
-
-/// Where the data is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Load {
-    /// Being fetched.
-    Loading,
-    /// Could not be had.
-    Failed(LoadError),
-    /// Parsed; the experiment exists.
-    Ready,
-}
+pub use crate::digits_file::{Load, LoadError};
 
 /// The two learning rates the user types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
