@@ -9,16 +9,17 @@ import { openSite, watchedContext, screenshot, DESKTOP, PHONE } from "./harness.
 const env = openSite();
 
 // The screen writes 4 significant digits with a real minus sign, and numbers below 10⁻⁴ as
-// "4.480·10⁻⁵".
+// "4.480·10⁻⁵" — in a leaf's narrow box of the graph with 3 significant digits ("4.48·10⁻⁵").
 const SUPER = { "-": "⁻", 0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹" };
-const fmt = (x) => {
+const fmt = (x, sciDecimals = 3) => {
   if (x !== 0 && Math.abs(x) < 1e-4) {
-    const [mantissa, exponent] = Math.abs(x).toExponential(3).split("e");
+    const [mantissa, exponent] = Math.abs(x).toExponential(sciDecimals).split("e");
     const power = [...String(Number(exponent))].map((c) => SUPER[c]).join("");
     return `${x < 0 ? "−" : ""}${mantissa}·10${power}`;
   }
   return x.toPrecision(4).replace("-", "−");
 };
+const fmtLeaf = (x) => fmt(x, 2);
 const sigma = (z) => 1 / (1 + Math.exp(-z));
 const SUPERSCRIPT = { "⁻": "-", "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9" };
 /** Reads a number as the screen writes it ("−0.5", "4.540·10⁻⁵"). */
@@ -88,7 +89,7 @@ test("desktop: a full pass stepped through the UI shows the hand-computed f and 
   assert.match(await page.locator(".bp-phase").textContent(), new RegExp(`loss = ${fmt(want.loss)}`));
   assert.equal(await nodeText(page, "loss", "bp-g"), "g = 1.000");
   assert.equal(await nodeText(page, "h1", "bp-f"), `f = ${fmt(want.h1)}`);
-  assert.equal(await nodeText(page, "v1[1]", "bp-g"), `g = ${fmt(want.gV1x1)}`);
+  assert.equal(await nodeText(page, "v1[1]", "bp-g"), `g = ${fmtLeaf(want.gV1x1)}`);
   // The green local derivative on the edge h1 → v1·Φ is k·σ'(k·z) = k·h1(1 − h1).
   assert.equal(await page.locator('.bp-local[data-edge="h1>v1·Φ"]').textContent(), fmt(want.dh1));
   // The chain-rule panel (v1[1] is selected) agrees, and so does the finite difference.
@@ -105,7 +106,7 @@ test("desktop: a full pass stepped through the UI shows the hand-computed f and 
   assert.match(await page.locator(".bp-phase").textContent(), /Press “Step one node”/);
   await page.getByRole("button", { name: "Finish backward" }).click();
   const again = byHand(1, 0.5, 0, [0, 2, 1]);
-  assert.equal(await nodeText(page, "w1", "bp-g"), `g = ${fmt(2 * again.score * again.h1)}`);
+  assert.equal(await nodeText(page, "w1", "bp-g"), `g = ${fmtLeaf(2 * again.score * again.h1)}`);
   await page.locator('.bp-node[data-label="v1[1]"]').click();
   assert.equal(await page.locator(".bp-chain-total").textContent(), fmt(again.gV1x1));
 

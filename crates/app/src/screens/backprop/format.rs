@@ -2,6 +2,17 @@
 
 /// `x` with 4 significant digits, e.g. `0.9999`, `−1.500`, `12.35`, `4.540·10⁻⁵`.
 pub fn num(x: f64) -> String {
+    with_decimals(x, 3)
+}
+
+/// [`num`] for a leaf's narrow box in the graph: a number that needs a power of ten keeps 3
+/// significant digits (`−4.12·10⁻⁸`), so it fits at the presenter's type size.
+pub fn num_narrow(x: f64) -> String {
+    with_decimals(x, 2)
+}
+
+/// `x` with 4 significant digits, or `1 + sci_decimals` when it is written with a power of ten.
+fn with_decimals(x: f64, sci_decimals: usize) -> String {
     if x.is_nan() {
         return "—".into();
     }
@@ -21,7 +32,7 @@ pub fn num(x: f64) -> String {
         let decimals = (3 - exponent).max(0) as usize;
         format!("{magnitude:.decimals$}")
     } else {
-        let sci = format!("{magnitude:.3e}");
+        let sci = format!("{magnitude:.sci_decimals$e}");
         let (mantissa, exponent) = sci.split_once('e').unwrap_or((&sci, "0"));
         format!("{mantissa}·10{}", superscript(exponent))
     };
@@ -89,6 +100,8 @@ mod tests {
         assert_eq!(num(4.53979e-5), "4.540·10⁻⁵");
         assert_eq!(num(-2.5e7), "−2.500·10⁷");
         assert_eq!(num(f64::NAN), "—");
+        assert_eq!(num_narrow(-4.12195e-8), "−4.12·10⁻⁸");
+        assert_eq!(num_narrow(-0.45399), "−0.4540");
         assert_eq!(plain(3.0), "3");
         assert_eq!(plain(-1.25), "−1.25");
         assert_eq!(plain(0.5), "0.5");

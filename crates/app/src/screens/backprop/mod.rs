@@ -208,22 +208,26 @@ pub fn Backprop() -> Html {
         <section class="screen screen-backprop">
             <p class="screen-section">{ SCREEN.text(texts).section }</p>
             <h1>{ SCREEN.text(texts).name }</h1>
-            <p class="lead">{ t.intro }</p>
-            <Panel id="controls">{ view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }</Panel>
-            <Panel id="file">
-                <StateFile screen={&SCREEN} query={state_query} copy_link=true
-                           on_open={on_msg.reform(Msg::OpenState)} />
-            </Panel>
-            { view_error(s.error, t) }
-            if !s.link_problems.is_empty() {
-                <p class="bp-link-problems notice notice-error" role="status">
-                    { crate::i18n::fill(t.link_partly_read, &[&s.link_problems.join(", ")]) }
-                </p>
-            }
             <div class="bp-layout">
                 <div class="bp-main">
-                    { view_controls::status(&s.model, t) }
-                    { view_graph::view(&s.model, t, &on_msg) }
+                    { view_controls::pass(&s.model, t, &on_msg) }
+                    { view_graph::view(&s.model, t, html! {
+                        <>
+                            <p class="lead">{ t.intro }</p>
+                            { view_controls::status(&s.model, t) }
+                        </>
+                    }, &on_msg) }
+                    <Panel id="controls">{ view_controls::view(&s.model, s.epochs_left > 0, t, &on_msg) }</Panel>
+                    { view_error(s.error, t) }
+                    if !s.link_problems.is_empty() {
+                        <p class="bp-link-problems notice notice-error" role="status">
+                            { crate::i18n::fill(t.link_partly_read, &[&s.link_problems.join(", ")]) }
+                        </p>
+                    }
+                    <Panel id="file">
+                        <StateFile screen={&SCREEN} query={state_query} copy_link=true
+                                   on_open={on_msg.reform(Msg::OpenState)} />
+                    </Panel>
                     <Panel id="chain">{ view_chain::view(&s.model, t, &on_msg, &editor) }</Panel>
                 </div>
                 <aside class="bp-side">

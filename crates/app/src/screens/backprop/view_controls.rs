@@ -1,4 +1,4 @@
-//! The buttons and settings above the graph, and the status line.
+//! The pass's buttons and the status line above the graph; weights and training below it.
 
 use nnp_core::graph::Phase;
 use nnp_core::loss::Loss;
@@ -15,15 +15,9 @@ fn button(text: &'static str, class: &'static str, msg: Msg, on_msg: &Callback<M
     html! { <button type="button" class={classes!("bp-button", class)} {onclick}>{ text }</button> }
 }
 
-/// Pass, weight and training controls.
-pub fn view(
-    model: &Model,
-    training: bool,
-    t: &'static BackpropTexts,
-    on_msg: &Callback<Msg>,
-) -> Html {
+/// One pass through the graph, node by node: the buttons above the picture.
+pub fn pass(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) -> Html {
     let done = model.phase() == Phase::Done;
-    let config = model.config();
     let update = {
         let onclick = on_msg.reform(|_: MouseEvent| Msg::Update);
         html! {
@@ -31,6 +25,28 @@ pub fn view(
                     title={(!done).then_some(t.apply_update_hint)}>{ t.apply_update }</button>
         }
     };
+    html! {
+        <div class="bp-pass">
+            <div class="bp-group" role="group" aria-label={t.pass_controls}>
+                <span class="bp-group-name">{ t.pass_controls }</span>
+                { button(t.step, "bp-step", Msg::Step, on_msg) }
+                { button(t.finish_forward, "bp-forward", Msg::FinishForward, on_msg) }
+                { button(t.finish_backward, "bp-backward", Msg::FinishBackward, on_msg) }
+                { update }
+                { button(t.reset_pass, "bp-reset", Msg::ResetPass, on_msg) }
+            </div>
+        </div>
+    }
+}
+
+/// Weight and training controls.
+pub fn view(
+    model: &Model,
+    training: bool,
+    t: &'static BackpropTexts,
+    on_msg: &Callback<Msg>,
+) -> Html {
+    let config = model.config();
     let train = if training {
         button(t.stop, "bp-stop", Msg::Stop, on_msg)
     } else {
@@ -60,14 +76,6 @@ pub fn view(
     };
     html! {
         <div class="bp-controls">
-            <div class="bp-group" role="group" aria-label={t.pass_controls}>
-                <span class="bp-group-name">{ t.pass_controls }</span>
-                { button(t.step, "bp-step", Msg::Step, on_msg) }
-                { button(t.finish_forward, "bp-forward", Msg::FinishForward, on_msg) }
-                { button(t.finish_backward, "bp-backward", Msg::FinishBackward, on_msg) }
-                { update }
-                { button(t.reset_pass, "bp-reset", Msg::ResetPass, on_msg) }
-            </div>
             <div class="bp-group" role="group" aria-label={t.weights_controls}>
                 <span class="bp-group-name">{ t.weights_controls }</span>
                 { button(t.random_init, "bp-random", Msg::Randomize, on_msg) }

@@ -7,13 +7,14 @@ use nnp_core::graph::{Edge, Graph, NodeKind, Phase};
 use yew::prelude::*;
 
 use super::Msg;
-use super::format::num;
-use super::layout::{self, NODE_H, NODE_W};
+use super::format::{num, num_narrow};
+use super::layout::{self, NODE_H};
 use super::model::Model;
 use crate::i18n::backprop::BackpropTexts;
 
-/// The graph, its legend and (on phones) a hint that it scrolls.
-pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) -> Html {
+/// The graph, its legend and (on phones) a hint that it scrolls; `note` (what the pass does
+/// and its last step) is written in the drawing's empty top-left corner on a wide screen.
+pub fn view(model: &Model, t: &'static BackpropTexts, note: Html, on_msg: &Callback<Msg>) -> Html {
     let g = &model.net.graph;
     let (w, h) = layout::size();
     let last = g.last_computed();
@@ -30,6 +31,16 @@ pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) ->
         .flat_map(|p| p.edges.iter().map(|e| (e.parent, e.slot)))
         .collect();
     let edges = g.edges();
+    // The leaves' two fans (v1·Φ and v2·Φ share Φ) cross each other: one fan's local
+    // derivatives are written at a time — the node just computed, else the chosen path's.
+    let fan = last
+        .filter(|&i| is_fan(g, i))
+        .or_else(|| {
+            path.iter()
+                .map(|&(parent, _)| parent)
+                .find(|&p| is_fan(g, p))
+        })
+        .or_else(|| (0..g.len()).find(|&i| is_fan(g, i)));
     let active = |e: &Edge| match last {
         Some(i) if backward_step => e.child == i,
         Some(i) => e.parent == i,
@@ -37,6 +48,7 @@ pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) ->
     };
     html! {
         <figure class="bp-graph">
+            <div class="bp-graph-note">{ note }</div>
             <div class="bp-graph-scroll">
                 <svg class="bp-graph-svg" viewBox={format!("0 0 {w} {h}")} role="group"
                      aria-label={t.graph_label}>
@@ -44,7 +56,8 @@ pub fn view(model: &Model, t: &'static BackpropTexts, on_msg: &Callback<Msg>) ->
                         { for edges.iter().map(|e| view_edge(g, e, active(e), path.contains(&(e.parent, e.slot)))) }
                     </g>
                     <g class="bp-edge-labels">
-                        { for edges.iter().filter_map(|e| view_edge_label(g, e)) }
+                        { for edges.iter().filter(|e| !is_fan(g, e.parent) || Some(e.parent) == fan)
+                            .filter_map(|e| view_edge_label(g, e)) }
                     </g>
                     { for (0..g.len()).map(|i| view_node(model, t, i, last == Some(i), next == Some(i), on_msg)) }
                 </svg>
@@ -89,22 +102,22 @@ fn view_edge(g: &Graph, e: &Edge, active: bool, on_path: bool) -> Html {
     }
 }
 
+/// A node whose many children (a dot product's operands) fan out below it.
+fn is_fan(g: &Graph, i: usize) -> bool {
+    g.node(i).children().len() > 4
+}
+
 fn view_edge_label(g: &Graph, e: &Edge) -> Option<Html> {
     let local = e.local?;
     let ((x1, y1), (x2, y2)) = ends(g, e);
-    // Under a node with many children, neighbouring labels sit at alternating heights.
-    let t = if g.node(e.parent).children().len() <= 2 {
-        0.42
-    } else if e.slot % 2 == 1 {
-        0.62
-    } else {
-        0.22
-    };
-    let (x, y) = (x1 + t * (x2 - x1), y1 + t * (y2 - y1) + 4.0);
+    // The label sits in the gap between the two boxes; in a fan, near the leaf, where the
+    // edges are a column apart.
+    let share = if is_fan(g, e.parent) { 0.25 } else { 0.5 };
+    let (x, y) = (x1 + share * (x2 - x1), y1 + share * (y2 - y1) + 5.5);
     Some(html! {
         <text class="bp-local" x={x.to_string()} y={y.to_string()}
               data-edge={format!("{}>{}", g.node(e.parent).label, g.node(e.child).label)}>
-            { num(local) }
+            { num_narrow(local) }
         </text>
     })
 }
@@ -135,12 +148,14 @@ fn view_node(
         next.then_some("bp-next"),
         (param && model.selected == i).then_some("bp-selected"),
     );
+    let leaf = kind != NodeKind::Operation;
+    let shown = if leaf { num_narrow } else { num };
     let (f_text, f_class) = match (node.value, node.op.leaf_value()) {
-        (Some(f), _) => (format!("f\u{2009}=\u{2009}{}", num(f)), "bp-f"),
-        (None, Some(v)) => (format!("=\u{2009}{}", num(v)), "bp-f bp-pending"),
+        (Some(f), _) => (format!("f\u{2009}=\u{2009}{}", shown(f)), "bp-f"),
+        (None, Some(v)) => (format!("=\u{2009}{}", shown(v)), "bp-f bp-pending"),
         (None, None) => ("f\u{2009}=\u{2009}?".to_owned(), "bp-f bp-pending"),
     };
-    let g_text = node.grad.map(|g| format!("g\u{2009}=\u{2009}{}", num(g)));
+    let g_value = node.grad.map(shown);
     let op = (kind == NodeKind::Operation).then(|| node.op.symbol());
     let (onclick, onkeydown) = if param {
         let click = on_msg.reform(move |_: MouseEvent| Msg::Select(i));
@@ -155,11 +170,7 @@ fn view_node(
     } else {
         (None, None)
     };
-    let (f_y, g_y) = if op.is_some() {
-        ("45", "59")
-    } else {
-        ("37", "54")
-    };
+    let width = layout::width(g, i);
     let label = &node.label;
     let aria = param.then(|| format!("{label} {}", num(g.leaf_value(i))));
     let words = |text: &str| {
@@ -173,15 +184,24 @@ fn view_node(
         <g {class} data-label={label.clone()} {onclick} {onkeydown}
            tabindex={param.then_some("0")} role={param.then_some("button")}
            aria-label={aria}
-           transform={format!("translate({} {})", cx - NODE_W / 2.0, cy - NODE_H / 2.0)}>
-            <rect width={NODE_W.to_string()} height={NODE_H.to_string()} rx="9" />
-            <text class="bp-name" x={(NODE_W / 2.0).to_string()} y="16">{ shown_label }</text>
-            if let Some(op) = op {
-                <text class="bp-op" x={(NODE_W / 2.0).to_string()} y="29">{ op }</text>
-            }
-            <text class={f_class} x={(NODE_W / 2.0).to_string()} y={f_y}>{ f_text }</text>
-            if let Some(g_text) = g_text {
-                <text class="bp-g" x={(NODE_W / 2.0).to_string()} y={g_y}>{ g_text }</text>
+           transform={format!("translate({} {})", cx - width / 2.0, cy - NODE_H / 2.0)}>
+            <rect width={width.to_string()} height={NODE_H.to_string()} rx="9" />
+            <text class="bp-title" x={(width / 2.0).to_string()} y="18">
+                <tspan class="bp-name">{ shown_label }</tspan>
+                if let Some(op) = op {
+                    <tspan class="bp-op" dx="8">{ op }</tspan>
+                }
+            </text>
+            <text class={f_class} x={(width / 2.0).to_string()} y="36">{ f_text }</text>
+            if let Some(g_value) = g_value {
+                // A leaf is one column wide: its g is the orange number (the legend says so);
+                // the words "g =" stay in the text for screen readers and copying.
+                <text class="bp-g" x={(width / 2.0).to_string()} y="52">
+                    <tspan class={classes!("bp-g-prefix", leaf.then_some("bp-hidden-prefix"))}>
+                        { "g\u{2009}=\u{2009}" }
+                    </tspan>
+                    { g_value }
+                </text>
             }
         </g>
     }

@@ -387,18 +387,17 @@ pub fn Boundaries() -> Html {
     };
     html! {
         <section class="screen screen-boundaries">
-            <p class="screen-section">{ SCREEN.text(texts).section }</p>
-            <h1>{ SCREEN.text(texts).name }</h1>
-            <p class="lead">{ t.intro }</p>
-            <Panel id="train">{ controls::view_train_bar(&m, t, *copied, &send) }</Panel>
-            <Panel id="file">
-                <StateFile screen={&SCREEN} query={state_query}
-                           on_open={send.reform(Msg::OpenState)} />
-            </Panel>
-            { readout::view_replay(&m, t) }
-            { readout::view_notice(&m, t, &send) }
-            <div class="bd-layout">
-                <div class="bd-output">
+            <div class="bd-stage">
+                <div class="bd-stage-text">
+                    <p class="screen-section">{ SCREEN.text(texts).section }</p>
+                    <h1>{ SCREEN.text(texts).name }</h1>
+                    <p class="lead">{ t.intro }</p>
+                    <Panel id="train">{ controls::view_train_bar(&m, t, *copied, &send) }</Panel>
+                    { readout::view_replay(&m, t) }
+                    { readout::view_notice(&m, t, &send) }
+                    { readout::view_metrics(&m, t) }
+                </div>
+                <div class="bd-stage-picture">
                     <div class={classes!("bd-plane", tool_class)}>
                         <canvas class="bd-heat" ref={canvases.heat.clone()}
                                 width={GRID.to_string()} height={GRID.to_string()} />
@@ -411,11 +410,17 @@ pub fn Boundaries() -> Html {
                                 onpointerleave={plane.leave} onkeydown={plane.key}
                                 onfocus={plane.focus} onblur={plane.blur} />
                         { plane::view_cursor(plane.probe_at, plane.keyboard) }
-                        <span class="bd-axis bd-axis-x">{ "x1 →" }</span>
-                        <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
+                        { plane::view_axes() }
                     </div>
                     <SavePicture target=".bd-plane" name="decision-boundary" />
-                    { readout::view_metrics(&m, t) }
+                </div>
+            </div>
+            <Panel id="file">
+                <StateFile screen={&SCREEN} query={state_query}
+                           on_open={send.reform(Msg::OpenState)} />
+            </Panel>
+            <div class="bd-layout">
+                <div class="bd-output">
                     if crate::share::debug_on() {
                         <Panel id="timing">{ readout::view_frame_time(&m, t) }</Panel>
                     }

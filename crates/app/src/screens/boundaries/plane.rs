@@ -237,3 +237,56 @@ pub fn view_cursor(at: Option<(f64, f64)>, keyboard: bool) -> Html {
               style={format!("left:{left:.2}%;top:{top:.2}%")}></span>
     }
 }
+
+/// The plane's axes: the names x1 and x2 and their ticks at every even value inside the
+/// range, written over the plane's edges (left for x2, bottom for x1).
+pub fn view_axes() -> Html {
+    let (lo, hi) = RANGE;
+    let ticks = axis_ticks(lo, hi, 2.0);
+    let percent = |v: f64| (v - lo) / (hi - lo) * 100.0;
+    html! {
+        <div class="bd-axes" aria-hidden="true">
+            { for ticks.iter().map(|&v| html! {
+                <span class="bd-tick bd-tick-x" style={format!("left:{:.2}%", percent(v))}>
+                    { tick_label(v) }
+                </span>
+            }) }
+            { for ticks.iter().map(|&v| html! {
+                <span class="bd-tick bd-tick-y" style={format!("top:{:.2}%", 100.0 - percent(v))}>
+                    { tick_label(v) }
+                </span>
+            }) }
+            <span class="bd-axis bd-axis-x">{ "x1 →" }</span>
+            <span class="bd-axis bd-axis-y">{ "x2 ↑" }</span>
+        </div>
+    }
+}
+
+/// Multiples of `step` strictly inside (lo, hi): the ends are the plane's edges.
+fn axis_ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
+    let first = (lo / step).floor() as i64 + 1;
+    let last = (hi / step).ceil() as i64 - 1;
+    (first..=last).map(|k| k as f64 * step).collect()
+}
+
+/// A tick's text with a true minus sign.
+fn tick_label(v: f64) -> String {
+    let text = format!("{v}");
+    text.replacen('-', "\u{2212}", 1)
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_family = "wasm")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn ticks_are_the_even_values_strictly_inside_the_range() {
+        assert_eq!(axis_ticks(-6.0, 6.0, 2.0), vec![-4.0, -2.0, 0.0, 2.0, 4.0]);
+        assert_eq!(axis_ticks(-5.0, 5.0, 2.0), vec![-4.0, -2.0, 0.0, 2.0, 4.0]);
+        assert_eq!(tick_label(-4.0), "\u{2212}4");
+        assert_eq!(tick_label(0.0), "0");
+    }
+}
