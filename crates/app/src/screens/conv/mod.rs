@@ -303,15 +303,6 @@ pub fn ConvPainter() -> Html {
             <h1>{ SCREEN.text(texts).name }</h1>
             <p class="lead">{ t.intro }</p>
             <Panel id="tools">{ view::toolbar(t, &m, &dispatch, on_upload) }</Panel>
-            <Panel id="file">
-            <div class="conv-group conv-share">
-                <button type="button" class="conv-copy-link" onclick={on_copy}>
-                    { if *copied { format!("✓ {}", t.link_copied) } else { t.copy_link.to_owned() } }
-                </button>
-                <StateFile screen={&SCREEN} query={state_query} on_open={on_open} />
-                { view::link_status(t, &m) }
-            </div>
-            </Panel>
             if crate::share::debug_on() {
                 { view_timing(t, live.borrow().timing) }
             }
@@ -327,6 +318,15 @@ pub fn ConvPainter() -> Html {
                 { view::maps_panel(t, &m, &d, &dispatch) }
                 { view_probe::probe_panel(t, &m) }
             </div>
+            <Panel id="file">
+            <div class="conv-group conv-share">
+                <button type="button" class="conv-copy-link" onclick={on_copy}>
+                    { if *copied { format!("✓ {}", t.link_copied) } else { t.copy_link.to_owned() } }
+                </button>
+                <StateFile screen={&SCREEN} query={state_query} on_open={on_open} />
+                { view::link_status(t, &m) }
+            </div>
+            </Panel>
             <Panel id="kernels">{ kernels::kernels_panel(t, &m, &dispatch) }</Panel>
             <Panel id="chain">{ view_chain::chain_panel(t, &m, &d, &dispatch) }</Panel>
             <Panel id="params">{ view_params::params_panel(t, &m) }</Panel>

@@ -268,14 +268,6 @@ pub fn LstmScreen() -> Html {
             { view_controls::view_notice(&m, t, &send) }
             <Panel id="variants">{ view_controls::view_variants(&m, t, &send) }</Panel>
             <Panel id="train">{ view_controls::view_train_bar(&m, t, &send) }</Panel>
-            <Panel id="file">
-                <div class="lstm-share">
-                    <StateFile screen={&SCREEN} query={state_query} copy_link=true
-                               on_open={send.reform(Msg::OpenState)} />
-                    { view_share::view_link_note(&m, t) }
-                </div>
-            </Panel>
-            <Panel id="task">{ view_controls::view_task(&m, t, &send) }</Panel>
             <div class="lstm-main">
                 <div class="lstm-panel lstm-diagram-panel">
                     <h2>{ t.diagram_title }</h2>
@@ -289,6 +281,14 @@ pub fn LstmScreen() -> Html {
                     <p class="lstm-hint">{ t.heat_hint }</p>
                 </div>
             </div>
+            <Panel id="file">
+                <div class="lstm-share">
+                    <StateFile screen={&SCREEN} query={state_query} copy_link=true
+                               on_open={send.reform(Msg::OpenState)} />
+                    { view_share::view_link_note(&m, t) }
+                </div>
+            </Panel>
+            <Panel id="task">{ view_controls::view_task(&m, t, &send) }</Panel>
             <Panel id="equations">{ view_equations::view_equations(&m, t, &send) }</Panel>
             <Panel id="charts">
                 { view_charts::view_charts(&m, t, &send, &loss_canvas, &lines_canvas) }
