@@ -17,12 +17,18 @@ const HEADER: f64 = 78.0;
 /// frame of 100–200 ms. The pointer finds the nearest link by geometry instead.
 pub const LINKS_ON_CANVAS: usize = 2000;
 const LABEL_W: f64 = 64.0;
+/// Columns are this far apart when there is room…
 const COL_PITCH: f64 = 112.0;
+/// …and come closer, down to this, so that a deep network still fits this width (a
+/// projector's 1024 px page): the diagram scales with the depth instead of scrolling.
+const MIN_COL_PITCH: f64 = 84.0;
+const FIT_WIDTH: f64 = 880.0;
 
 struct Geometry {
     counts: Vec<usize>,
     thumb: f64,
     pitch: f64,
+    col_pitch: f64,
     rows: usize,
 }
 
@@ -34,16 +40,20 @@ impl Geometry {
             7..=12 => 34.0,
             _ => 26.0,
         };
+        let gaps = counts.len().saturating_sub(1).max(1) as f64;
+        let col_pitch =
+            ((FIT_WIDTH - LABEL_W - thumb - 12.0) / gaps).clamp(MIN_COL_PITCH, COL_PITCH);
         Self {
             counts,
             thumb,
             pitch: thumb + 8.0,
+            col_pitch,
             rows,
         }
     }
 
     fn x(&self, col: usize) -> f64 {
-        LABEL_W + col as f64 * COL_PITCH
+        LABEL_W + col as f64 * self.col_pitch
     }
 
     fn y(&self, col: usize, unit: usize) -> f64 {
@@ -519,7 +529,11 @@ fn view_header(
     col: usize,
     send: &Callback<Msg>,
 ) -> Html {
-    let style = format!("left:{}px;width:{}px", geo.x(col) - 8.0, COL_PITCH - 10.0);
+    let style = format!(
+        "left:{}px;width:{}px",
+        geo.x(col) - 8.0,
+        geo.col_pitch - 10.0
+    );
     let last = geo.counts.len() - 1;
     if col == 0 {
         return html! {
@@ -569,6 +583,21 @@ mod tests {
     use super::*;
     #[cfg(target_family = "wasm")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// The deepest network the screen allows fits a projector's page; a shallow one keeps
+    /// its columns wide apart.
+    #[test]
+    fn a_network_of_any_depth_fits_the_width() {
+        for layers in 0..=MAX_LAYERS {
+            let shape: Vec<usize> = std::iter::once(2)
+                .chain(std::iter::repeat_n(MAX_UNITS, layers))
+                .chain(std::iter::once(1))
+                .collect();
+            let geo = Geometry::new(shape);
+            assert!(geo.width() <= FIT_WIDTH, "{layers} layers: {}", geo.width());
+        }
+        assert_eq!(Geometry::new(vec![2, 4, 1]).col_pitch, COL_PITCH);
+    }
 
     /// The pointer on a link finds that link; between the columns' thumbnails, or
     /// far from every line, it finds none.

@@ -11,7 +11,7 @@ use crate::i18n::fill;
 use crate::i18n::lstm::LstmTexts;
 
 const BOX_W: f64 = 84.0;
-const BOX_H: f64 = 40.0;
+const BOX_H: f64 = 46.0;
 const BUS: f64 = 290.0;
 const TOP: f64 = 50.0;
 
@@ -52,8 +52,8 @@ fn layer(
         <g class={classes!("lstm-layer", class, dark.then_some("lstm-layer-dark"))}>
             <rect x={(x - BOX_W / 2.0).to_string()} y={(y - BOX_H / 2.0).to_string()}
                   width={BOX_W.to_string()} height={BOX_H.to_string()} rx="6" fill-opacity={opacity} />
-            <text class="lstm-layer-fn" x={(x - BOX_W / 2.0 + 6.0).to_string()} y={(y - 4.0).to_string()}>{ function }</text>
-            <text class="lstm-layer-value" x={(x + 4.0).to_string()} y={(y + 13.0).to_string()}
+            <text class="lstm-layer-fn" x={(x - BOX_W / 2.0 + 6.0).to_string()} y={(y - 6.0).to_string()}>{ function }</text>
+            <text class="lstm-layer-value" x={(x + 4.0).to_string()} y={(y + 16.0).to_string()}
                   text-anchor="middle">{ value.map(num).unwrap_or_default() }</text>
             <text class="lstm-layer-symbol" x={(x - BOX_W / 2.0 - 4.0).to_string()}
                   y={(y - BOX_H / 2.0 - 6.0).to_string()}>{ symbol }</text>
