@@ -21,7 +21,7 @@ const STAGES = [
     picture: [".bd-plane"],
     explain: [".screen-boundaries .lead", ".bd-metrics"],
     controls: [".bd-play", ".bd-step"],
-    text: [".bd-plane"],
+    text: [".bd-plane", ".bd-net", ".bd-output .line-chart"],
     // The plane uses the room it is given.
     tallest: { selector: ".bd-plane", share: 0.6 },
   },
@@ -71,7 +71,7 @@ const STAGES = [
     picture: [".screen-activations .gallery-item:first-child .line-chart"],
     explain: [".screen-activations .lead"],
     controls: [],
-    text: [],
+    text: [".screen-activations .gallery-item:first-child .line-chart"],
   },
 ];
 
@@ -113,7 +113,13 @@ async function textIn(page, roots) {
         const out = box.left < frame.left - 1 || box.right > frame.right + 1 || box.top < frame.top - 1 || box.bottom > frame.bottom + 1;
         found.push({ text: text.textContent.trim(), size, out });
       }
-      const html = root.matches("svg") ? [] : [root, ...root.querySelectorAll("*")].filter((e) => !(e instanceof SVGElement));
+      // A chart drawn on a canvas says how large its labels are in its own pixels.
+      for (const canvas of root.matches("canvas[data-label-px]") ? [root] : root.querySelectorAll("canvas[data-label-px]")) {
+        if (canvas.getClientRects().length === 0) continue;
+        const size = Number(canvas.dataset.labelPx) * canvas.clientWidth / canvas.width;
+        found.push({ text: `${canvas.className} tick labels`, size, out: false });
+      }
+      const html = root.matches("svg, canvas") ? [] : [root, ...root.querySelectorAll("*")].filter((e) => !(e instanceof SVGElement));
       for (const element of html) {
         const own = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
         if (!own || element.getClientRects().length === 0) continue;
@@ -154,7 +160,8 @@ for (const viewport of PROJECTORS) {
           failures.push(`${stage.slug}: ${stage.tallest.selector} is ${Math.round(height)} px high, under ${stage.tallest.share * 100} % of ${viewport.height}`);
         }
       }
-      const texts = await textIn(page, stage.text);
+      // The main picture's text, and every other drawing's on the screen (SVG, charts).
+      const texts = await textIn(page, [...stage.text, ".screen svg", ".screen canvas[data-label-px]"]);
       if (stage.text.length > 0 && texts.length === 0) failures.push(`${stage.slug}: no text found in ${stage.text}`);
       for (const t of texts) {
         if (t.size < 15.95) failures.push(`${stage.slug}: "${t.text}" drawn at ${t.size.toFixed(1)} px`);
@@ -176,7 +183,7 @@ test("phone 390 px: no screen scrolls sideways, and text in its pictures is at l
     await screenshot(page, `stage-phone-${stage.slug}.png`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (sideways > 0) failures.push(`${stage.slug}: the page scrolls sideways by ${sideways} px`);
-    for (const t of await textIn(page, stage.text)) {
+    for (const t of await textIn(page, [...stage.text, ".screen svg", ".screen canvas[data-label-px]"])) {
       if (t.size < 11.95) failures.push(`${stage.slug}: "${t.text}" drawn at ${t.size.toFixed(1)} px`);
     }
     if (problems.length) failures.push(`${stage.slug}: ${problems.join("; ")}`);

@@ -59,6 +59,54 @@ pub fn is_free_for_shortcut(event: &KeyboardEvent) -> bool {
             .is_some_and(|e| matches!(e.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY"))
 }
 
+/// Undo or redo, asked for from the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// Ctrl+Z (⌘Z).
+    Undo,
+    /// Ctrl+Shift+Z or Ctrl+Y.
+    Redo,
+}
+
+/// Ctrl+Z (⌘Z) undoes, Ctrl+Shift+Z and Ctrl+Y redo — unless the user is typing, where the
+/// browser undoes the typing.
+pub fn history_key(event: &KeyboardEvent) -> Option<History> {
+    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() || is_typing(event) {
+        return None;
+    }
+    match event.key().as_str() {
+        "z" | "Z" if event.shift_key() => Some(History::Redo),
+        "z" | "Z" => Some(History::Undo),
+        "y" | "Y" => Some(History::Redo),
+        _ => None,
+    }
+}
+
+/// Calls `on_history` for Ctrl+Z and Ctrl+Shift+Z / Ctrl+Y while the calling component is
+/// mounted (the page does not also undo).
+#[hook]
+pub fn use_history_keys(on_history: Callback<History>) {
+    let current = use_mut_ref(|| on_history.clone());
+    *current.borrow_mut() = on_history;
+    use_effect_with((), move |_| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                gloo::events::EventListener::new(&document, "keydown", move |event| {
+                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if let Some(history) = history_key(event) {
+                        event.prevent_default();
+                        let callback = current.borrow().clone();
+                        callback.emit(history);
+                    }
+                })
+            });
+        move || drop(listener)
+    });
+}
+
 thread_local! {
     static SUBSCRIBERS: RefCell<Vec<(u64, Callback<Shortcut>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u64> = const { Cell::new(0) };

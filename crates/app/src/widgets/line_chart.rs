@@ -14,6 +14,10 @@ use yew::prelude::*;
 
 use super::panel::use_presenter;
 
+/// The axes' tick labels, in CSS pixels of the props' size (the canvas writes its size in
+/// its own pixels as `data-label-px`, so a test can tell how large they are drawn).
+const LABEL_PX: f64 = 14.0;
+
 /// Sizes of one drawing: the canvas's pixels per CSS pixel of the props, and how much
 /// thicker lines are.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,19 +27,24 @@ struct Look {
     text: f64,
 }
 
+/// The widest a chart is shown outside presenter mode (`.line-chart` in the stylesheet): a
+/// chart drawn wider is shrunk to it, so its labels are drawn larger by as much.
+const SHOWN_WIDTH: f64 = 320.0;
+
 impl Look {
-    fn of(presenter: bool) -> Look {
+    fn of(presenter: bool, width: u32) -> Look {
+        let shrunk = (f64::from(width) / SHOWN_WIDTH).max(1.0);
         if presenter {
             Look {
                 scale: 1.5,
                 stroke: 2.0,
-                text: 1.25,
+                text: 1.25 * shrunk,
             }
         } else {
             Look {
                 scale: 1.0,
                 stroke: 1.0,
-                text: 1.0,
+                text: shrunk,
             }
         }
     }
@@ -104,7 +113,7 @@ pub struct LineChartProps {
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
     let canvas = use_node_ref();
-    let look = Look::of(use_presenter());
+    let look = Look::of(use_presenter(), props.width);
     {
         let canvas = canvas.clone();
         use_effect_with((props.clone(), look.scale), move |(props, _)| {
@@ -138,6 +147,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         <figure class="line-chart-figure">
             <canvas ref={canvas} class="line-chart" width={look.px(props.width.into()).to_string()}
                     height={look.px(props.height.into()).to_string()} role="img"
+                    data-label-px={look.text(LABEL_PX).to_string()}
                     aria-label={props.description.clone()} />
             <ul class="chart-legend">{ for legend }</ul>
         </figure>
@@ -185,7 +195,7 @@ where
         .x_labels(5)
         .y_labels(5)
         .light_line_style(RGBColor(236, 238, 242))
-        .label_style(("sans-serif", look.text(13.0)))
+        .label_style(("sans-serif", look.text(LABEL_PX)))
         .draw()
         .map_err(|e| e.to_string())?;
     for series in props.series.iter() {

@@ -25,7 +25,7 @@ use crate::i18n::use_texts;
 use crate::screen::Screen;
 use crate::share;
 use crate::share::store::{self, Origin};
-use crate::shortcuts::{Shortcut, use_shortcuts};
+use crate::shortcuts::{History, Shortcut, use_history_keys, use_shortcuts};
 use crate::widgets::{Panel, StateFile, use_frame_loop};
 use model::{InputError, Model, TrainSet};
 
@@ -88,6 +88,10 @@ pub enum Msg {
     Select(usize),
     /// A parameter's value typed.
     Weight(usize, String),
+    /// Put back the weights before the last hand edit.
+    Undo,
+    /// Do the undone edit again.
+    Redo,
     /// Everything replaced by the state of an opened file (its query).
     OpenState(String),
 }
@@ -189,6 +193,16 @@ pub fn Backprop() -> Html {
         }));
     }
 
+    {
+        let on_msg = on_msg.clone();
+        use_history_keys(Callback::from(move |history| {
+            on_msg.emit(match history {
+                History::Undo => Msg::Undo,
+                History::Redo => Msg::Redo,
+            });
+        }));
+    }
+
     let revision = state.borrow().model.revision;
     let plane = {
         let state = state.clone();
@@ -280,6 +294,12 @@ fn apply(m: &mut Model, msg: Msg) {
         Msg::ResetPass => m.reset_pass(),
         Msg::Randomize => m.randomize(),
         Msg::Textbook => m.textbook(),
+        Msg::Undo => {
+            m.undo();
+        }
+        Msg::Redo => {
+            m.redo();
+        }
         Msg::Loss(loss) => m.reconfigure(loss, m.config().output_bias),
         Msg::OutputBias(on) => m.reconfigure(m.config().loss, on),
         Msg::TrainOn(set) => m.train_set = set,

@@ -81,6 +81,12 @@ pub fn view(
                 { button(t.random_init, "bp-random", Msg::Randomize, on_msg) }
                 <span class="bp-seed">{ format!("{} {}", t.seed, model.seed) }</span>
                 { button(t.textbook, "bp-textbook", Msg::Textbook, on_msg) }
+                <button type="button" class="bp-button bp-undo" disabled={!model.can_undo()}
+                        title={t.undo_hint} onclick={on_msg.reform(|_: MouseEvent| Msg::Undo)}>
+                    { "↶ " }{ t.undo }</button>
+                <button type="button" class="bp-button bp-redo" disabled={!model.can_redo()}
+                        title={t.redo_hint} onclick={on_msg.reform(|_: MouseEvent| Msg::Redo)}>
+                    { "↷ " }{ t.redo }</button>
                 <label class="bp-field" title={t.sharpness_note}>{ t.sharpness }
                     <input class="bp-sharpness" type="text" inputmode="decimal" size="4"
                            value={plain(model.net.sharpness())} onchange={on_sharpness}

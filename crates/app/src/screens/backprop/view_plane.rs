@@ -17,7 +17,7 @@ use crate::widgets::{LineChart, Series};
 pub const SAMPLES: usize = 64;
 const SIZE: f64 = 200.0;
 const LEFT: f64 = 22.0;
-const TOP: f64 = 6.0;
+const TOP: f64 = 10.0;
 // The site's colour language: safe is class +1 (light blue), dangerous class −1 (light
 // orange); the hidden units' stripes are ink and purple, which mean no class.
 const SAFE: [u8; 3] = [198, 225, 242];
@@ -51,7 +51,7 @@ pub fn Plane(props: &PlaneProps) -> Html {
             }
         });
     }
-    let (width, height) = (LEFT + SIZE + 6.0, TOP + SIZE + 26.0);
+    let (width, height) = (LEFT + SIZE + 10.0, TOP + SIZE + 30.0);
     let percent = |part: f64, whole: f64| format!("{:.3}%", 100.0 * part / whole);
     let canvas_style = format!(
         "left:{};top:{};width:{};height:{}",

@@ -27,7 +27,7 @@ use crate::i18n::ScreenText;
 use crate::i18n::use_texts;
 use crate::screen::Screen;
 use crate::share::copy_link;
-use crate::shortcuts::{Shortcut, is_free_key, use_shortcuts};
+use crate::shortcuts::{History, Shortcut, history_key, is_free_key, use_shortcuts};
 use crate::widgets::{Panel, SavePicture, StateFile, use_frame_loop};
 use draw::{PLANE_PX, Painter, THUMBS_PER_FRAME};
 use model::{GRID, Link, Model, Tool};
@@ -202,25 +202,12 @@ impl TrainLoop {
     }
 }
 
-/// Ctrl+Z (⌘Z) undoes, Ctrl+Shift+Z and Ctrl+Y redo — unless a text field has the focus,
-/// where the browser undoes typing.
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (the shared rule of [`history_key`]).
 fn undo_key(event: &KeyboardEvent) -> Option<Msg> {
-    if !(event.ctrl_key() || event.meta_key()) || event.alt_key() {
-        return None;
-    }
-    let in_field = event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-    if in_field {
-        return None;
-    }
-    match event.key().as_str() {
-        "z" | "Z" if event.shift_key() => Some(Msg::Redo),
-        "z" | "Z" => Some(Msg::Undo),
-        "y" | "Y" => Some(Msg::Redo),
-        _ => None,
-    }
+    history_key(event).map(|history| match history {
+        History::Undo => Msg::Undo,
+        History::Redo => Msg::Redo,
+    })
 }
 
 fn now_ms() -> f64 {

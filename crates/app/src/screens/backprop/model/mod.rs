@@ -71,6 +71,7 @@ pub struct Model {
     /// The loss on the example before and after the latest update.
     pub last_update: Option<(f64, f64)>,
     grid: Vec<CarExample>,
+    edits: undo::Edits,
 }
 
 impl Default for Model {
@@ -98,6 +99,7 @@ impl Model {
             revision: 0,
             last_update: None,
             grid: CarExample::grid(41, PLANE_LOW, PLANE_HIGH, 0.15),
+            edits: undo::Edits::default(),
         }
     }
 
@@ -214,6 +216,7 @@ impl Model {
     /// Uniform random weights in `[−1, 1)` from the current seed, then the next seed, and
     /// the plain σ (`k = 1`) that one trains from a random start.
     pub fn randomize(&mut self) {
+        self.remember_weights();
         self.net.randomize(self.seed);
         self.net.set_sharpness(1.0);
         self.seed += 1;
@@ -224,6 +227,7 @@ impl Model {
     /// The lecture's hand-built weights exactly (`v1 = [−1, 1, −1]`, …), with the hidden
     /// units sharpened to `σ(10·z)` so that they read as the lecture's thresholds.
     pub fn textbook(&mut self) {
+        self.remember_weights();
         self.net.set_weights(&CarWeights::textbook(&self.config()));
         self.net.set_sharpness(TEXTBOOK_SHARPNESS);
         self.history.clear();
@@ -236,6 +240,7 @@ impl Model {
         if k <= 0.0 || k > MAX_SHARPNESS {
             return Err(InputError::Sharpness);
         }
+        self.remember_weights();
         self.net.set_sharpness(k);
         self.changed();
         Ok(())
@@ -247,6 +252,7 @@ impl Model {
         if self.net.graph.node(node).kind() != NodeKind::Parameter {
             return Ok(());
         }
+        self.remember_weights();
         self.net.graph.set_leaf(node, value);
         self.changed();
         Ok(())
@@ -366,3 +372,4 @@ pub fn parse_number(text: &str) -> Result<f64, InputError> {
 
 #[cfg(test)]
 mod tests;
+mod undo;

@@ -151,3 +151,34 @@ fn a_run_that_overflows_is_undone_and_reported() {
     assert_eq!(m.net.weights(), before, "the weights from before the run");
     assert!(m.history.is_empty());
 }
+
+#[test]
+fn hand_edits_of_the_weights_undo_and_redo_in_order() {
+    let mut m = Model::new();
+    let start = (m.net.weights(), m.net.sharpness());
+    assert!(!m.can_undo() && !m.undo());
+    let w1 = m.net.graph.expect_index("w1");
+    m.set_weight(w1, "2").unwrap();
+    m.randomize();
+    let random = (m.net.weights(), m.net.sharpness());
+    assert_eq!(random.1, 1.0, "Random init trains the plain σ");
+    // A refused value is no edit.
+    assert!(m.set_weight(w1, "x").is_err());
+    assert!(m.undo());
+    assert_eq!(m.net.graph.leaf_value(w1), 2.0);
+    assert_eq!(m.net.sharpness(), start.1);
+    assert!(m.undo());
+    assert_eq!((m.net.weights(), m.net.sharpness()), start);
+    assert!(!m.can_undo());
+    assert!(m.redo() && m.redo());
+    assert_eq!((m.net.weights(), m.net.sharpness()), random);
+    assert!(!m.can_redo());
+    // A new edit forgets what was undone.
+    m.undo();
+    m.textbook();
+    assert!(!m.can_redo());
+    // Undo across a change of the network (an output bias added) keeps working.
+    m.reconfigure(Loss::Squared, true);
+    assert!(m.undo());
+    assert_eq!(m.net.graph.leaf_value(m.net.graph.expect_index("w1")), 2.0);
+}
