@@ -176,11 +176,11 @@ for (const viewport of PROJECTORS) {
   });
 }
 
-test("phone 390 px: no screen scrolls sideways, and text in its pictures is at least 12 px", async () => {
+test("phone 390 px, presenter mode on and off: no screen scrolls sideways, and text in its pictures is at least 12 px", async () => {
   const failures = [];
-  for (const stage of STAGES) {
-    const { context, problems, page } = await openStage(PHONE, stage, false);
-    await screenshot(page, `stage-phone-${stage.slug}.png`);
+  for (const [stage, presenter] of STAGES.flatMap((s) => [[s, false], [s, true]])) {
+    const { context, problems, page } = await openStage(PHONE, stage, presenter);
+    await screenshot(page, `stage-phone-${stage.slug}${presenter ? "-presenter" : ""}.png`);
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (sideways > 0) failures.push(`${stage.slug}: the page scrolls sideways by ${sideways} px`);
     for (const t of await textIn(page, [...stage.text, ".screen svg", ".screen canvas[data-label-px]"])) {
