@@ -407,7 +407,7 @@ test("a pen (stylus) paints points and pixels too", async () => {
 test("Save picture gives a PNG of the picture as drawn, on every screen that has one", async () => {
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
-  for (const [slug, ready] of [["boundaries", ".bd-heat"], ["conv", ".conv-map-0 canvas"], ["lstm", ".lstm-heat"], ["cnn", ".cnn-picture canvas"], ["deep", ".deep-feature-grid"]]) {
+  for (const [slug, ready] of [["boundaries", ".bd-heat"], ["backprop", ".bp-graph-svg"], ["conv", ".conv-map-0 canvas"], ["lstm", ".lstm-heat"], ["cnn", ".cnn-picture canvas"], ["deep", ".deep-feature-grid"]]) {
     await page.goto(`${env.site.url}#/${slug}`);
     await page.locator(ready).first().waitFor({ timeout: 120000 });
     await page.waitForTimeout(300);

@@ -11,6 +11,7 @@ use super::format::{num, num_narrow};
 use super::layout::{self, NODE_H};
 use super::model::Model;
 use crate::i18n::backprop::BackpropTexts;
+use crate::widgets::SavePicture;
 
 /// The graph, its legend and (on phones) a hint that it scrolls; `note` (what the pass does
 /// and its last step) is written in the drawing's empty top-left corner on a wide screen.
@@ -69,6 +70,7 @@ pub fn view(model: &Model, t: &'static BackpropTexts, note: Html, on_msg: &Callb
                 <span class="bp-key bp-key-local">{ t.legend_local }</span>
                 <span class="bp-key bp-key-current">{ t.legend_current }</span>
                 <span class="bp-scroll-hint">{ t.graph_scroll_hint }</span>
+                <SavePicture target=".bp-graph-scroll" name="backprop-graph" />
             </figcaption>
         </figure>
     }
