@@ -51,13 +51,25 @@ for (const kind of [DESKTOP, PHONE]) {
   });
 }
 
-test("the page carries a Content-Security-Policy that allows no inline script but Trunk's own", async () => {
+test("the page carries a Content-Security-Policy that allows no inline script but the page's own two", async () => {
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   await page.goto(env.site.url);
   await page.locator(".cards .card").first().waitFor();
   const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
-  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+  // Trunk's start-up module and the SIMD check of index.html, each by its hash, nothing else.
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+  const inline = await page.evaluate(async () => {
+    const digests = [];
+    for (const script of document.querySelectorAll("script:not([src])")) {
+      const bytes = new TextEncoder().encode(script.textContent);
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+      digests.push(btoa(String.fromCharCode(...digest)));
+    }
+    return digests;
+  });
+  assert.equal(inline.length, 2, "two inline scripts");
+  for (const digest of inline) assert.ok(policy.includes(`'sha256-${digest}'`), `${digest} allowed by its hash`);
   assert.doesNotMatch(policy, /script-src[^;]*unsafe-inline/);
   assert.match(policy, /connect-src 'self'/);
   // Every screen ran under it without a violation (they would be console errors).
@@ -113,5 +125,26 @@ test("lang, presenter and embed in a link set up the lesson; embedded, the scree
   assert.ok(overflow <= 0, `the iframe scrolls sideways by ${overflow}px`);
   await screenshot(page, "embed-backprop-800x600.png");
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a browser without WebAssembly SIMD is told so in both languages, not left with a blank page", async () => {
+  const { context } = await watchedContext(env.browser, DESKTOP);
+  const page = await context.newPage();
+  // This browser has SIMD: the probe module validates and the message stays hidden.
+  await page.goto(`${env.site.url}#/boundaries`);
+  await page.locator(".bd-heat").waitFor();
+  assert.equal(await page.locator("#no-simd").isVisible(), false);
+  // As an older browser: the same probe fails to validate.
+  const old = await context.newPage();
+  await old.addInitScript(() => {
+    WebAssembly.validate = () => false;
+  });
+  await old.goto(`${env.site.url}#/boundaries`);
+  await old.locator("#no-simd").waitFor({ state: "visible" });
+  const text = await old.locator("#no-simd").textContent();
+  assert.match(text, /needs WebAssembly with SIMD/);
+  assert.match(text, /Safari 16\.4/);
+  assert.match(text, /需要支持 SIMD 的 WebAssembly/);
   await context.close();
 });
