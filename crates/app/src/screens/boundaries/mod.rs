@@ -110,6 +110,8 @@ thread_local! {
 
 /// A big network's links canvas is redrawn every this many training frames.
 const LINK_FRAMES: u32 = 6;
+/// While a link replays, the pictures are drawn every this many frames.
+const REPLAY_DRAW_FRAMES: u32 = 3;
 
 impl TrainLoop {
     /// One frame's work; returns whether to go on.
@@ -137,12 +139,16 @@ impl TrainLoop {
             .frames
             .is_multiple_of(LINK_FRAMES)
             .then(|| (self.model.borrow().selected, self.thick));
-        self.canvases.draw_some(
-            &self.model.borrow(),
-            &mut self.painter.borrow_mut(),
-            Some(THUMBS_PER_FRAME),
-            links,
-        );
+        // A replay is there to reach its epoch: its pictures follow every few frames, which
+        // keeps each frame short (and the replay faster).
+        if !replaying || self.frames.is_multiple_of(REPLAY_DRAW_FRAMES) {
+            self.canvases.draw_some(
+                &self.model.borrow(),
+                &mut self.painter.borrow_mut(),
+                Some(THUMBS_PER_FRAME),
+                links,
+            );
+        }
         if !replaying {
             self.model.borrow_mut().frame_ms = Some((trained - start, now_ms() - trained));
         }
