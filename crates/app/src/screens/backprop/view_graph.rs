@@ -69,6 +69,7 @@ pub fn view(model: &Model, t: &'static BackpropTexts, note: Html, on_msg: &Callb
                 <span class="bp-key bp-key-op">{ t.legend_operation }</span>
                 <span class="bp-key bp-key-local">{ t.legend_local }</span>
                 <span class="bp-key bp-key-current">{ t.legend_current }</span>
+                <span class="bp-key-g">{ t.legend_g }</span>
                 <span class="bp-scroll-hint">{ t.graph_scroll_hint }</span>
                 <SavePicture target=".bp-graph-scroll" name="backprop-graph" />
             </figcaption>
