@@ -1,11 +1,30 @@
 #!/usr/bin/env bash
 # Times every workload of crates/bench natively (criterion) and as wasm in headless
-# Chromium, and prints one table of medians. Usage: scripts/bench.sh [NAME-FILTER]
+# Chromium, and prints one table of medians; then the side-by-side comparison with the
+# JavaScript peers (crates/bench/js, tests/side_by_side.rs) in one page of headless Chromium.
+# Usage: scripts/bench.sh [NAME-FILTER]   (scripts/bench.sh side-by-side: only the comparison)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser >/dev/null
 source scripts/env.sh
 filter=${1:-}
+
+side_by_side() {
+  echo "== side by side in one headless Chromium page: peer (JavaScript) and project (wasm) interleaved"
+  WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --locked --release --target wasm32-unknown-unknown \
+    -p nnp-bench --features browser --test side_by_side -- --nocapture >target/bench-side.log 2>&1 \
+    || { cat target/bench-side.log; exit 1; }
+  printf '\n%s, %s\n' "$(date -u +%Y-%m-%d)" "$(chromium --version 2>/dev/null || echo Chromium)"
+  printf '%-36s %12s %12s %10s %12s\n' workload "peer ms" "project ms" "ratio" "max error"
+  grep -oE 'SIDE .*' target/bench-side.log | while read -r _ name peer project ratio error; do
+    printf '%-36s %12s %12s %9s× %12s\n' "$name" "${peer#*=}" "${project#*=}" "${ratio#*=}" "${error#*=}"
+  done
+}
+
+if [ "$filter" = side-by-side ]; then
+  side_by_side
+  exit 0
+fi
 
 echo "== native (criterion, release)"
 cargo bench --locked -p nnp-bench --bench native -- --noplot ${filter:+"$filter"} >target/bench-native.log
@@ -23,3 +42,5 @@ for dir in target/criterion/*/; do
   wasm=$(grep -oE "BENCH $name median_ms=[0-9.]+" target/bench-wasm.log | sed 's/.*=//' || true)
   printf '%-28s %14s %14s\n' "$name" "$native" "${wasm:-—}"
 done
+
+[ -n "$filter" ] || { echo; side_by_side; }
