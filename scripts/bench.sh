@@ -8,15 +8,17 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser >/dev/null
 source scripts/env.sh
 filter=${1:-}
+out=${CARGO_TARGET_DIR:-target}
+mkdir -p "$out"
 
 side_by_side() {
   echo "== side by side in one headless Chromium page: peer (JavaScript) and project (wasm) interleaved"
   WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --locked --release --target wasm32-unknown-unknown \
-    -p nnp-bench --features browser --test side_by_side -- --nocapture >target/bench-side.log 2>&1 \
-    || { cat target/bench-side.log; exit 1; }
+    -p nnp-bench --features browser --test side_by_side -- --nocapture >"$out"/bench-side.log 2>&1 \
+    || { cat "$out"/bench-side.log; exit 1; }
   printf '\n%s, %s\n' "$(date -u +%Y-%m-%d)" "$(chromium --version 2>/dev/null || echo Chromium)"
   printf '%-36s %12s %12s %10s %12s\n' workload "peer ms" "project ms" "ratio" "max error"
-  grep -oE 'SIDE .*' target/bench-side.log | while read -r _ name peer project ratio error; do
+  grep -oE 'SIDE .*' "$out"/bench-side.log | while read -r _ name peer project ratio error; do
     printf '%-36s %12s %12s %9s× %12s\n' "$name" "${peer#*=}" "${project#*=}" "${ratio#*=}" "${error#*=}"
   done
 }
@@ -27,19 +29,19 @@ if [ "$filter" = side-by-side ]; then
 fi
 
 echo "== native (criterion, release)"
-cargo bench --locked -p nnp-bench --bench native -- --noplot ${filter:+"$filter"} >target/bench-native.log
+cargo bench --locked -p nnp-bench --bench native -- --noplot ${filter:+"$filter"} >"$out"/bench-native.log
 echo "== wasm in headless Chromium (release, +simd128)"
 WASM_BINDGEN_TEST_TIMEOUT=600 cargo test --locked --release --target wasm32-unknown-unknown \
-  -p nnp-bench --features browser --test browser -- --nocapture >target/bench-wasm.log 2>&1 \
-  || { cat target/bench-wasm.log; exit 1; }
+  -p nnp-bench --features browser --test browser -- --nocapture >"$out"/bench-wasm.log 2>&1 \
+  || { cat "$out"/bench-wasm.log; exit 1; }
 
 printf '\n%-28s %14s %14s\n' workload "native ms" "wasm ms"
-for dir in target/criterion/*/; do
+for dir in "$out"/criterion/*/; do
   name=$(basename "$dir")
   [ -f "$dir/new/estimates.json" ] || continue
   [ -z "$filter" ] || [[ "$name" == *"$filter"* ]] || continue
   native=$(python3 -c 'import json,sys; print("%.4f" % (json.load(open(sys.argv[1]))["median"]["point_estimate"] / 1e6))' "$dir/new/estimates.json")
-  wasm=$(grep -oE "BENCH $name median_ms=[0-9.]+" target/bench-wasm.log | sed 's/.*=//' || true)
+  wasm=$(grep -oE "BENCH $name median_ms=[0-9.]+" "$out"/bench-wasm.log | sed 's/.*=//' || true)
   printf '%-28s %14s %14s\n' "$name" "$native" "${wasm:-—}"
 done
 
