@@ -25,6 +25,42 @@ pub(crate) fn dot<F: Real>(a: &[F], b: &[F]) -> F {
     sum
 }
 
+/// The dot products of four rows with one vector, `[rows[0]·v, …, rows[3]·v]`, each summed
+/// exactly as [`dot`] sums it (so the results are the same to the bit), with every value
+/// of `v` loaded once for all four rows: [`dot4_plain`], or in the browser in `f32` its
+/// SIMD form [`crate::simd::dot4_f32`].
+#[inline]
+pub(crate) fn dot4<F: Real>(rows: [&[F]; 4], v: &[F]) -> [F; 4] {
+    F::dot4(rows, v)
+}
+
+/// [`dot4`] in plain code.
+#[inline]
+pub(crate) fn dot4_plain<F: Real>(rows: [&[F]; 4], v: &[F]) -> [F; 4] {
+    let (chunks, rest) = v.as_chunks::<8>();
+    let split = rows.map(|r| {
+        assert_eq!(r.len(), v.len(), "dot of slices of different lengths");
+        r.as_chunks::<8>()
+    });
+    let mut acc = [[F::ZERO; 8]; 4];
+    for (i, c) in chunks.iter().enumerate() {
+        for (acc, (row, _)) in acc.iter_mut().zip(&split) {
+            let w = &row[i];
+            for k in 0..8 {
+                acc[k] += w[k] * c[k];
+            }
+        }
+    }
+    std::array::from_fn(|r| {
+        let a = &acc[r];
+        let mut sum = ((a[0] + a[4]) + (a[1] + a[5])) + ((a[2] + a[6]) + (a[3] + a[7]));
+        for (x, y) in split[r].1.iter().zip(rest) {
+            sum += *x * *y;
+        }
+        sum
+    })
+}
+
 /// `y += α x` over two slices of equal length.
 #[inline]
 pub(crate) fn axpy<F: Real>(alpha: F, x: &[F], y: &mut [F]) {
@@ -93,6 +129,24 @@ mod tests {
         let b: Vec<f64> = (0..19).map(|k| (f64::from(k) * 0.7).sin()).collect();
         let plain: f64 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
         assert!((dot(&a, &b) - plain).abs() < 1e-12);
+    }
+
+    #[test]
+    fn dot4_plain_is_dot_to_the_bit() {
+        for n in [0, 3, 8, 19, 136] {
+            let v: Vec<f32> = (0..n).map(|k| (k as f32 * 0.37).sin()).collect();
+            let rows: Vec<Vec<f32>> = (0..4)
+                .map(|r| (0..n).map(|k| ((k * 7 + r) as f32 * 0.11).cos()).collect())
+                .collect();
+            let fused = dot4_plain([&rows[0], &rows[1], &rows[2], &rows[3]], &v);
+            for (r, row) in rows.iter().enumerate() {
+                assert_eq!(
+                    fused[r].to_bits(),
+                    dot(row, &v).to_bits(),
+                    "n = {n}, row {r}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use step::{LstmGates, LstmStep};
 use serde::{Deserialize, Serialize};
 
 use super::init_uniform;
-use super::real::{Real, affine};
+use super::real::{Real, affine, dot4};
 use super::trace::{BlockId, Params};
 use crate::rng::Rng;
 
@@ -182,6 +182,34 @@ impl<F: Real> Lstm<F> {
 
     fn wb(&self, gate: usize) -> (usize, usize) {
         self.offsets[gate].unwrap_or_else(|| panic!("gate {gate} has no parameters"))
+    }
+
+    /// Whether all four gates read only `[h_{t−1}, x_t]` (no peephole, not coupled): then
+    /// their pre-activations come from one fused pass, [`Self::fused_pre_activations`].
+    fn gates_are_fusable(&self) -> bool {
+        !self.config.coupled && !self.peeps.contains(&true)
+    }
+
+    /// `W_g·[h_{t−1}, x_t] + b_g` of all four gates at once: unit by unit, the four gates'
+    /// rows against each value of `h` and `x` loaded once ([`dot4`]), the same sums to the bit
+    /// as four separate [`affine`]s.
+    fn fused_pre_activations(&self, h: &[F], x: &[F], out: [&mut [F]; 4]) {
+        let (n, cols) = (self.hidden_size, self.hidden_size + self.input_size);
+        let wb = [FORGET, INPUT, CANDIDATE, OUTPUT].map(|g| self.wb(g));
+        let p = &self.params.values;
+        let [forget, input, candidate, output] = out;
+        for j in 0..n {
+            let rows = wb.map(|(w, _)| &p[w + j * cols..w + (j + 1) * cols]);
+            let from_h = dot4(rows.map(|r| &r[..n]), h);
+            let from_x = dot4(rows.map(|r| &r[n..]), x);
+            let sums: [F; 4] = std::array::from_fn(|g| {
+                let mut sum = p[wb[g].1 + j];
+                sum += from_h[g];
+                sum += from_x[g];
+                sum
+            });
+            [forget[j], input[j], candidate[j], output[j]] = sums;
+        }
     }
 
     fn gate_affine(&self, gate: usize, c: &[F], h: &[F], x: &[F], out: &mut [F]) {
