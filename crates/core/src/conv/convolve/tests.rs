@@ -377,3 +377,78 @@ fn a_two_by_three_kernel_on_a_four_by_five_image_is_row_major() {
     assert_eq!(ConvConfig::default().output_shape(4, 5, 2, 3), (4, 5));
     assert_eq!(valid.output_shape(4, 7, 2, 3), (3, 5), "rows first");
 }
+
+/// A `channels × rows × cols` image of varied values, with some zeros and negatives.
+fn wide_image(channels: usize, rows: usize, cols: usize) -> FeatureMap {
+    let data = (0..channels * rows * cols)
+        .map(|i| ((i * 37 % 101) as f32 - 50.0) / 7.0)
+        .collect();
+    FeatureMap::from_data(channels, rows, cols, data)
+}
+
+#[test]
+fn wide_rows_blocked_in_registers_equal_their_receptive_fields() {
+    // 45 columns: whole blocks of 16 outputs lie where every tap is inside, with edges
+    // on both sides handled tap by tap.
+    let image = wide_image(2, 9, 45);
+    for (kh, kw) in [(3, 3), (7, 7), (4, 4), (2, 5)] {
+        let weights = (0..2 * 2 * kh * kw)
+            .map(|i| {
+                if i % 5 == 3 {
+                    0.0
+                } else {
+                    (i as f32 * 0.37).sin()
+                }
+            })
+            .collect();
+        let bank = KernelBank::from_weights(2, kh, kw, weights, vec![0.25, -1.5]);
+        for padding in [Padding::Same, Padding::Valid, Padding::Zero(2)] {
+            for flip in [false, true] {
+                for stride in [1, 2] {
+                    let config = ConvConfig {
+                        stride,
+                        padding,
+                        flip,
+                    };
+                    let out = convolve(&image, &bank, &config);
+                    for k in 0..2 {
+                        for y in 0..out.height() {
+                            for x in 0..out.width() {
+                                let field = receptive_field(&image, &bank, &config, k, y, x);
+                                assert_eq!(
+                                    out.get(k, y, x),
+                                    field.value,
+                                    "{kh}×{kw} {config:?} map {k} at ({x}, {y})"
+                                );
+                            }
+                        }
+                    }
+                    let mut again = convolve(&wide_image(2, 9, 45), &bank, &config);
+                    let region =
+                        Rect::new(1, 3, 4, 30).intersect(Rect::full(out.height(), out.width()));
+                    again.data_mut().fill(f32::NAN);
+                    convolve_region(
+                        &image,
+                        &bank,
+                        &config,
+                        Rect::full(out.height(), out.width()),
+                        &mut again,
+                    );
+                    assert_eq!(again, out, "{kh}×{kw} {config:?}: full region");
+                    let mut part = out.clone();
+                    part.data_mut().fill(0.0);
+                    convolve_region(&image, &bank, &config, region, &mut part);
+                    for y in region.y..region.bottom() {
+                        for x in region.x..region.right() {
+                            assert_eq!(
+                                part.get(1, y, x),
+                                out.get(1, y, x),
+                                "{kh}×{kw} {config:?} region"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
