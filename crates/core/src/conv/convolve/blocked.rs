@@ -8,11 +8,12 @@
 /// Outputs kept in registers at once.
 pub(super) const BLOCK: usize = 16;
 
-/// One input row a kernel row reads: the row's values and the kernel row's weights
-/// (already flipped when the convolution flips), `kw` of them.
+/// One input row and the kernel rows that read it for two neighbouring output rows: the
+/// upper row's and the lower row's weights (already flipped when the convolution flips),
+/// `None` where that output row does not read this input row.
 pub(super) struct TapRow<'a> {
     pub input: &'a [f32],
-    pub weights: &'a [f32],
+    pub weights: [Option<&'a [f32]>; 2],
 }
 
 /// The columns `[start, end)` of `region_x..region_right` whose every tap lies inside an
@@ -32,24 +33,63 @@ pub(super) fn interior(
     (start, start + (end - start) / BLOCK * BLOCK)
 }
 
-/// Adds every tap of `rows` to `dst` (the outputs from column `x0`, whole blocks), block by
-/// block; `dst` already holds the bias. Tap `j` of a row adds `w[j] · input[x − left + j]`.
-pub(super) fn add_taps(dst: &mut [f32], x0: usize, left: usize, rows: &[TapRow<'_>]) {
-    for (b, block) in dst.chunks_exact_mut(BLOCK).enumerate() {
-        let first = x0 + b * BLOCK - left;
-        let mut acc = [0.0f32; BLOCK];
-        acc.copy_from_slice(block);
-        for row in rows {
-            for (j, &w) in row.weights.iter().enumerate() {
-                if w == 0.0 {
-                    continue;
-                }
-                let src = &row.input[first + j..][..BLOCK];
-                for (a, &v) in acc.iter_mut().zip(src) {
-                    *a += w * v;
-                }
+/// `acc += w · src[j..j + BLOCK]` for every nonzero tap `w = weights[j]`.
+#[inline(always)]
+fn add_row(acc: &mut [f32; BLOCK], weights: &[f32], src: &[f32]) {
+    for (j, &w) in weights.iter().enumerate() {
+        if w != 0.0 {
+            for (a, &v) in acc.iter_mut().zip(&src[j..j + BLOCK]) {
+                *a += w * v;
             }
         }
-        block.copy_from_slice(&acc);
+    }
+}
+
+/// Adds every tap of `rows` to one output row `upper` (from column `x0`, whole blocks) and,
+/// when given, to the row below it, `lower`; both already hold the bias. Each input value is
+/// loaded once for both rows. Tap `j` adds `w[j] · input[x − left + j]`.
+pub(super) fn add_taps(
+    upper: &mut [f32],
+    mut lower: Option<&mut [f32]>,
+    x0: usize,
+    left: usize,
+    rows: &[TapRow<'_>],
+) {
+    for b in 0..upper.len() / BLOCK {
+        let first = x0 + b * BLOCK - left;
+        let at = b * BLOCK..(b + 1) * BLOCK;
+        let mut top = [0.0f32; BLOCK];
+        let mut bottom = [0.0f32; BLOCK];
+        top.copy_from_slice(&upper[at.clone()]);
+        if let Some(lower) = &lower {
+            bottom.copy_from_slice(&lower[at.clone()]);
+        }
+        for row in rows {
+            match row.weights {
+                [Some(w0), Some(w1)] => {
+                    let src = &row.input[first..first + BLOCK + w0.len() - 1];
+                    for (j, (&a, &c)) in w0.iter().zip(w1).enumerate() {
+                        let v = &src[j..j + BLOCK];
+                        if a != 0.0 {
+                            for (t, &x) in top.iter_mut().zip(v) {
+                                *t += a * x;
+                            }
+                        }
+                        if c != 0.0 {
+                            for (t, &x) in bottom.iter_mut().zip(v) {
+                                *t += c * x;
+                            }
+                        }
+                    }
+                }
+                [Some(w0), None] => add_row(&mut top, w0, &row.input[first..]),
+                [None, Some(w1)] => add_row(&mut bottom, w1, &row.input[first..]),
+                [None, None] => {}
+            }
+        }
+        upper[at.clone()].copy_from_slice(&top);
+        if let Some(lower) = &mut lower {
+            lower[at].copy_from_slice(&bottom);
+        }
     }
 }
