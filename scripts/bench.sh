@@ -2,7 +2,9 @@
 # Times every workload of crates/bench natively (criterion) and as wasm in headless
 # Chromium, and prints one table of medians; then the side-by-side comparison with the
 # JavaScript peers (crates/bench/js, tests/side_by_side.rs) in one page of headless Chromium.
-# Usage: scripts/bench.sh [NAME-FILTER]   (scripts/bench.sh side-by-side: only the comparison)
+# Last, the phone proxy (tests/phone.rs under 6× CPU throttling, scripts/phone.mjs).
+# Usage: scripts/bench.sh [NAME-FILTER]   (scripts/bench.sh side-by-side: only the comparison
+# and the phone proxy)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser >/dev/null
@@ -21,10 +23,24 @@ side_by_side() {
   grep -oE 'SIDE .*' "$out"/bench-side.log | while read -r _ name peer project ratio error; do
     printf '%-36s %12s %12s %9s× %12s\n' "$name" "${peer#*=}" "${project#*=}" "${ratio#*=}" "${error#*=}"
   done
+  echo
+  grep -oE 'CEILING .*' "$out"/bench-side.log | sed 's/^CEILING /ceiling: /'
+  grep -oE 'FRACTION .*' "$out"/bench-side.log | sed 's/^FRACTION //'
+
+}
+
+phone() {
+  echo "== phone proxy: the project alone in headless Chromium, unthrottled and at 6× CPU throttling"
+  local wasm
+  wasm=$(cargo test --locked --release --target wasm32-unknown-unknown -p nnp-bench --features browser \
+    --test phone --no-run 2>&1 | grep -oE '\(/[^)]*/phone-[^)]*\.wasm\)' | tr -d '()')
+  node scripts/phone.mjs "$wasm" 6
 }
 
 if [ "$filter" = side-by-side ]; then
   side_by_side
+  echo
+  phone
   exit 0
 fi
 
@@ -45,4 +61,4 @@ for dir in "$out"/criterion/*/; do
   printf '%-28s %14s %14s\n' "$name" "$native" "${wasm:-—}"
 done
 
-[ -n "$filter" ] || { echo; side_by_side; }
+[ -n "$filter" ] || { echo; side_by_side; echo; phone; }

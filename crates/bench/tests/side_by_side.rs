@@ -56,7 +56,7 @@ fn compare(
     agreement: f64,
     peer: &mut dyn FnMut() -> f64,
     project: &mut dyn FnMut() -> f64,
-) {
+) -> f64 {
     let (peer_batch, project_batch) = (warm_up(peer), warm_up(project));
     let (mut peer_ms, mut project_ms) = (Vec::new(), Vec::new());
     for _ in 0..SAMPLES {
@@ -67,6 +67,16 @@ fn compare(
     console_log!(
         "SIDE {name} peer_ms={p:.4} project_ms={q:.4} ratio={:.1} max_error={agreement:.1e}",
         p / q
+    );
+    q
+}
+
+/// Prints the rate `flops` in `ms` reaches, as a fraction of the ceiling.
+fn fraction(name: &str, flops: f64, ms: f64, ceiling: f64) {
+    let gflops = flops / (ms * 1e6);
+    console_log!(
+        "FRACTION {name} gflops={gflops:.1} of_ceiling={:.0}%",
+        100.0 * gflops / ceiling
     );
 }
 
@@ -100,7 +110,7 @@ fn playground(name: &str, layers: usize, units: usize, heat_maps: bool) {
     );
 }
 
-fn conv(name: &str, size: usize) {
+fn conv(name: &str, size: usize, ceiling: f64) {
     let mut case = ConvCase::new(512, size);
     let peer = JsConv::new(&case);
     case.run();
@@ -109,10 +119,12 @@ fn conv(name: &str, size: usize) {
         peer.run().into_iter().map(f64::from),
     );
     assert!(error < 1e-4, "{name}: outputs differ by {error}");
-    compare(name, error, &mut || peer.run_in_js(), &mut || case.run());
+    let ms = compare(name, error, &mut || peer.run_in_js(), &mut || case.run());
+    // One multiply and one add per tap and pixel.
+    fraction(name, (512 * 512 * size * size * 2) as f64, ms, ceiling);
 }
 
-fn lstm(name: &str, hidden: usize) {
+fn lstm(name: &str, hidden: usize, ceiling: f64) {
     let case = LstmCase::new(hidden, 100);
     let peer = JsLstm::new(&case);
     let error = max_error(
@@ -120,17 +132,41 @@ fn lstm(name: &str, hidden: usize) {
         peer.run().into_iter(),
     );
     assert!(error < 1e-4, "{name}: h and p differ by {error}");
-    compare(name, error, &mut || peer.run_in_js(), &mut || {
+    let ms = compare(name, error, &mut || peer.run_in_js(), &mut || {
         f64::from(case.run()[0])
     });
+    // The gates' matrix–vector products: 4H × (H + 8) multiply-adds per step, 100 steps.
+    fraction(
+        name,
+        (100 * 4 * hidden * (hidden + 8) * 2) as f64,
+        ms,
+        ceiling,
+    );
+}
+
+/// The f32x4 mul+add ceiling in GFLOP/s (median of samples of about 20 ms).
+fn ceiling() -> f64 {
+    let rounds = 2_000_000;
+    black_box(nnp_bench::ceiling::mul_add_rounds(rounds / 10));
+    let rates: Vec<f64> = (0..SAMPLES)
+        .map(|_| {
+            let t = now();
+            let (flops, sum) = nnp_bench::ceiling::mul_add_rounds(rounds);
+            black_box(sum);
+            flops / ((now() - t) * 1e6)
+        })
+        .collect();
+    median(rates)
 }
 
 #[wasm_bindgen_test]
 fn side_by_side() {
+    let gflops = ceiling();
+    console_log!("CEILING f32x4_mul_add_gflops={gflops:.1}");
     playground("playground_frame_2-8x6-1", 6, 8, false);
     playground("playground_frame_heatmaps_2-8x6-1", 6, 8, true);
-    conv("convolute_7x7_512", 7);
-    conv("convolute_3x3_512", 3);
-    lstm("lstm_h128_t100", 128);
-    lstm("lstm_h32_t100", 32);
+    conv("convolute_7x7_512", 7, gflops);
+    conv("convolute_3x3_512", 3, gflops);
+    lstm("lstm_h128_t100", 128, gflops);
+    lstm("lstm_h32_t100", 32, gflops);
 }
