@@ -19,9 +19,10 @@ side_by_side() {
     -p nnp-bench --features browser --test side_by_side -- --nocapture >"$out"/bench-side.log 2>&1 \
     || { cat "$out"/bench-side.log; exit 1; }
   printf '\n%s, %s\n' "$(date -u +%Y-%m-%d)" "$(chromium --version 2>/dev/null || echo Chromium)"
-  printf '%-36s %12s %12s %10s %12s\n' workload "peer ms" "project ms" "ratio" "max error"
-  grep -oE 'SIDE .*' "$out"/bench-side.log | while read -r _ name peer project ratio error; do
-    printf '%-36s %12s %12s %9s× %12s\n' "$name" "${peer#*=}" "${project#*=}" "${ratio#*=}" "${error#*=}"
+  printf '%-36s %10s %11s %8s %8s %10s\n' workload "peer ms" "project ms" "ratio" "paired" "max error"
+  grep -oE 'SIDE .*' "$out"/bench-side.log | while read -r _ name peer project ratio paired error; do
+    printf '%-36s %10s %11s %7s× %7s× %10s\n' "$name" "${peer#*=}" "${project#*=}" "${ratio#*=}" \
+      "${paired#*=}" "${error#*=}"
   done
   echo
   grep -oE 'CEILING .*' "$out"/bench-side.log | sed 's/^CEILING /ceiling: /'

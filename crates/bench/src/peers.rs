@@ -2,7 +2,8 @@
 //! side of the same case ([`crate::side_by_side`]). Only in the browser.
 
 use js_sys::{Array, Float32Array, Float64Array};
-use nnp_core::raster::Diverging;
+use nnp_core::conv::Rect;
+use nnp_core::raster::{ColourRamp, Diverging};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -173,9 +174,11 @@ const PLAYGROUND_COLOURS: Diverging = Diverging {
 };
 
 /// The project's heat maps for a [`PlaygroundCase`]: the output over the whole grid and
-/// one 10×10 picture per unit (and input), each put on its own canvas.
+/// one 10×10 picture per unit (and input), each put on its own canvas, coloured through a
+/// [`ColourRamp`] (a table lookup per pixel) in TensorFlow Playground's colours.
 #[derive(Debug)]
 pub struct HeatMaps {
+    ramp: ColourRamp,
     main: CanvasRenderingContext2d,
     thumbs: Vec<CanvasRenderingContext2d>,
     pixels: Vec<u8>,
@@ -196,6 +199,7 @@ impl HeatMaps {
     pub fn new(case: &PlaygroundCase) -> Option<Self> {
         let units: usize = case.mlp.shape().iter().sum();
         Some(Self {
+            ramp: ColourRamp::new(-1.0, 1.0, |t| PLAYGROUND_COLOURS.colour(t, 1.0)),
             main: context(case.grid.n())?,
             thumbs: (0..units)
                 .map(|_| context(case.grid.n() / 10))
@@ -208,7 +212,9 @@ impl HeatMaps {
     /// Paints `case`'s evaluated grid.
     pub fn paint(&mut self, case: &PlaygroundCase) {
         let n = case.grid.n();
-        PLAYGROUND_COLOURS.paint(case.grid.output(), 0.0, 1.0, 1.0, &mut self.pixels);
+        let whole = |side: usize| Rect::new(0, 0, side, side);
+        self.ramp
+            .paint_region(case.grid.output(), n, whole(n), 1.0, &mut self.pixels);
         put(&self.main, &self.pixels, n);
         let shape = case.mlp.shape();
         let planes = (0..shape[0]).map(|k| case.grid.input(k)).chain(
@@ -219,7 +225,8 @@ impl HeatMaps {
         );
         for (plane, ctx) in planes.zip(&self.thumbs) {
             reduce(plane, n, 10, &mut self.reduced);
-            PLAYGROUND_COLOURS.paint(&self.reduced, 0.0, 1.0, 1.0, &mut self.pixels);
+            self.ramp
+                .paint_region(&self.reduced, n / 10, whole(n / 10), 1.0, &mut self.pixels);
             put(ctx, &self.pixels, n / 10);
         }
     }

@@ -15,8 +15,8 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 wasm_bindgen_test_configure!(run_in_browser);
 
 const WARM_UP_MS: f64 = 300.0;
-const SAMPLE_MS: f64 = 25.0;
-const SAMPLES: usize = 21;
+const SAMPLE_MS: f64 = 15.0;
+const SAMPLES: usize = 41;
 
 fn now() -> f64 {
     web_sys::window()
@@ -63,9 +63,18 @@ fn compare(
         peer_ms.push(sample(peer, peer_batch));
         project_ms.push(sample(project, project_batch));
     }
+    // Each peer sample's ratio to the project sample right after it (both under the same
+    // load), as a check on the ratio of the medians.
+    let paired = median(
+        peer_ms
+            .iter()
+            .zip(&project_ms)
+            .map(|(p, q)| p / q)
+            .collect(),
+    );
     let (p, q) = (median(peer_ms), median(project_ms));
     console_log!(
-        "SIDE {name} peer_ms={p:.4} project_ms={q:.4} ratio={:.1} max_error={agreement:.1e}",
+        "SIDE {name} peer_ms={p:.4} project_ms={q:.4} ratio={:.1} paired={paired:.1} max_error={agreement:.1e}",
         p / q
     );
     q

@@ -48,6 +48,7 @@ mod lanes {
 /// [`recurrent`](crate::recurrent)'s `dot` sums them (eight running sums, lanes `k` and
 /// `k + 4` paired first): `v` is loaded once for all four rows, eight f32x4 accumulators.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline]
 pub fn dot4_f32(rows: [&[f32]; 4], v: &[f32]) -> [f32; 4] {
     use lanes::{add, load_hi, load_lo, mul, splat, to_array};
     let (chunks, rest) = v.as_chunks::<8>();
@@ -77,6 +78,7 @@ pub fn dot4_f32(rows: [&[f32]; 4], v: &[f32]) -> [f32; 4] {
 
 /// The plain code of [`dot4_f32`]: what native builds run.
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[inline]
 pub fn dot4_f32(rows: [&[f32]; 4], v: &[f32]) -> [f32; 4] {
     crate::recurrent::dot4_plain(rows, v)
 }
