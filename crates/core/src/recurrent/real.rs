@@ -79,6 +79,23 @@ pub(crate) fn norm<F: Real>(v: &[F]) -> F {
 /// `inputs`, with `W` (`out.len() × Σ len`) at `params[w..]` and `b` at `params[b..]`.
 pub(crate) fn affine<F: Real>(params: &[F], w: usize, b: usize, inputs: &[&[F]], out: &mut [F]) {
     let cols: usize = inputs.iter().map(|v| v.len()).sum();
+    if let [v] = inputs {
+        // One input (the readout): four rows at a time, each sum as `dot` makes it.
+        let (quads, rest) = out.as_chunks_mut::<4>();
+        for (q, o) in quads.iter_mut().enumerate() {
+            let row = |r: usize| &params[w + (4 * q + r) * cols..w + (4 * q + r + 1) * cols];
+            let sums = dot4([row(0), row(1), row(2), row(3)], v);
+            for (r, (o, s)) in o.iter_mut().zip(sums).enumerate() {
+                *o = params[b + 4 * q + r] + s;
+            }
+        }
+        let done = quads.len() * 4;
+        for (j, o) in rest.iter_mut().enumerate() {
+            let j = done + j;
+            *o = params[b + j] + dot(&params[w + j * cols..w + (j + 1) * cols], v);
+        }
+        return;
+    }
     for (j, o) in out.iter_mut().enumerate() {
         let row = &params[w + j * cols..w + (j + 1) * cols];
         let mut sum = params[b + j];
