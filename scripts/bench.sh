@@ -25,7 +25,7 @@ side_by_side() {
       "${paired#*=}" "${error#*=}"
   done
   echo
-  grep -oE 'CEILING .*' "$out"/bench-side.log | sed 's/^CEILING /ceiling: /'
+  grep -oE 'CEILING .*' "$out"/bench-side.log | sed 's/^CEILING /ceiling at the start: /'
   grep -oE 'FRACTION .*' "$out"/bench-side.log | sed 's/^FRACTION //'
 
 }
