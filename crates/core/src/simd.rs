@@ -58,10 +58,11 @@ pub fn dot4_f32(rows: [&[f32]; 4], v: &[f32]) -> [f32; 4] {
     });
     let mut lo = [splat(0.0); 4];
     let mut hi = [splat(0.0); 4];
-    for (i, c) in chunks.iter().enumerate() {
+    // Zipped, so no index is checked inside the loop.
+    let [(r0, _), (r1, _), (r2, _), (r3, _)] = split;
+    for ((((c, w0), w1), w2), w3) in chunks.iter().zip(r0).zip(r1).zip(r2).zip(r3) {
         let (v_lo, v_hi) = (load_lo(c), load_hi(c));
-        for r in 0..4 {
-            let w = &split[r].0[i];
+        for (r, w) in [w0, w1, w2, w3].into_iter().enumerate() {
             lo[r] = add(lo[r], mul(load_lo(w), v_lo));
             hi[r] = add(hi[r], mul(load_hi(w), v_hi));
         }
