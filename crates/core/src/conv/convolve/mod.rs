@@ -331,7 +331,7 @@ pub fn convolve_region(
                     bank.plane(k, c)
                 }
             };
-            blocked_rows(
+            blocked::blocked_rows(
                 input,
                 weights,
                 (kh, kw, p.top, p.left),
@@ -341,54 +341,6 @@ pub fn convolve_region(
                 out_plane,
             );
         }
-    }
-}
-
-/// The register-blocked columns `bx0..bx1` of the rows of `region` (stride 1), two rows at a
-/// time: every input row a pair reads is listed once with the kernel rows each of the two
-/// output rows applies to it, in the order the tap-by-tap sweep adds them.
-fn blocked_rows<'a>(
-    input: &'a FeatureMap,
-    weights: impl Fn(usize) -> &'a [f32],
-    (kh, kw, top, left): (usize, usize, usize, usize),
-    region: Rect,
-    (bx0, bx1): (usize, usize),
-    ow: usize,
-    out_plane: &mut [f32],
-) {
-    let (in_w, in_h) = (input.width(), input.height());
-    let mut taps = Vec::with_capacity((kh + 1) * input.channels());
-    let mut oy = region.y;
-    while oy < region.bottom() {
-        let pair = oy + 1 < region.bottom();
-        taps.clear();
-        for c in 0..input.channels() {
-            let (plane, w) = (input.plane(c), weights(c));
-            // Padded input rows oy..oy + kh (+ 1 for the pair); those in the padding add nothing.
-            for u in oy..oy + kh + usize::from(pair) {
-                if u < top || u - top >= in_h {
-                    continue;
-                }
-                let iy = u - top;
-                let kernel_row = |i: usize| (i < kh).then(|| &w[i * kw..(i + 1) * kw]);
-                taps.push(blocked::TapRow {
-                    input: &plane[iy * in_w..(iy + 1) * in_w],
-                    weights: [
-                        kernel_row(u - oy),
-                        if pair && u > oy {
-                            kernel_row(u - oy - 1)
-                        } else {
-                            None
-                        },
-                    ],
-                });
-            }
-        }
-        let (above, below) = out_plane.split_at_mut((oy + 1) * ow);
-        let upper = &mut above[oy * ow + bx0..oy * ow + bx1];
-        let lower = pair.then(|| &mut below[bx0..bx1]);
-        blocked::add_taps(upper, lower, bx0, left, &taps);
-        oy += 1 + usize::from(pair);
     }
 }
 
