@@ -56,6 +56,9 @@ run long-claims cargo test --release --locked -p nnp-core --lib -- --ignored --e
 # 2-core machine needs more (the core's binary once took 27 s), so it gets ten minutes.
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-600}
 run browser-core env WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --locked -p nnp-core --lib
+# The JavaScript peers of the benchmarks (crates/bench/js) and the project compute the same
+# numbers (small sizes, no timing; the ratios come from scripts/bench.sh).
+run browser-bench env WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --locked -p nnp-bench --test agree
 run browser-app env WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --locked --no-fail-fast -p nnp-app --test '*'
 run release-build trunk build --release --public-url /courses/nnp/
 run size scripts/wasm-size.sh

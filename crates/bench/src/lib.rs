@@ -14,6 +14,12 @@ use nnp_core::mlp::{GridEval, LayerConfig, Mlp, MlpConfig, Samples, TrainConfig}
 use nnp_core::recurrent::{Model, ModelConfig, Variant};
 use nnp_core::rng::Rng;
 
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub mod ceiling;
+#[cfg(target_family = "wasm")]
+pub mod peers;
+pub mod side_by_side;
+
 /// A named piece of work to time.
 pub struct Workload {
     /// The name printed in reports.
@@ -71,14 +77,15 @@ pub fn workloads() -> Vec<Workload> {
 }
 
 /// A 512×512 grey image with some structure (so nothing is trivially zero).
-fn painting(size: usize) -> FeatureMap {
+pub fn painting(size: usize) -> FeatureMap {
     let data = (0..size * size)
         .map(|i| (((i % size) ^ (i / size)) % 97) as f32 / 96.0)
         .collect();
     FeatureMap::from_data(1, size, size, data)
 }
 
-fn kernel(size: usize, seed: u64) -> Kernel {
+/// A `size × size` kernel of normal random weights, seeded.
+pub fn kernel(size: usize, seed: u64) -> Kernel {
     let mut rng = Rng::seeded(seed);
     Kernel::new(
         size,

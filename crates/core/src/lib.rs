@@ -19,3 +19,4 @@ pub mod raster;
 pub mod real;
 pub mod recurrent;
 pub mod rng;
+pub mod simd;

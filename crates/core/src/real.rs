@@ -46,6 +46,17 @@ pub trait Real:
     /// `ln(1 + x)`, accurate for small `x`.
     fn ln_1p(self) -> Self;
 
+    /// σ of every value of `src` into `dst`: exact in `f64` (the gradient checks), within
+    /// 1e-6 relative in `f32` ([`activation::vector`](crate::activation::vector), SIMD).
+    fn sigmoid_into(src: &[Self], dst: &mut [Self]);
+    /// `tanh` of every value of `src` into `dst`: exact in `f64`, within 1e-6 relative in
+    /// `f32` ([`activation::vector`](crate::activation::vector), SIMD).
+    fn tanh_into(src: &[Self], dst: &mut [Self]);
+
+    /// `[rows[0]·v, …, rows[3]·v]`, each summed as the recurrent cells' `dot` sums it
+    /// (SIMD in the browser in `f32`, [`crate::simd::dot4_f32`]).
+    fn dot4(rows: [&[Self]; 4], v: &[Self]) -> [Self; 4];
+
     /// The value of an `f32` (exact for `f32` and `f64`).
     fn from_f32(v: f32) -> Self {
         Self::from_f64(f64::from(v))
@@ -53,7 +64,7 @@ pub trait Real:
 }
 
 macro_rules! impl_real {
-    ($t:ty) => {
+    ($t:ty, $sigmoid_into:path, $tanh_into:path, $dot4:path) => {
         impl Real for $t {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
@@ -90,12 +101,48 @@ macro_rules! impl_real {
             fn ln_1p(self) -> Self {
                 <$t>::ln_1p(self)
             }
+            #[inline]
+            fn sigmoid_into(src: &[Self], dst: &mut [Self]) {
+                $sigmoid_into(src, dst)
+            }
+            #[inline]
+            fn tanh_into(src: &[Self], dst: &mut [Self]) {
+                $tanh_into(src, dst)
+            }
+            #[inline]
+            fn dot4(rows: [&[Self]; 4], v: &[Self]) -> [Self; 4] {
+                $dot4(rows, v)
+            }
         }
     };
 }
 
-impl_real!(f32);
-impl_real!(f64);
+impl_real!(
+    f32,
+    crate::activation::vector::sigmoid_into,
+    crate::activation::vector::tanh_into,
+    crate::simd::dot4_f32
+);
+impl_real!(
+    f64,
+    exact_sigmoid_into,
+    exact_tanh_into,
+    crate::recurrent::dot4_plain
+);
+
+fn exact_sigmoid_into(src: &[f64], dst: &mut [f64]) {
+    assert_eq!(src.len(), dst.len(), "one output per value");
+    for (d, &z) in dst.iter_mut().zip(src) {
+        *d = sigmoid(z);
+    }
+}
+
+fn exact_tanh_into(src: &[f64], dst: &mut [f64]) {
+    assert_eq!(src.len(), dst.len(), "one output per value");
+    for (d, &x) in dst.iter_mut().zip(src) {
+        *d = x.tanh();
+    }
+}
 
 /// The logistic function σ, under the name the recurrent cells use; defined once in
 /// [`activation::logistic`](crate::activation::logistic).

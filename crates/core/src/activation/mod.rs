@@ -19,6 +19,7 @@
 //! ```
 
 pub mod fast;
+pub mod vector;
 
 use serde::{Deserialize, Serialize};
 

@@ -25,6 +25,42 @@ pub(crate) fn dot<F: Real>(a: &[F], b: &[F]) -> F {
     sum
 }
 
+/// The dot products of four rows with one vector, `[rows[0]·v, …, rows[3]·v]`, each summed
+/// exactly as [`dot`] sums it (so the results are the same to the bit), with every value
+/// of `v` loaded once for all four rows: [`dot4_plain`], or in the browser in `f32` its
+/// SIMD form [`crate::simd::dot4_f32`].
+#[inline]
+pub(crate) fn dot4<F: Real>(rows: [&[F]; 4], v: &[F]) -> [F; 4] {
+    F::dot4(rows, v)
+}
+
+/// [`dot4`] in plain code.
+#[inline]
+pub(crate) fn dot4_plain<F: Real>(rows: [&[F]; 4], v: &[F]) -> [F; 4] {
+    let (chunks, rest) = v.as_chunks::<8>();
+    let split = rows.map(|r| {
+        assert_eq!(r.len(), v.len(), "dot of slices of different lengths");
+        r.as_chunks::<8>()
+    });
+    let mut acc = [[F::ZERO; 8]; 4];
+    for (i, c) in chunks.iter().enumerate() {
+        for (acc, (row, _)) in acc.iter_mut().zip(&split) {
+            let w = &row[i];
+            for k in 0..8 {
+                acc[k] += w[k] * c[k];
+            }
+        }
+    }
+    std::array::from_fn(|r| {
+        let a = &acc[r];
+        let mut sum = ((a[0] + a[4]) + (a[1] + a[5])) + ((a[2] + a[6]) + (a[3] + a[7]));
+        for (x, y) in split[r].1.iter().zip(rest) {
+            sum += *x * *y;
+        }
+        sum
+    })
+}
+
 /// `y += α x` over two slices of equal length.
 #[inline]
 pub(crate) fn axpy<F: Real>(alpha: F, x: &[F], y: &mut [F]) {
@@ -43,6 +79,23 @@ pub(crate) fn norm<F: Real>(v: &[F]) -> F {
 /// `inputs`, with `W` (`out.len() × Σ len`) at `params[w..]` and `b` at `params[b..]`.
 pub(crate) fn affine<F: Real>(params: &[F], w: usize, b: usize, inputs: &[&[F]], out: &mut [F]) {
     let cols: usize = inputs.iter().map(|v| v.len()).sum();
+    if let [v] = inputs {
+        // One input (the readout): four rows at a time, each sum as `dot` makes it.
+        let (quads, rest) = out.as_chunks_mut::<4>();
+        for (q, o) in quads.iter_mut().enumerate() {
+            let row = |r: usize| &params[w + (4 * q + r) * cols..w + (4 * q + r + 1) * cols];
+            let sums = dot4([row(0), row(1), row(2), row(3)], v);
+            for (r, (o, s)) in o.iter_mut().zip(sums).enumerate() {
+                *o = params[b + 4 * q + r] + s;
+            }
+        }
+        let done = quads.len() * 4;
+        for (j, o) in rest.iter_mut().enumerate() {
+            let j = done + j;
+            *o = params[b + j] + dot(&params[w + j * cols..w + (j + 1) * cols], v);
+        }
+        return;
+    }
     for (j, o) in out.iter_mut().enumerate() {
         let row = &params[w + j * cols..w + (j + 1) * cols];
         let mut sum = params[b + j];
@@ -93,6 +146,24 @@ mod tests {
         let b: Vec<f64> = (0..19).map(|k| (f64::from(k) * 0.7).sin()).collect();
         let plain: f64 = a.iter().zip(&b).map(|(x, y)| x * y).sum();
         assert!((dot(&a, &b) - plain).abs() < 1e-12);
+    }
+
+    #[test]
+    fn dot4_plain_is_dot_to_the_bit() {
+        for n in [0, 3, 8, 19, 136] {
+            let v: Vec<f32> = (0..n).map(|k| (k as f32 * 0.37).sin()).collect();
+            let rows: Vec<Vec<f32>> = (0..4)
+                .map(|r| (0..n).map(|k| ((k * 7 + r) as f32 * 0.11).cos()).collect())
+                .collect();
+            let fused = dot4_plain([&rows[0], &rows[1], &rows[2], &rows[3]], &v);
+            for (r, row) in rows.iter().enumerate() {
+                assert_eq!(
+                    fused[r].to_bits(),
+                    dot(row, &v).to_bits(),
+                    "n = {n}, row {r}"
+                );
+            }
+        }
     }
 
     #[test]

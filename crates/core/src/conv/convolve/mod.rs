@@ -7,6 +7,7 @@
 //! image (zero padding contributes nothing, so it is never read). Those plain slice zips
 //! are what LLVM turns into SIMD (`+simd128` in the wasm build).
 
+mod blocked;
 mod field;
 #[cfg(test)]
 mod tests;
@@ -256,9 +257,33 @@ pub fn convolve_region(
     }
     let s = config.stride;
     let p = config.pads(kh, kw);
+    // Stride 1: the columns where the whole kernel lies inside go register-blocked.
+    let (bx0, bx1) = if s == 1 {
+        blocked::interior(region.x, region.right(), p.left, kw, in_w)
+    } else {
+        (region.x, region.x)
+    };
+    // With `flip`, kernel k's planes rotated by 180°.
+    let plane_len = kh * kw;
+    let mut flipped = vec![
+        0.0f32;
+        if config.flip {
+            bank.in_channels() * plane_len
+        } else {
+            0
+        }
+    ];
     for k in 0..bank.out_channels() {
         let bias = bank.bias()[k];
         let out_plane = out.plane_mut(k);
+        if config.flip {
+            for (c, plane) in flipped.chunks_exact_mut(plane_len).enumerate() {
+                plane
+                    .iter_mut()
+                    .zip(bank.plane(k, c).iter().rev())
+                    .for_each(|(f, w)| *f = *w);
+            }
+        }
         for oy in region.y..region.bottom() {
             let row_start = oy * ow;
             let row = &mut out_plane[row_start + region.x..row_start + region.right()];
@@ -266,6 +291,11 @@ pub fn convolve_region(
             for c in 0..bank.in_channels() {
                 let in_plane = input.plane(c);
                 let weights = bank.plane(k, c);
+                let weights = if config.flip {
+                    &flipped[c * plane_len..(c + 1) * plane_len]
+                } else {
+                    weights
+                };
                 for i in 0..kh {
                     // Input row s·oy + i − top; rows in the padding add nothing.
                     let iy = oy * s + i;
@@ -274,24 +304,42 @@ pub fn convolve_region(
                     }
                     let iy = iy - p.top;
                     let in_row = &in_plane[iy * in_w..(iy + 1) * in_w];
-                    let wi = if config.flip { kh - 1 - i } else { i };
-                    for j in 0..kw {
-                        let wj = if config.flip { kw - 1 - j } else { j };
-                        let w = weights[wi * kw + wj];
+                    let w_row = &weights[i * kw..(i + 1) * kw];
+                    for (j, &w) in w_row.iter().enumerate() {
                         if w == 0.0 {
                             continue;
                         }
                         let (lo, hi) = tap_range(j, p.left, s, in_w);
                         let (lo, hi) = (lo.max(region.x), hi.min(region.right()));
-                        if lo >= hi {
-                            continue;
+                        // Left and right of the blocked columns, tap by tap.
+                        for (lo, hi) in [(lo, hi.min(bx0)), (lo.max(bx1), hi)] {
+                            if lo < hi {
+                                let dst = &mut row[lo - region.x..hi - region.x];
+                                let first = lo * s + j - p.left;
+                                accumulate(dst, &in_row[first..], w, s);
+                            }
                         }
-                        let dst = &mut row[lo - region.x..hi - region.x];
-                        let first = lo * s + j - p.left;
-                        accumulate(dst, &in_row[first..], w, s);
                     }
                 }
             }
+        }
+        if bx1 > bx0 {
+            let weights = |c: usize| {
+                if config.flip {
+                    &flipped[c * plane_len..(c + 1) * plane_len]
+                } else {
+                    bank.plane(k, c)
+                }
+            };
+            blocked::blocked_rows(
+                input,
+                weights,
+                (kh, kw, p.top, p.left),
+                region,
+                (bx0, bx1),
+                ow,
+                out_plane,
+            );
         }
     }
 }

@@ -184,3 +184,33 @@ fn metrics_count_right_labels() {
     // hinge: max(1 − 1, 0) + max(1 − 1, 0) + max(1 + 2, 0) = 3, mean 1
     assert!((m.loss - 1.0).abs() < 1e-12);
 }
+
+#[test]
+fn metrics_in_batches_equal_point_by_point_to_the_bit() {
+    let data = Dataset::generate(&DatasetConfig {
+        kind: DatasetKind::Spiral,
+        samples: 101,
+        ..DatasetConfig::default()
+    });
+    let features = FeatureSet::raw();
+    let samples = Samples::new(&features, &data.train);
+    let net = Mlp::new(&MlpConfig {
+        hidden: vec![
+            LayerConfig {
+                units: 5,
+                activation: Activation::Tanh,
+            };
+            3
+        ],
+        ..MlpConfig::default()
+    });
+    let (mut loss, mut right) = (0.0, 0);
+    for i in 0..samples.len() {
+        let s = net.score(samples.row(i));
+        loss += net.loss().value(s, samples.labels[i]);
+        right += usize::from(net.predict(s) == samples.labels[i]);
+    }
+    let m = net.metrics(&samples);
+    assert_eq!(m.loss, loss / samples.len() as f64);
+    assert_eq!(m.accuracy, right as f64 / samples.len() as f64);
+}

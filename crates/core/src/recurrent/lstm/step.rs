@@ -2,7 +2,7 @@
 
 use super::{CANDIDATE, FORGET, INPUT, Lstm, OUTPUT};
 use crate::recurrent::State;
-use crate::recurrent::real::{Real, sigmoid};
+use crate::recurrent::real::Real;
 use crate::recurrent::record::{StepRecord, run_sequence};
 use crate::recurrent::trace::{QuantityName, Trace};
 
@@ -109,36 +109,49 @@ impl<F: Real> Lstm<F> {
         } = gates;
         let State { hidden, cell } = state;
 
-        // f_t = σ(W_f·[(C_{t−1},) h_{t−1}, x_t] + b_f)
-        self.gate_affine(FORGET, c_prev, h_prev, x, &mut pre.forget);
-        for (f, a) in forget.iter_mut().zip(&pre.forget) {
-            *f = sigmoid(*a);
+        if self.gates_are_fusable() {
+            // All four pre-activations in one pass over the weights.
+            self.fused_pre_activations(
+                h_prev,
+                x,
+                [
+                    &mut pre.forget,
+                    &mut pre.input,
+                    &mut pre.candidate,
+                    &mut pre.output,
+                ],
+            );
+        } else {
+            // f_t = σ(W_f·[(C_{t−1},) h_{t−1}, x_t] + b_f)
+            self.gate_affine(FORGET, c_prev, h_prev, x, &mut pre.forget);
+            if !self.config.coupled {
+                self.gate_affine(INPUT, c_prev, h_prev, x, &mut pre.input);
+            }
+            self.gate_affine(CANDIDATE, c_prev, h_prev, x, &mut pre.candidate);
         }
-        // i_t = σ(W_i·[(C_{t−1},) h_{t−1}, x_t] + b_i), or 1 − f_t when coupled
+        // f_t = σ(a_f); i_t = σ(a_i), or 1 − f_t when coupled; C̃_t = tanh(a_C)
+        F::sigmoid_into(&pre.forget, forget);
         if self.config.coupled {
             for (i, f) in input.iter_mut().zip(forget.iter()) {
                 *i = F::ONE - *f;
             }
         } else {
-            self.gate_affine(INPUT, c_prev, h_prev, x, &mut pre.input);
-            for (i, a) in input.iter_mut().zip(&pre.input) {
-                *i = sigmoid(*a);
-            }
+            F::sigmoid_into(&pre.input, input);
         }
-        // C̃_t = tanh(W_C·[h_{t−1}, x_t] + b_C)
-        self.gate_affine(CANDIDATE, c_prev, h_prev, x, &mut pre.candidate);
-        for (c, a) in candidate.iter_mut().zip(&pre.candidate) {
-            *c = a.tanh();
-        }
+        F::tanh_into(&pre.candidate, candidate);
         // C_t = f_t * C_{t−1} + i_t * C̃_t
         for j in 0..n {
             cell[j] = forget[j] * c_prev[j] + input[j] * candidate[j];
         }
-        // o_t = σ(W_o·[(C_t,) h_{t−1}, x_t] + b_o), h_t = o_t * tanh(C_t)
-        self.gate_affine(OUTPUT, cell, h_prev, x, &mut pre.output);
-        for j in 0..n {
-            output[j] = sigmoid(pre.output[j]);
-            hidden[j] = output[j] * cell[j].tanh();
+        // o_t = σ(W_o·[(C_t,) h_{t−1}, x_t] + b_o) (already summed when fused)
+        if !self.gates_are_fusable() {
+            self.gate_affine(OUTPUT, cell, h_prev, x, &mut pre.output);
+        }
+        F::sigmoid_into(&pre.output, output);
+        // h_t = o_t * tanh(C_t)
+        F::tanh_into(cell, hidden);
+        for (h, o) in hidden.iter_mut().zip(output.iter()) {
+            *h *= *o;
         }
     }
 
