@@ -61,10 +61,10 @@ const STAGES = [
   },
   {
     slug: "cnn",
-    picture: [".cnn-network .cnn-kernel"],
+    picture: [".cnn-network .cnn-kernel", ".cnn-network .cnn-probs"],
     explain: [".screen-cnn .lead"],
     controls: [".cnn-play", ".cnn-step"],
-    text: [],
+    text: [".cnn-network"],
   },
   {
     slug: "activations",
@@ -124,6 +124,7 @@ async function textIn(page, roots) {
         const own = [...element.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
         if (!own || element.getClientRects().length === 0) continue;
         const size = parseFloat(getComputedStyle(element).fontSize);
+        // Content wider than its box (scrolled or cut off), for a box that is not a line of text.
         const out = element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).display !== "inline";
         found.push({ text: element.textContent.trim().slice(0, 40), size, out });
       }
