@@ -216,11 +216,20 @@ async function openTourFile(page, text) {
   await page.locator(".tour-open input[type=file]").setInputFiles(file);
 }
 
+const README_TOUR = JSON.parse(
+  (await readFile(join(ROOT, "README.md"), "utf8")).split("## Guided tour")[1].split("```json")[1].split("```")[0],
+);
+
 test("a teacher's tour file opens, saves as the same file and travels as a link", async () => {
   const { context, problems } = await watchedContext(env.browser, { ...DESKTOP, acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${env.site.url}#/tour/3`);
   await atStop(page, 3);
+  // The README's example opens, and its screen reads the whole state.
+  await openTourFile(page, JSON.stringify(README_TOUR));
+  await page.locator(".tour-title", { hasText: README_TOUR.stops[0].title.en }).waitFor();
+  await pictureShown(page, "README stop 1");
+  assert.equal(await screenState(page), README_TOUR.stops[0].state);
   await openTourFile(page, JSON.stringify(CUSTOM, null, 2));
   await page.locator(".tour-title", { hasText: "Sum of products" }).waitFor();
   await pictureShown(page, "custom stop 1");

@@ -253,3 +253,19 @@ fn the_format_line_is_the_files_first_key() {
         "the tour is no screen of the list"
     );
 }
+
+#[test]
+fn the_readmes_example_tour_is_a_tour() {
+    let readme = include_str!("../../../../../README.md");
+    let section = readme
+        .split("## Guided tour")
+        .nth(1)
+        .expect("a Guided tour section");
+    let json = section
+        .split("```json")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("an example");
+    let tour = Tour::parse(json).unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    assert_eq!(tour.stops.len(), 2);
+}
