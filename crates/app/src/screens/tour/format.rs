@@ -216,14 +216,11 @@ impl Tour {
         if text.len() > MAX_TOUR_BYTES {
             return Err(TourError::TooBig);
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| TourError::NotJson(e.to_string()))?;
-        if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        let format = super::json::format_of(text).map_err(TourError::NotJson)?;
+        if format.as_deref() != Some(FORMAT) {
             return Err(TourError::NotATour);
         }
-        // Read again from the text, so a mistake is reported with its line and column.
-        let tour: Tour =
-            serde_json::from_str(text).map_err(|e| TourError::NotJson(e.to_string()))?;
+        let tour: Tour = super::json::read(text).map_err(TourError::NotJson)?;
         tour.check()?;
         Ok(tour)
     }
@@ -242,12 +239,6 @@ impl Tour {
 
     /// The tour as compact JSON (for a link), or pretty (for a file).
     pub fn to_json(&self, pretty: bool) -> String {
-        let written = if pretty {
-            serde_json::to_string_pretty(self)
-        } else {
-            serde_json::to_string(self)
-        };
-        // Plain strings and numbers always serialize.
-        written.unwrap_or_default()
+        super::json::write(self, pretty)
     }
 }

@@ -6,6 +6,7 @@
 
 mod card;
 pub mod format;
+mod json;
 mod keys;
 pub mod place;
 mod text;
