@@ -12,6 +12,7 @@ use crate::prefs::Prefs;
 use crate::route::Route;
 use crate::screen::Screen;
 use crate::screens;
+use crate::screens::tour::{self, TourCard, TourStop};
 use crate::share;
 use crate::shortcuts::{self, Shortcut, is_free_for_shortcut};
 use crate::widgets::PresenterContext;
@@ -142,6 +143,8 @@ pub fn App() -> Html {
         show_active_tab();
     });
 
+    // Read at each render: the app renders again on every change of the address.
+    let tour_place = tour::place::Place::current();
     let texts = lang.texts();
     let screen_name = route.screen().map(|s| s.text(texts).name);
     {
@@ -257,7 +260,10 @@ pub fn App() -> Html {
                 { view_keys(texts, toggle_keys) }
             }
             <main id="main" class="site-main" tabindex="-1">
-                { route.view() }
+                if let Some(place) = tour_place.clone().filter(|_| route.screen().is_some()) {
+                    <TourCard {place} />
+                }
+                <TourStop key={tour::stop_key(tour_place.as_ref())}>{ route.view() }</TourStop>
             </main>
             if !*embed {
                 <footer class="site-footer">{ texts.footer }</footer>
@@ -339,6 +345,10 @@ fn set_root_class(class: &str, on: bool) {
 /// A key pressed anywhere: `?` and Esc belong to the shortcut list, the others are
 /// announced to the screen (unless a control is using the key).
 fn on_key(event: &KeyboardEvent, keys_open: &UseStateHandle<bool>) {
+    // On a stop of the guided tour the clicker's keys move through the stops.
+    if tour::on_key(event) {
+        return;
+    }
     if !is_free_for_shortcut(event) {
         return;
     }

@@ -6,6 +6,7 @@ use crate::i18n::Texts;
 use crate::i18n::use_texts;
 use crate::screen::Screen;
 use crate::screens::ALL;
+use crate::screens::tour::TourInvite;
 
 /// The start page.
 #[component]
@@ -16,6 +17,7 @@ pub fn Home() -> Html {
             <h1>{ texts.app_title }</h1>
             <p class="tagline">{ texts.app_tagline }</p>
             <p class="intro">{ texts.home_intro }</p>
+            <TourInvite />
             <h2>{ texts.home_screens }</h2>
             <ul class="cards">
                 { for ALL.iter().copied().map(|s| card(s, texts)) }

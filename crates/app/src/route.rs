@@ -8,6 +8,7 @@ use crate::home::Home;
 use crate::not_found::NotFound;
 use crate::screen::{Screen, slug_of_hash};
 use crate::screens::ALL;
+use crate::screens::tour::{self, TourStart};
 
 /// Where the address points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub enum Route {
     Home,
     /// One of the screens in [`ALL`].
     Screen(&'static Screen),
+    /// An entry link of the guided tour (`#/tour`, `#/tour/3`): it opens the stop.
+    Tour,
     /// A hash that names no screen.
     NotFound,
 }
@@ -27,6 +30,9 @@ impl Route {
         if slug.is_empty() {
             return Route::Home;
         }
+        if slug == tour::SLUG {
+            return Route::Tour;
+        }
         ALL.iter()
             .copied()
             .find(|s| s.slug == slug)
@@ -37,7 +43,7 @@ impl Route {
     pub fn screen(self) -> Option<&'static Screen> {
         match self {
             Route::Screen(screen) => Some(screen),
-            Route::Home | Route::NotFound => None,
+            Route::Home | Route::Tour | Route::NotFound => None,
         }
     }
 
@@ -46,6 +52,7 @@ impl Route {
         match self {
             Route::Home => html! { <Home /> },
             Route::Screen(screen) => (screen.view)(),
+            Route::Tour => html! { <TourStart /> },
             Route::NotFound => html! { <NotFound /> },
         }
     }
@@ -102,5 +109,7 @@ mod tests {
         assert_eq!(Route::from_hash("#/nope"), Route::NotFound);
         assert_eq!(Route::from_hash("#/%%%"), Route::NotFound);
         assert_eq!(Route::from_hash("#/CONV"), Route::NotFound);
+        assert_eq!(Route::from_hash("#/tour/3"), Route::Tour);
+        assert_eq!(Route::from_hash("#/tour?tsrc=x"), Route::Tour);
     }
 }

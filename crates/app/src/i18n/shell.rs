@@ -47,6 +47,10 @@ pub static EN: Texts = Texts {
             "1 · 2 · E",
             "Decision boundaries: paint +1, paint −1, erase",
         ),
+        (
+            "PageDown · PageUp",
+            "Guided tour: next or previous stop (→ and ← too, unless a control uses them)",
+        ),
         ("?", "Show or hide this list"),
         ("Esc", "Close this list"),
     ],
@@ -110,6 +114,10 @@ pub static ZH: Texts = Texts {
         ("→", "走一步：一轮训练、计算图的一个节点或一次更新"),
         ("R", "重置"),
         ("1 · 2 · E", "决策边界：画 +1、画 −1、擦除"),
+        (
+            "PageDown · PageUp",
+            "导览：下一站或上一站（→ 和 ← 也可以，除非某个控件正在使用它们）",
+        ),
         ("?", "显示或隐藏此列表"),
         ("Esc", "关闭此列表"),
     ],

@@ -19,6 +19,7 @@ mod cnn;
 mod conv;
 mod deep;
 mod lstm;
+pub mod tour;
 
 use crate::screen::Screen;
 

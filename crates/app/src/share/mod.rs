@@ -39,9 +39,23 @@ pub const PRESENTER_KEY: &str = "presenter";
 /// iframe in a course page).
 pub const EMBED_KEY: &str = "embed";
 
+/// `tour=3`: the page is the third stop of a guided tour (the tour's card shows above it).
+pub const TOUR_KEY: &str = "tour";
+
+/// `tsrc=…`: a teacher's own tour carried in the link (its JSON, base64url).
+pub const TOUR_SOURCE_KEY: &str = "tsrc";
+
 /// Keys of a link that belong to the whole app: screens never read or write them, and
 /// [`read_query`] skips them instead of reporting an unknown setting.
-pub const GLOBAL_KEYS: &[&str] = &[HIDE_KEY, DEBUG_KEY, LANG_KEY, PRESENTER_KEY, EMBED_KEY];
+pub const GLOBAL_KEYS: &[&str] = &[
+    HIDE_KEY,
+    DEBUG_KEY,
+    LANG_KEY,
+    PRESENTER_KEY,
+    EMBED_KEY,
+    TOUR_KEY,
+    TOUR_SOURCE_KEY,
+];
 
 /// The value of the app's global `key` in the current address.
 pub fn address_global(key: &str) -> Option<String> {

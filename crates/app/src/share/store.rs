@@ -62,6 +62,10 @@ pub fn starting_state(screen: &Screen) -> Option<Origin> {
     if let Some(query) = super::current_query() {
         return Some(Origin::Link(query));
     }
+    // A stop of a tour is its link, even when the link leaves every setting at its default.
+    if super::address_global(super::TOUR_KEY).is_some() {
+        return Some(Origin::Link(String::new()));
+    }
     remembered(screen).map(Origin::Saved)
 }
 
