@@ -10,6 +10,7 @@ mod margin;
 mod model;
 mod msg;
 mod network;
+mod network_links;
 mod pack;
 mod persist;
 mod plane;
@@ -80,7 +81,7 @@ impl Canvases {
         if let Some(net) = self.net.cast::<Element>() {
             painter.thumbnails(&net, model, thumbs_share);
             if let Some((highlight, thick)) = links {
-                network::paint_links(&net, model, highlight, thick);
+                network_links::paint_links(&net, model, highlight, thick);
             }
         }
     }

@@ -9,66 +9,10 @@ use super::Msg;
 use super::controls::on_value;
 use super::draw::weight_colour;
 use super::model::{GRID, Link, MAX_LAYERS, MAX_UNITS, Model};
+use super::network_links::{
+    Geometry, LABEL_W, LINKS_ON_CANVAS, link_exists, link_under, nearest_link,
+};
 use crate::i18n::boundaries::BoundariesTexts;
-
-const HEADER: f64 = 78.0;
-/// Above this many links the diagram draws its links on a canvas, not as SVG lines: a
-/// network of 8 × 32 units has over 7,000, and re-rendering that many elements took a
-/// frame of 100–200 ms. The pointer finds the nearest link by geometry instead.
-pub const LINKS_ON_CANVAS: usize = 2000;
-const LABEL_W: f64 = 64.0;
-/// Columns are this far apart when there is room…
-const COL_PITCH: f64 = 112.0;
-/// …and come closer, down to this, so that a deep network still fits this width (a
-/// projector's 1024 px page): the diagram scales with the depth instead of scrolling.
-const MIN_COL_PITCH: f64 = 84.0;
-const FIT_WIDTH: f64 = 880.0;
-
-struct Geometry {
-    counts: Vec<usize>,
-    thumb: f64,
-    pitch: f64,
-    col_pitch: f64,
-    rows: usize,
-}
-
-impl Geometry {
-    fn new(counts: Vec<usize>) -> Self {
-        let rows = counts.iter().copied().max().unwrap_or(1);
-        let thumb = match rows {
-            0..=6 => 44.0,
-            7..=12 => 34.0,
-            _ => 26.0,
-        };
-        let gaps = counts.len().saturating_sub(1).max(1) as f64;
-        let col_pitch =
-            ((FIT_WIDTH - LABEL_W - thumb - 12.0) / gaps).clamp(MIN_COL_PITCH, COL_PITCH);
-        Self {
-            counts,
-            thumb,
-            pitch: thumb + 8.0,
-            col_pitch,
-            rows,
-        }
-    }
-
-    fn x(&self, col: usize) -> f64 {
-        LABEL_W + col as f64 * self.col_pitch
-    }
-
-    fn y(&self, col: usize, unit: usize) -> f64 {
-        let count = self.counts[col] as f64;
-        HEADER + (self.rows as f64 - count) * self.pitch / 2.0 + unit as f64 * self.pitch
-    }
-
-    fn width(&self) -> f64 {
-        self.x(self.counts.len() - 1) + self.thumb + 12.0
-    }
-
-    fn height(&self) -> f64 {
-        HEADER + self.rows as f64 * self.pitch
-    }
-}
 
 fn unit_label(m: &Model, t: &'static BoundariesTexts, col: usize, unit: usize) -> String {
     if col == 0 {
@@ -237,134 +181,6 @@ pub fn link_count(m: &Model) -> usize {
     m.mlp.layers().iter().map(|l| l.units * l.inputs).sum()
 }
 
-/// The link nearest to the pointer on the links canvas (within a few pixels), by geometry.
-fn nearest_link(shape: &[usize], event: &MouseEvent) -> Option<Link> {
-    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let rect = element.get_bounding_client_rect();
-    let geo = Geometry::new(shape.to_vec());
-    // The canvas may be drawn scaled (CSS); its own pixels are the geometry's.
-    let scale = geo.width() / rect.width().max(1.0);
-    let x = (f64::from(event.client_x()) - rect.left()) * scale;
-    let y = (f64::from(event.client_y()) - rect.top()) * scale;
-    link_at(shape, x, y)
-}
-
-/// The link within a few pixels of `(x, y)` on the links canvas of a network of `shape`.
-fn link_at(shape: &[usize], x: f64, y: f64) -> Option<Link> {
-    let geo = Geometry::new(shape.to_vec());
-    let half = geo.thumb / 2.0;
-    let layer = (0..shape.len().saturating_sub(1))
-        .find(|&l| x >= geo.x(l) + geo.thumb && x <= geo.x(l + 1))?;
-    let mut best: Option<(f64, Link)> = None;
-    for to in 0..shape[layer + 1] {
-        for from in 0..shape[layer] {
-            let (x1, y1) = (geo.x(layer) + geo.thumb, geo.y(layer, from) + half);
-            let (x2, y2) = (geo.x(layer + 1), geo.y(layer + 1, to) + half);
-            let d = segment_distance((x, y), (x1, y1), (x2, y2));
-            if best.is_none_or(|(b, _)| d < b) {
-                best = Some((d, (layer, to, from)));
-            }
-        }
-    }
-    best.filter(|(d, _)| *d <= 6.0).map(|(_, link)| link)
-}
-
-/// A line on the links canvas: `(x1, y1, x2, y2)`.
-type Segment = (f64, f64, f64, f64);
-
-/// The distance from `p` to the segment `a`–`b`.
-fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let length2 = dx * dx + dy * dy;
-    let t = if length2 == 0.0 {
-        0.0
-    } else {
-        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length2).clamp(0.0, 1.0)
-    };
-    (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
-}
-
-/// Draws every link of a big network on its canvas (inside `root`), grouped by colour and
-/// width so that a few thousand lines take a few strokes; `highlight` is drawn on top.
-pub fn paint_links(root: &web_sys::Element, m: &Model, highlight: Option<Link>, thick: bool) {
-    let Some(canvas) = root
-        .query_selector(".bd-links-canvas")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-    else {
-        return;
-    };
-    let Some(context) = crate::widgets::canvas::context_2d(&canvas) else {
-        return;
-    };
-    let geo = Geometry::new(m.mlp.shape());
-    let scale = if thick { 2.0 } else { 1.0 };
-    let half = geo.thumb / 2.0;
-    context.clear_rect(
-        0.0,
-        0.0,
-        f64::from(canvas.width()),
-        f64::from(canvas.height()),
-    );
-    context.set_global_alpha(0.75);
-    context.set_line_cap("round");
-    let width_of = |w: f64| scale * (w.abs() * 2.0).clamp(0.6, 7.0);
-    // Buckets: sign × width rounded to half a pixel.
-    let mut buckets: std::collections::BTreeMap<(bool, u32), Vec<Segment>> =
-        std::collections::BTreeMap::new();
-    for (l, layer) in m.mlp.layers().iter().enumerate() {
-        for to in 0..layer.units {
-            for from in 0..layer.inputs {
-                let w = m.mlp.weight(l, to, from);
-                let key = (w >= 0.0, (width_of(w) * 2.0).round() as u32);
-                buckets.entry(key).or_default().push((
-                    geo.x(l) + geo.thumb,
-                    geo.y(l, from) + half,
-                    geo.x(l + 1),
-                    geo.y(l + 1, to) + half,
-                ));
-            }
-        }
-    }
-    for ((positive, width2), lines) in buckets {
-        context.set_stroke_style_str(weight_colour(if positive { 1.0 } else { -1.0 }));
-        context.set_line_width(f64::from(width2) / 2.0);
-        context.begin_path();
-        for (x1, y1, x2, y2) in lines {
-            context.move_to(x1, y1);
-            context.line_to(x2, y2);
-        }
-        context.stroke();
-    }
-    context.set_global_alpha(1.0);
-    if let Some((l, to, from)) = highlight.filter(|&link| link_exists(m, link)) {
-        let w = m.mlp.weight(l, to, from);
-        context.set_stroke_style_str("#1b2330");
-        context.set_line_width(width_of(w) + 3.0);
-        context.begin_path();
-        context.move_to(geo.x(l) + geo.thumb, geo.y(l, from) + half);
-        context.line_to(geo.x(l + 1), geo.y(l + 1, to) + half);
-        context.stroke();
-        context.set_stroke_style_str(weight_colour(w));
-        context.set_line_width(width_of(w));
-        context.stroke();
-    }
-}
-
-/// The link a pointer event happened on, from the line's `data-link` (`layer.to.from`).
-fn link_under(event: &MouseEvent) -> Option<Link> {
-    let element = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    parse_link(&element.get_attribute("data-link")?)
-}
-
-/// `"1.2.3"` → `(1, 2, 3)`.
-fn parse_link(text: &str) -> Option<Link> {
-    let mut parts = text.split('.').map(|p| p.parse::<usize>().ok());
-    let link = (parts.next()??, parts.next()??, parts.next()??);
-    parts.next().is_none().then_some(link)
-}
-
 /// Keys on the focused diagram: ↑ ↓ move to the previous or next link, ← → to the first
 /// link of the previous or next layer (the readout says which, as hovering does), Enter or
 /// Space opens the weight editor. The keys stay with the diagram (no shortcut fires).
@@ -481,13 +297,6 @@ fn view_editor(
     }
 }
 
-fn link_exists(m: &Model, (l, to, from): Link) -> bool {
-    m.mlp
-        .layers()
-        .get(l)
-        .is_some_and(|layer| to < layer.units && from < layer.inputs)
-}
-
 fn link_text(m: &Model, t: &'static BoundariesTexts, (l, to, from): Link) -> String {
     t.link_title
         .replace("{from}", &unit_label(m, t, l, from))
@@ -575,58 +384,5 @@ fn view_header(
                 }) }
             </select>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[cfg(target_family = "wasm")]
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    /// The deepest network the screen allows fits a projector's page; a shallow one keeps
-    /// its columns wide apart.
-    #[test]
-    fn a_network_of_any_depth_fits_the_width() {
-        for layers in 0..=MAX_LAYERS {
-            let shape: Vec<usize> = std::iter::once(2)
-                .chain(std::iter::repeat_n(MAX_UNITS, layers))
-                .chain(std::iter::once(1))
-                .collect();
-            let geo = Geometry::new(shape);
-            assert!(geo.width() <= FIT_WIDTH, "{layers} layers: {}", geo.width());
-        }
-        assert_eq!(Geometry::new(vec![2, 4, 1]).col_pitch, COL_PITCH);
-    }
-
-    /// The pointer on a link finds that link; between the columns' thumbnails, or
-    /// far from every line, it finds none.
-    #[test]
-    fn the_pointer_finds_the_link_under_it_by_geometry() {
-        let shape = [2, 3, 1];
-        let geo = Geometry::new(shape.to_vec());
-        let half = geo.thumb / 2.0;
-        for (layer, to, from) in [(0, 1, 0), (0, 2, 1), (1, 0, 2)] {
-            let (x1, y1) = (geo.x(layer) + geo.thumb, geo.y(layer, from) + half);
-            let (x2, y2) = (geo.x(layer + 1), geo.y(layer + 1, to) + half);
-            // A fifth of the way along (in the middle, crossing lines meet).
-            let near = (x1 + (x2 - x1) * 0.2, y1 + (y2 - y1) * 0.2);
-            assert_eq!(
-                link_at(&shape, near.0, near.1 + 1.0),
-                Some((layer, to, from))
-            );
-        }
-        assert_eq!(
-            link_at(&shape, geo.x(0) + 1.0, geo.y(0, 0) + half),
-            None,
-            "on a thumbnail"
-        );
-        assert_eq!(
-            link_at(&shape, geo.x(0) + geo.thumb + 5.0, 1.0),
-            None,
-            "far above the lines"
-        );
-        assert!((segment_distance((0.0, 1.0), (-1.0, 0.0), (1.0, 0.0)) - 1.0).abs() < 1e-12);
-        assert!((segment_distance((3.0, 4.0), (0.0, 0.0), (0.0, 0.0)) - 5.0).abs() < 1e-12);
     }
 }
