@@ -5,6 +5,7 @@ pub mod app;
 pub mod digits_file;
 pub mod home;
 pub mod i18n;
+pub mod json;
 pub mod not_found;
 pub mod offline;
 pub mod panic_banner;
@@ -14,6 +15,7 @@ pub mod screen;
 pub mod screens;
 pub mod share;
 pub mod shortcuts;
+pub mod weights_file;
 pub mod widgets;
 
 /// Starts the app in the page's `<div id="app">` (or the body).

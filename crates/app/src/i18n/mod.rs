@@ -126,6 +126,18 @@ pub struct Texts {
     pub file_other_screen: &'static str,
     pub file_too_big: &'static str,
     pub file_unreadable: &'static str,
+    /// "Save weights": the network as a JSON file.
+    pub weights_save: &'static str,
+    pub weights_save_title: &'static str,
+    pub weights_open: &'static str,
+    pub weights_opened: &'static str,
+    /// `{}`: the JSON parser's words.
+    pub weights_not_json: &'static str,
+    pub weights_not_ours: &'static str,
+    /// `{}`: the other screen.
+    pub weights_other_screen: &'static str,
+    /// `{}`: what does not fit, and where.
+    pub weights_invalid: &'static str,
     /// The decision-boundaries screen's own strings.
     pub boundaries_ui: &'static boundaries::BoundariesTexts,
     /// The backprop screen's own strings.

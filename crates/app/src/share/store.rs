@@ -120,10 +120,15 @@ pub fn parse_file(text: &str, screen: &Screen) -> Result<String, FileError> {
 
 /// Offers `text` as a file download named `name` (made in the page, sent nowhere).
 pub fn download(name: &str, text: &str) -> Option<()> {
+    download_as(name, text, "text/plain;charset=utf-8")
+}
+
+/// Offers `text` as a file download named `name` of media type `mime`.
+pub fn download_as(name: &str, text: &str, mime: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&text.into());
     let options = BlobPropertyBag::new();
-    options.set_type("text/plain;charset=utf-8");
+    options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = Url::create_object_url_with_blob(&blob).ok()?;
     let link: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;

@@ -8,6 +8,7 @@ pub mod line_chart;
 pub mod panel;
 pub mod save_picture;
 pub mod state_file;
+pub mod weights_buttons;
 
 pub use form::event_value;
 pub use frame_loop::{FrameLoop, use_frame_loop};
@@ -15,3 +16,4 @@ pub use line_chart::{LineChart, Series};
 pub use panel::{Panel, PresenterContext};
 pub use save_picture::SavePicture;
 pub use state_file::StateFile;
+pub use weights_buttons::WeightsButtons;

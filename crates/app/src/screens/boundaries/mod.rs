@@ -29,7 +29,7 @@ use crate::i18n::use_texts;
 use crate::screen::Screen;
 use crate::share::copy_link;
 use crate::shortcuts::{History, Shortcut, history_key, is_free_key, use_shortcuts};
-use crate::widgets::{Panel, SavePicture, StateFile, use_frame_loop};
+use crate::widgets::{Panel, SavePicture, StateFile, WeightsButtons, use_frame_loop};
 use draw::{PLANE_PX, Painter, THUMBS_PER_FRAME};
 use model::{GRID, Link, Model, Tool};
 use msg::Msg;
@@ -372,6 +372,10 @@ pub fn Boundaries() -> Html {
         let model = model.clone();
         Callback::from(move |_: ()| full_query(&model.borrow()))
     };
+    let weights_json = {
+        let model = model.clone();
+        Callback::from(move |_: ()| model.borrow().weights_json())
+    };
     let m = model.borrow();
     let tool_class = match m.tool {
         Tool::Look => "tool-look",
@@ -388,7 +392,7 @@ pub fn Boundaries() -> Html {
                     <p class="lead">{ t.intro }</p>
                     <Panel id="train">{ controls::view_train_bar(&m, t, *copied, &send) }</Panel>
                     { readout::view_replay(&m, t) }
-                    { readout::view_notice(&m, t, &send) }
+                    { readout::view_notice(&m, texts, &send) }
                     { readout::view_metrics(&m, t) }
                 </div>
                 <div class="bd-stage-picture">
@@ -412,6 +416,8 @@ pub fn Boundaries() -> Html {
             <Panel id="file">
                 <StateFile screen={&SCREEN} query={state_query}
                            on_open={send.reform(Msg::OpenState)} />
+                <WeightsButtons slug="boundaries" json={weights_json}
+                                on_open={send.reform(Msg::OpenWeights)} />
             </Panel>
             <div class="bd-layout">
                 <div class="bd-output">

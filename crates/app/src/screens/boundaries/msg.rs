@@ -62,6 +62,9 @@ pub enum Msg {
     SetWeight(Link, String),
     /// Replaces everything by the state of an opened file (its query).
     OpenState(String),
+    /// Sets φ, the network and every weight from a weights file (its text, or why it could
+    /// not be read).
+    OpenWeights(Result<String, crate::weights_file::WeightsError>),
 }
 
 impl Model {
@@ -131,6 +134,8 @@ impl Model {
             }
             Msg::SetWeight(link, text) => self.weight_error = !self.set_weight_text(link, &text),
             Msg::OpenState(query) => self.open(&query),
+            Msg::OpenWeights(Ok(text)) => self.open_weights(&text),
+            Msg::OpenWeights(Err(error)) => self.notice = Some(Notice::WeightsRefused(error)),
         }
     }
 }

@@ -8,14 +8,16 @@ use super::Msg;
 use super::draw::class_colour;
 use super::model::{Model, Notice};
 use crate::i18n::boundaries::BoundariesTexts;
-use crate::i18n::fill;
+use crate::i18n::{Texts, fill};
+use crate::weights_file;
 use crate::widgets::{LineChart, Series};
 
 const TRAIN_COLOUR: (u8, u8, u8) = (27, 35, 48);
 const TEST_COLOUR: (u8, u8, u8) = (120, 130, 145);
 
 /// The current notice, if any, with a dismiss button.
-pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>) -> Html {
+pub fn view_notice(m: &Model, texts: &'static Texts, send: &Callback<Msg>) -> Html {
+    let t = texts.boundaries_ui;
     let Some(notice) = &m.notice else {
         return Html::default();
     };
@@ -50,6 +52,8 @@ pub fn view_notice(m: &Model, t: &'static BoundariesTexts, send: &Callback<Msg>)
         Notice::CsvImported(n) => (t.csv_imported.replace("{n}", &n.to_string()), false),
         Notice::CsvRefused(error) => (t.csv_words.say_csv(error), true),
         Notice::CsvUnreadable => (t.csv_unreadable.to_string(), true),
+        Notice::WeightsOpened => (weights_file::say(texts, &Ok(())), false),
+        Notice::WeightsRefused(error) => (weights_file::say(texts, &Err(error.clone())), true),
     };
     let class = if error { "notice-error" } else { "notice-info" };
     html! {

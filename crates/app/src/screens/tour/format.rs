@@ -216,11 +216,11 @@ impl Tour {
         if text.len() > MAX_TOUR_BYTES {
             return Err(TourError::TooBig);
         }
-        let format = super::json::format_of(text).map_err(TourError::NotJson)?;
+        let format = crate::json::format_of(text).map_err(TourError::NotJson)?;
         if format.as_deref() != Some(FORMAT) {
             return Err(TourError::NotATour);
         }
-        let tour: Tour = super::json::read(text).map_err(TourError::NotJson)?;
+        let tour: Tour = crate::json::read(text).map_err(TourError::NotJson)?;
         tour.check()?;
         Ok(tour)
     }
@@ -239,6 +239,6 @@ impl Tour {
 
     /// The tour as compact JSON (for a link), or pretty (for a file).
     pub fn to_json(&self, pretty: bool) -> String {
-        super::json::write(self, pretty)
+        crate::json::write(self, pretty)
     }
 }

@@ -6,7 +6,6 @@
 
 mod card;
 pub mod format;
-mod json;
 mod keys;
 pub mod place;
 mod text;

@@ -76,6 +76,10 @@ pub enum Notice {
     CsvRefused(nnp_core::dataset::csv::CsvError),
     /// The picked file is too big or not text.
     CsvUnreadable,
+    /// A weights file set φ, the network and every weight.
+    WeightsOpened,
+    /// A weights file was refused (why); nothing changed.
+    WeightsRefused(crate::weights_file::WeightsError),
 }
 
 /// Which fields of the training bar hold text that is not a valid number.
@@ -98,6 +102,9 @@ mod training;
 mod undo;
 #[cfg(test)]
 mod update_tests;
+mod weights_json;
+#[cfg(test)]
+mod weights_tests;
 
 pub use history::History;
 pub use network::Link;
