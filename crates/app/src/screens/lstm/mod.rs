@@ -35,7 +35,7 @@ use crate::screen::Screen;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::{Panel, StateFile, use_frame_loop};
+use crate::widgets::{Panel, StateFile, WeightsButtons, use_frame_loop};
 use draw::Painter;
 use model::{Model, Notice};
 use msg::Msg;
@@ -258,6 +258,10 @@ pub fn LstmScreen() -> Html {
         let model = model.clone();
         Callback::from(move |_: ()| full_query(&model.borrow()))
     };
+    let weights_json = {
+        let model = model.clone();
+        Callback::from(move |_: ()| model.borrow_mut().weights_json())
+    };
     let m = model.borrow();
     html! {
         <section class="screen screen-lstm">
@@ -265,7 +269,7 @@ pub fn LstmScreen() -> Html {
             <h1>{ SCREEN.text(texts).name }</h1>
             <p class="lead">{ t.intro }</p>
             { view_share::view_replay(&m, t, &send) }
-            { view_controls::view_notice(&m, t, &send) }
+            { view_controls::view_notice(&m, texts, &send) }
             <Panel id="variants">{ view_controls::view_variants(&m, t, &send) }</Panel>
             <Panel id="train">{ view_controls::view_train_bar(&m, t, &send) }</Panel>
             <div class="lstm-main">
@@ -285,6 +289,8 @@ pub fn LstmScreen() -> Html {
                 <div class="lstm-share">
                     <StateFile screen={&SCREEN} query={state_query} copy_link=true
                                on_open={send.reform(Msg::OpenState)} />
+                    <WeightsButtons slug="lstm" json={weights_json}
+                                    on_open={send.reform(Msg::OpenWeights)} />
                     { view_share::view_link_note(&m, t) }
                 </div>
             </Panel>

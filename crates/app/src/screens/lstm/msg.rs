@@ -33,6 +33,8 @@ pub enum Msg {
     Dismiss,
     /// Replaces everything by the state of an opened file (its query).
     OpenState(String),
+    /// Sets a cell's weights from a weights file (its text, or why it could not be read).
+    OpenWeights(Result<String, crate::weights_file::WeightsError>),
 }
 
 impl Model {
@@ -80,6 +82,8 @@ impl Model {
                 *self = Model::from_query(&query);
                 self.generation = generation + 1;
             }
+            Msg::OpenWeights(Ok(text)) => self.open_weights(&text),
+            Msg::OpenWeights(Err(error)) => self.notice = Some(Notice::WeightsRefused(error)),
         }
         if matches!(self.notice, Some(Notice::Reached { .. })) {
             self.training = false;

@@ -10,8 +10,9 @@ use super::format::num;
 use super::input::InputError;
 use super::model::{Model, Notice};
 use super::msg::Msg;
-use crate::i18n::fill;
 use crate::i18n::lstm::LstmTexts;
+use crate::i18n::{Texts, fill};
+use crate::weights_file;
 
 fn on_change(
     send: &Callback<Msg>,
@@ -184,7 +185,8 @@ fn input_error(e: &InputError, t: &'static LstmTexts) -> String {
 }
 
 /// The current notice with a dismiss button.
-pub fn view_notice(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> Html {
+pub fn view_notice(m: &Model, texts: &'static Texts, send: &Callback<Msg>) -> Html {
+    let t = texts.lstm_ui;
     let Some(notice) = &m.notice else {
         return Html::default();
     };
@@ -231,6 +233,8 @@ pub fn view_notice(m: &Model, t: &'static LstmTexts, send: &Callback<Msg>) -> Ht
             ),
             false,
         ),
+        Notice::WeightsOpened => (weights_file::say(texts, &Ok(())), false),
+        Notice::WeightsRefused(error) => (weights_file::say(texts, &Err(error.clone())), true),
     };
     let class = if error { "notice-error" } else { "notice-info" };
     html! {

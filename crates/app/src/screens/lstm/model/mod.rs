@@ -12,6 +12,9 @@ use super::input::{self, InputError};
 use super::link::Shortened;
 
 mod restore;
+mod weights_json;
+#[cfg(test)]
+mod weights_tests;
 
 /// Something to tell the user, in the current language (the view picks the words).
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +35,10 @@ pub enum Notice {
     SavedPartlyRead(Vec<String>),
     /// The text has more distinct characters than symbols: this many share one.
     CharactersFolded(usize),
+    /// A weights file set the shown cell's weights.
+    WeightsOpened,
+    /// A weights file was refused (why); nothing changed.
+    WeightsRefused(crate::weights_file::WeightsError),
 }
 
 /// One variant learning the task, with its stopwatch.
