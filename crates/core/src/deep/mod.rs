@@ -34,6 +34,6 @@ pub use digits::{DIGIT_CLASSES, DIGIT_PIXELS, DIGIT_SIDE, Digits, DigitsError, E
 pub use projection::{ProjectedPoint, Projection, pca_2d};
 pub use stack::{DeepNet, FineTune, NetGrads, NetVelocity, cross_entropy, softmax};
 pub use trainer::{
-    DIVERGENCE_FACTOR, Evaluation, MAX_FINE_TUNE_STEPS, Phase, PretrainConfig, Pretrainer,
-    Reconstructed, StepReport, loss_diverged,
+    DIVERGENCE_FACTOR, Evaluation, Learned, MAX_FINE_TUNE_STEPS, Phase, PretrainConfig, Pretrainer,
+    Reconstructed, ShapeMismatch, StepReport, loss_diverged,
 };

@@ -26,7 +26,7 @@ use crate::screen::Screen;
 use crate::share;
 use crate::share::store::{self, Origin};
 use crate::shortcuts::{Shortcut, use_shortcuts};
-use crate::widgets::{Panel, StateFile, use_frame_loop};
+use crate::widgets::{Panel, StateFile, WeightsButtons, use_frame_loop};
 use draw::Painter;
 use model::{LinkNotice, Load, LoadError, Model};
 use msg::Msg;
@@ -236,6 +236,10 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
         let model = model.clone();
         Callback::from(move |_: ()| full_query(&model.borrow()))
     };
+    let weights_json = {
+        let model = model.clone();
+        Callback::from(move |_: ()| model.borrow().weights_json().unwrap_or_default())
+    };
     let mut m = model.borrow_mut();
     let body = match &m.load {
         Load::Loading => html! {
@@ -265,6 +269,9 @@ pub fn DeepScreen(props: &DeepScreenProps) -> Html {
                     <Panel id="file">
                         <StateFile screen={&SCREEN} query={state_query} copy_link=true
                                    on_open={send.reform(Msg::OpenState)} />
+                        <WeightsButtons slug="deep" json={weights_json}
+                                        on_open={send.reform(Msg::OpenWeights)} />
+                        { view_share::weights_notice(texts, &m) }
                     </Panel>
                     { view_share::replay(t, &m, &send) }
                     { view_stack::status(t, &m) }

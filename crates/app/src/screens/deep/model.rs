@@ -7,6 +7,9 @@ use nnp_core::deep::{
 };
 
 mod restore;
+mod weights_json;
+#[cfg(test)]
+mod weights_tests;
 
 /// Labelled examples per class the user can choose for fine-tuning.
 pub const LABEL_CHOICES: [usize; 7] = [1, 3, 5, 10, 30, 50, 100];
@@ -105,6 +108,8 @@ pub struct Model {
     pub notice: Option<Notice>,
     /// What a link or remembered state could not restore.
     pub link_notice: Option<LinkNotice>,
+    /// How opening the last weights file went.
+    pub weights_notice: Option<Result<(), crate::weights_file::WeightsError>>,
     /// Whether the animation loop trains.
     pub running: bool,
     /// Show the random-init net's codes instead of the pretrained ones.
@@ -132,6 +137,7 @@ impl Default for Model {
             rate_error: [false; 2],
             notice: None,
             link_notice: None,
+            weights_notice: None,
             running: false,
             show_baseline: false,
             generation: 0,

@@ -36,6 +36,8 @@ pub enum Msg {
     Loaded(Result<String, LoadError>),
     /// Replaces everything by the state of an opened file (its query).
     OpenState(String),
+    /// Puts a weights file's weights in place (its text, or why it could not be read).
+    OpenWeights(Result<String, crate::weights_file::WeightsError>),
 }
 
 impl Model {
@@ -50,6 +52,7 @@ impl Model {
         }
         if !matches!(msg, Msg::Retry | Msg::Loaded(_)) {
             self.link_notice = None;
+            self.weights_notice = None;
         }
         match msg {
             Msg::Play => self.running = self.can_train(),
@@ -68,6 +71,8 @@ impl Model {
             Msg::Retry => self.start_loading(),
             Msg::Loaded(result) => self.loaded(result),
             Msg::OpenState(query) => self.open(&query),
+            Msg::OpenWeights(Ok(text)) => self.open_weights(&text),
+            Msg::OpenWeights(Err(error)) => self.weights_notice = Some(Err(error)),
         }
     }
 }

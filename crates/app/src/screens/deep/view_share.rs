@@ -5,7 +5,9 @@ use yew::prelude::*;
 use super::model::{LinkNotice, Model};
 use super::msg::Msg;
 use super::text::{count, fill};
+use crate::i18n::Texts;
 use crate::i18n::deep::DeepTexts;
+use crate::weights_file;
 
 /// While a shared experiment is replayed: how far it is, and a way to stop.
 pub fn replay(t: &DeepTexts, m: &Model, send: &Callback<Msg>) -> Html {
@@ -28,4 +30,21 @@ pub fn link_notice(t: &DeepTexts, m: &Model) -> Html {
         Some(LinkNotice::SavedPartlyRead(keys)) => fill(t.saved_partly_read, &[&keys.join(", ")]),
     };
     html! { <p class="notice notice-error deep-link-notice" role="alert">{ text }</p> }
+}
+
+/// How opening the last weights file went.
+pub fn weights_notice(texts: &'static Texts, m: &Model) -> Html {
+    let Some(outcome) = &m.weights_notice else {
+        return html! {};
+    };
+    let (class, role) = if outcome.is_ok() {
+        ("notice-info", "status")
+    } else {
+        ("notice-error", "alert")
+    };
+    html! {
+        <p class={classes!("notice", "deep-weights-notice", class)} {role}>
+            { weights_file::say(texts, outcome) }
+        </p>
+    }
 }

@@ -15,6 +15,7 @@
 mod config;
 mod divergence;
 mod inspect;
+mod learned;
 mod schedule;
 
 use std::sync::Arc;
@@ -31,6 +32,7 @@ use crate::rng::Rng;
 
 pub use config::{MAX_FINE_TUNE_STEPS, PretrainConfig};
 pub use divergence::{DIVERGENCE_FACTOR, loss_diverged};
+pub use learned::{Learned, ShapeMismatch};
 
 /// Where the experiment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
