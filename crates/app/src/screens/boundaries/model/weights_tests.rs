@@ -69,6 +69,19 @@ fn the_linear_model_has_no_biases_in_its_file() {
 }
 
 #[test]
+fn the_readme_example_opens() {
+    let readme = include_str!("../../../../../../README.md");
+    let start = readme
+        .find("```json\n  {\"format\": \"nnp-weights 1\"")
+        .expect("the README shows a weights file")
+        + "```json\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let model = opened(&readme[start..end]);
+    assert_eq!(model.notice, Some(Notice::WeightsOpened), "{:?}", model.notice);
+    assert_eq!(model.mlp.weights(0), [-1.0, 1.0, -1.0, -1.0, -1.0, 1.0]);
+}
+
+#[test]
 fn the_lecture_hand_solution_opens_from_a_hand_written_file() {
     // v1 = [−1, 1, −1] and v2 = [−1, −1, 1] on φ = [1, x1, x2], sign units.
     let text = r#"{
