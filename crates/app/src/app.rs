@@ -105,6 +105,7 @@ pub fn App() -> Html {
 
     use_effect_with(*presenter, |on| set_presenter_class(*on));
     use_effect_with(*embed, |on| set_root_class("embed", *on));
+    crate::print_fit::use_print_fit();
     {
         let keys_open = keys_open.clone();
         use_effect_with((), move |_| {

@@ -10,6 +10,7 @@ pub mod not_found;
 pub mod offline;
 pub mod panic_banner;
 pub mod prefs;
+pub mod print_fit;
 pub mod route;
 pub mod screen;
 pub mod screens;

@@ -77,7 +77,12 @@ fn the_readme_example_opens() {
         + "```json\n".len();
     let end = start + readme[start..].find("```").unwrap();
     let model = opened(&readme[start..end]);
-    assert_eq!(model.notice, Some(Notice::WeightsOpened), "{:?}", model.notice);
+    assert_eq!(
+        model.notice,
+        Some(Notice::WeightsOpened),
+        "{:?}",
+        model.notice
+    );
     assert_eq!(model.mlp.weights(0), [-1.0, 1.0, -1.0, -1.0, -1.0, 1.0]);
 }
 
