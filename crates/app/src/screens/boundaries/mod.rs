@@ -98,6 +98,9 @@ struct TrainLoop {
     rendered_at: f64,
     /// When the replay under way started: (milliseconds, epoch), to estimate its end.
     replay_start: Option<(f64, usize)>,
+    /// While a link replays: the epoch its pictures show, and how many rounds of unit
+    /// pictures are still to draw for it.
+    replay_drawn: Option<(usize, u32)>,
     /// Presenter mode: links drawn twice as thick.
     thick: bool,
     /// `debug=1`: long frames are described on the console.
@@ -142,13 +145,16 @@ impl TrainLoop {
             .then(|| (self.model.borrow().selected, self.thick));
         // A replay is there to reach its epoch: its pictures follow every few frames, which
         // keeps each frame short (and the replay faster).
-        if !replaying || self.frames.is_multiple_of(REPLAY_DRAW_FRAMES) {
+        if !replaying {
+            self.replay_drawn = None;
             self.canvases.draw_some(
                 &self.model.borrow(),
                 &mut self.painter.borrow_mut(),
                 Some(THUMBS_PER_FRAME),
                 links,
             );
+        } else if self.frames.is_multiple_of(REPLAY_DRAW_FRAMES) {
+            self.draw_replay();
         }
         if !replaying {
             self.model.borrow_mut().frame_ms = Some((trained - start, now_ms() - trained));
@@ -194,6 +200,43 @@ impl TrainLoop {
 }
 
 impl TrainLoop {
+    /// While a link replays, the pictures change only when an epoch ends (the grid is
+    /// evaluated then): the heat map and the links are drawn once per epoch, the points
+    /// once, and the unit pictures in turn until each shows the epoch. Frames in between
+    /// only train, so no frame hands the browser a pile of unchanged canvases to repaint.
+    fn draw_replay(&mut self) {
+        let model = self.model.borrow();
+        let mut painter = self.painter.borrow_mut();
+        let net = self.canvases.net.cast::<Element>();
+        match &mut self.replay_drawn {
+            Some((epoch, rounds_left)) if *epoch == model.epoch => {
+                if *rounds_left > 0 {
+                    *rounds_left -= 1;
+                    if let Some(net) = &net {
+                        painter.thumbnails(net, &model, Some(THUMBS_PER_FRAME));
+                    }
+                }
+            }
+            drawn => {
+                if let Some(heat) = self.canvases.heat.cast::<HtmlCanvasElement>() {
+                    painter.heatmap(&heat, &model);
+                }
+                if drawn.is_none()
+                    && let Some(plane) = self.canvases.plane.cast::<HtmlCanvasElement>()
+                {
+                    draw::points(&plane, &model);
+                }
+                if let Some(net) = &net {
+                    painter.thumbnails(net, &model, Some(THUMBS_PER_FRAME));
+                    network_links::paint_links(net, &model, model.selected, self.thick);
+                }
+                let pictures: usize = model.mlp.shape().iter().sum();
+                let rounds = pictures.div_ceil(THUMBS_PER_FRAME as usize) as u32;
+                *drawn = Some((model.epoch, rounds.saturating_sub(1)));
+            }
+        }
+    }
+
     /// Writes how long the replay still needs into the model, at its pace so far.
     fn estimate_replay(&mut self, now: f64) {
         let mut model = self.model.borrow_mut();
@@ -290,6 +333,7 @@ pub fn Boundaries() -> Html {
             frames: 0,
             rendered_at: 0.0,
             replay_start: None,
+            replay_drawn: None,
             thick: presenter,
             debug: crate::share::debug_on(),
         };
