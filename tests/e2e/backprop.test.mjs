@@ -148,6 +148,20 @@ test("phone: the graph scrolls inside its box, the page never sideways", async (
   const page = await context.newPage();
   await page.goto(`${env.site.url}#/backprop`);
   await page.locator(".bp-graph-svg").waitFor();
+  // The box opens on the loss (the top node, right of the middle), then follows the pass.
+  const inView = (name) => page.evaluate((label) => {
+    const box = document.querySelector(".bp-graph-scroll").getBoundingClientRect();
+    const node = [...document.querySelectorAll(".bp-node")].find((n) => n.textContent.trim().startsWith(label));
+    const r = node.getBoundingClientRect();
+    return r.left >= box.left - 1 && r.right <= box.right + 1;
+  }, name);
+  await page.waitForFunction(() => document.querySelector(".bp-graph-scroll").scrollLeft > 0);
+  assert.ok(await inView("loss"), "the loss is in view at first");
+  assert.ok(!(await inView("v1[0]")), "the drawing is wider than the box");
+  await page.locator(".bp-step").click();
+  await page.waitForFunction(() => document.querySelector(".bp-node.bp-current"));
+  const current = await page.locator(".bp-node.bp-current").evaluate((n) => n.textContent.trim().split(/\s/)[0]);
+  assert.ok(await inView(current), `the node just computed (${current}) is in view`);
   await page.getByRole("button", { name: "Finish backward" }).click();
   await screenshot(page, "phone-backprop-top.png");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -164,6 +164,15 @@ pub fn Backprop() -> Html {
         });
     }
 
+    // On a phone the graph scrolls sideways: it follows the node just computed (the loss
+    // at first).
+    use_effect_with(
+        view_graph::focus_fraction(&state.borrow().model.net.graph),
+        |fraction| {
+            view_graph::scroll_to(*fraction);
+        },
+    );
+
     let on_msg = {
         let (state, redraw) = (state.clone(), redraw.clone());
         Callback::from(move |msg: Msg| {

@@ -77,6 +77,33 @@ pub fn view(model: &Model, t: &'static BackpropTexts, note: Html, on_msg: &Callb
     }
 }
 
+/// Where the graph's scroll box should look, as a fraction of the drawing's width: the node
+/// just computed, else the loss (the top node), so a phone's narrow view follows the pass.
+pub fn focus_fraction(g: &Graph) -> f64 {
+    let top =
+        (0..g.len()).min_by(|&a, &b| layout::centre(g, a).1.total_cmp(&layout::centre(g, b).1));
+    let Some(node) = g.last_computed().or(top) else {
+        return 0.5;
+    };
+    layout::centre(g, node).0 / layout::size().0
+}
+
+/// Scrolls the graph's box (when it is narrower than the drawing: a phone) so that the point
+/// `fraction` of the drawing's width is in the middle.
+pub fn scroll_to(fraction: f64) {
+    let Some(scroll) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".bp-graph-scroll").ok().flatten())
+    else {
+        return;
+    };
+    let (inner, shown) = (scroll.scroll_width(), scroll.client_width());
+    if inner > shown {
+        let left = fraction * f64::from(inner) - f64::from(shown) / 2.0;
+        scroll.set_scroll_left(left.max(0.0).round() as i32);
+    }
+}
+
 fn ends(g: &Graph, e: &Edge) -> ((f64, f64), (f64, f64)) {
     let (cx, cy) = layout::centre(g, e.child);
     let (px, py) = layout::centre(g, e.parent);
