@@ -57,6 +57,11 @@ pub trait Real:
     /// (SIMD in the browser in `f32`, [`crate::simd::dot4_f32`]).
     fn dot4(rows: [&[Self]; 4], v: &[Self]) -> [Self; 4];
 
+    /// The whole-chunk sums of [`dot4`](Self::dot4) for four rows stored interleaved (per
+    /// chunk of eight values of `v`, the four rows' eight values), summed the same way
+    /// (SIMD in the browser in `f32`, [`crate::simd::dot4_interleaved_f32`]).
+    fn dot4_interleaved(rows: &[[Self; 8]], v: &[[Self; 8]]) -> [Self; 4];
+
     /// The value of an `f32` (exact for `f32` and `f64`).
     fn from_f32(v: f32) -> Self {
         Self::from_f64(f64::from(v))
@@ -64,7 +69,7 @@ pub trait Real:
 }
 
 macro_rules! impl_real {
-    ($t:ty, $sigmoid_into:path, $tanh_into:path, $dot4:path) => {
+    ($t:ty, $sigmoid_into:path, $tanh_into:path, $dot4:path, $dot4_interleaved:path) => {
         impl Real for $t {
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
@@ -113,6 +118,10 @@ macro_rules! impl_real {
             fn dot4(rows: [&[Self]; 4], v: &[Self]) -> [Self; 4] {
                 $dot4(rows, v)
             }
+            #[inline]
+            fn dot4_interleaved(rows: &[[Self; 8]], v: &[[Self; 8]]) -> [Self; 4] {
+                $dot4_interleaved(rows, v)
+            }
         }
     };
 }
@@ -121,13 +130,15 @@ impl_real!(
     f32,
     crate::activation::vector::sigmoid_into,
     crate::activation::vector::tanh_into,
-    crate::simd::dot4_f32
+    crate::simd::dot4_f32,
+    crate::simd::dot4_interleaved_f32
 );
 impl_real!(
     f64,
     exact_sigmoid_into,
     exact_tanh_into,
-    crate::recurrent::dot4_plain
+    crate::recurrent::dot4_plain,
+    crate::recurrent::dot4_interleaved_plain
 );
 
 fn exact_sigmoid_into(src: &[f64], dst: &mut [f64]) {

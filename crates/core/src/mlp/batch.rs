@@ -8,7 +8,7 @@
 
 use super::Layer;
 use crate::activation::Activation;
-use crate::activation::fast::tanh_vectorised;
+use crate::activation::fast::tanh_vectorised_in_place;
 
 /// Buffers of one mini-batch, reused from step to step.
 #[derive(Debug, Default)]
@@ -37,7 +37,7 @@ pub(super) fn forward(layer: &Layer, params: &[f64], input: &[f64], out: &mut Ve
         }
     }
     match layer.activation {
-        Activation::Tanh => out.iter_mut().for_each(|z| *z = tanh_vectorised(*z)),
+        Activation::Tanh => tanh_vectorised_in_place(out),
         exact => exact.apply_in_place(out),
     }
 }

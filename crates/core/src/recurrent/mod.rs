@@ -50,8 +50,8 @@ pub use model::{
 };
 pub use race::{EVALUATION_SIZE, Lane, NEAR_CHANCE, RACE_VARIANTS, Race, RaceConfig};
 pub use readout::{Prediction, argmax};
-pub(crate) use real::dot4_plain;
 pub use real::{Real, sigmoid};
+pub(crate) use real::{dot4_interleaved_plain, dot4_plain};
 pub use rnn::{Rnn, RnnConfig, RnnStep};
 pub use tasks::{Output, Sequence, SequenceError, Target, Task, TaskError, one_hot};
 pub use trace::{Block, BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};

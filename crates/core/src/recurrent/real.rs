@@ -61,6 +61,24 @@ pub(crate) fn dot4_plain<F: Real>(rows: [&[F]; 4], v: &[F]) -> [F; 4] {
     })
 }
 
+/// The whole-chunk part of [`dot4_plain`] for rows stored interleaved: `rows` holds, for
+/// each chunk of eight values of `v`, the four rows' eight values one after another (so
+/// `rows.len() == 4 · v.len()`). Each row's eight running sums are added as [`dot`] adds
+/// them; the caller adds the values past the last whole chunk.
+#[inline]
+pub(crate) fn dot4_interleaved_plain<F: Real>(rows: &[[F; 8]], v: &[[F; 8]]) -> [F; 4] {
+    assert_eq!(rows.len(), 4 * v.len(), "four rows per chunk of v");
+    let mut acc = [[F::ZERO; 8]; 4];
+    for (c, w) in v.iter().zip(rows.as_chunks::<4>().0) {
+        for (acc, w) in acc.iter_mut().zip(w) {
+            for k in 0..8 {
+                acc[k] += w[k] * c[k];
+            }
+        }
+    }
+    acc.map(|a| ((a[0] + a[4]) + (a[1] + a[5])) + ((a[2] + a[6]) + (a[3] + a[7])))
+}
+
 /// `y += α x` over two slices of equal length.
 #[inline]
 pub(crate) fn axpy<F: Real>(alpha: F, x: &[F], y: &mut [F]) {

@@ -6,6 +6,7 @@
 //! the rest of the row does. The taps are added in the same order as that sweep, so the
 //! outputs are the same to the bit.
 
+use super::three;
 use crate::conv::map::{FeatureMap, Rect};
 
 /// Outputs kept in registers at once.
@@ -111,8 +112,24 @@ pub(super) fn blocked_rows<'a>(
 ) {
     let (in_w, in_h) = (input.width(), input.height());
     let mut taps = Vec::with_capacity((kh + 1) * input.channels());
+    let three = three::nonzero_weights(input.channels(), kh, kw, weights(0));
     let mut oy = region.y;
     while oy < region.bottom() {
+        // Four rows whose six input rows all lie inside the image: the 3×3 path.
+        if let Some(w) = &three
+            && oy >= top
+            && oy + three::ROWS <= region.bottom()
+            && oy - top + three::ROWS + 2 <= in_h
+        {
+            let plane = input.plane(0);
+            let in_rows = std::array::from_fn(|r| &plane[(oy - top + r) * in_w..][..in_w]);
+            let quad = &mut out_plane[oy * ow..(oy + three::ROWS) * ow];
+            let mut rows = quad.chunks_exact_mut(ow).map(|row| &mut row[bx0..bx1]);
+            let out_rows = std::array::from_fn(|_| rows.next().expect("four output rows"));
+            three::add_quad(out_rows, in_rows, w, bx0, left);
+            oy += three::ROWS;
+            continue;
+        }
         let pair = oy + 1 < region.bottom();
         taps.clear();
         for c in 0..input.channels() {

@@ -11,6 +11,7 @@ mod blocked;
 mod field;
 #[cfg(test)]
 mod tests;
+mod three;
 
 use serde::{Deserialize, Serialize};
 

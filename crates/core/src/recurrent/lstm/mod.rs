@@ -22,6 +22,7 @@
 
 mod bptt;
 mod explain;
+mod fused;
 mod step;
 
 pub use step::{LstmGates, LstmStep};

@@ -1,5 +1,6 @@
 //! One LSTM time step, and the whole-sequence run built on it.
 
+use super::fused::PackedGates;
 use super::{CANDIDATE, FORGET, INPUT, Lstm, OUTPUT};
 use crate::recurrent::State;
 use crate::recurrent::real::Real;
@@ -93,6 +94,18 @@ impl<F: Real> Lstm<F> {
     /// One step: `(h_t, C_t)` and every gate from `x_t` and `(h_{t−1}, C_{t−1})`, written
     /// into `out` (its buffers are reused). Everything else is built on this.
     pub fn step_into(&self, x: &[F], state: &State<F>, out: &mut LstmStep<F>) {
+        self.step_with(None, x, state, out);
+    }
+
+    /// [`step_into`](Self::step_into), the four gates' pre-activations from `packed` when
+    /// given (the same sums, from weights laid out for the whole sequence).
+    fn step_with(
+        &self,
+        packed: Option<&mut PackedGates<F>>,
+        x: &[F],
+        state: &State<F>,
+        out: &mut LstmStep<F>,
+    ) {
         let n = self.hidden_size;
         assert_eq!(x.len(), self.input_size, "x_t has the wrong size");
         assert!(
@@ -109,18 +122,17 @@ impl<F: Real> Lstm<F> {
         } = gates;
         let State { hidden, cell } = state;
 
-        if self.gates_are_fusable() {
+        let fused_out = [
+            &mut pre.forget[..],
+            &mut pre.input,
+            &mut pre.candidate,
+            &mut pre.output,
+        ];
+        if let Some(packed) = packed {
+            packed.pre_activations(h_prev, x, fused_out);
+        } else if self.gates_are_fusable() {
             // All four pre-activations in one pass over the weights.
-            self.fused_pre_activations(
-                h_prev,
-                x,
-                [
-                    &mut pre.forget,
-                    &mut pre.input,
-                    &mut pre.candidate,
-                    &mut pre.output,
-                ],
-            );
+            self.fused_pre_activations(h_prev, x, fused_out);
         } else {
             // f_t = σ(W_f·[(C_{t−1},) h_{t−1}, x_t] + b_f)
             self.gate_affine(FORGET, c_prev, h_prev, x, &mut pre.forget);
@@ -168,13 +180,14 @@ impl<F: Real> Lstm<F> {
         let n = self.hidden_size;
         let start = initial.map_or_else(|| State::zeros(n, true), Clone::clone);
         let (record, coupled) = (LstmStep::zeros(n), self.config.coupled);
+        let mut packed = self.gates_are_fusable().then(|| PackedGates::new(self));
         run_sequence(
             inputs,
             self.input_size,
             start,
             record,
             coupled,
-            |x, s, out| self.step_into(x, s, out),
+            |x, s, out| self.step_with(packed.as_mut(), x, s, out),
         )
     }
 }
