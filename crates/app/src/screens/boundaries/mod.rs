@@ -98,9 +98,9 @@ struct TrainLoop {
     rendered_at: f64,
     /// When the replay under way started: (milliseconds, epoch), to estimate its end.
     replay_start: Option<(f64, usize)>,
-    /// While a link replays: the epoch its pictures show, and how many rounds of unit
-    /// pictures are still to draw for it.
-    replay_drawn: Option<(usize, u32)>,
+    /// While a link replays: the epoch its pictures are being drawn for, and the parts
+    /// still to draw (the next last).
+    replay_drawn: Option<(usize, Vec<ReplayPart>)>,
     /// Presenter mode: links drawn twice as thick.
     thick: bool,
     /// `debug=1`: long frames are described on the console.
@@ -114,8 +114,23 @@ thread_local! {
 
 /// A big network's links canvas is redrawn every this many training frames.
 const LINK_FRAMES: u32 = 6;
-/// While a link replays, the pictures are drawn every this many frames.
-const REPLAY_DRAW_FRAMES: u32 = 3;
+/// While a link replays, a part of the pictures is drawn every this many frames.
+const REPLAY_DRAW_FRAMES: u32 = 2;
+/// While a link replays, unit pictures drawn in one part.
+const REPLAY_THUMBS_PER_FRAME: u32 = 64;
+
+/// A part of the pictures a replay draws in one frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ReplayPart {
+    /// The plane's heat map.
+    Heat,
+    /// The points on the plane.
+    Points,
+    /// The network's links.
+    Links,
+    /// The next round of unit pictures.
+    Thumbs,
+}
 
 impl TrainLoop {
     /// One frame's work; returns whether to go on.
@@ -153,7 +168,7 @@ impl TrainLoop {
                 Some(THUMBS_PER_FRAME),
                 links,
             );
-        } else if self.frames.is_multiple_of(REPLAY_DRAW_FRAMES) {
+        } else {
             self.draw_replay();
         }
         if !replaying {
@@ -201,38 +216,60 @@ impl TrainLoop {
 
 impl TrainLoop {
     /// While a link replays, the pictures change only when an epoch ends (the grid is
-    /// evaluated then): the heat map and the links are drawn once per epoch, the points
-    /// once, and the unit pictures in turn until each shows the epoch. Frames in between
-    /// only train, so no frame hands the browser a pile of unchanged canvases to repaint.
+    /// evaluated then). What the new epoch needs is drawn one part per frame, every other
+    /// frame: the heat map, the links, then the unit pictures in rounds (the points once,
+    /// they do not move). Every repaint costs the browser a commit of the whole page's
+    /// canvases, so frames in between only train.
     fn draw_replay(&mut self) {
         let model = self.model.borrow();
+        let first = self.replay_drawn.is_none();
+        if self
+            .replay_drawn
+            .as_ref()
+            .is_none_or(|(epoch, _)| *epoch != model.epoch)
+        {
+            let pictures: usize = model.mlp.shape().iter().sum();
+            let rounds = pictures.div_ceil(REPLAY_THUMBS_PER_FRAME as usize);
+            let mut parts = vec![ReplayPart::Thumbs; rounds];
+            parts.push(ReplayPart::Links);
+            if first {
+                parts.push(ReplayPart::Points);
+            }
+            parts.push(ReplayPart::Heat);
+            self.replay_drawn = Some((model.epoch, parts));
+        }
+        if !self.frames.is_multiple_of(REPLAY_DRAW_FRAMES) {
+            return;
+        }
+        let Some(part) = self
+            .replay_drawn
+            .as_mut()
+            .and_then(|(_, parts)| parts.pop())
+        else {
+            return;
+        };
         let mut painter = self.painter.borrow_mut();
         let net = self.canvases.net.cast::<Element>();
-        match &mut self.replay_drawn {
-            Some((epoch, rounds_left)) if *epoch == model.epoch => {
-                if *rounds_left > 0 {
-                    *rounds_left -= 1;
-                    if let Some(net) = &net {
-                        painter.thumbnails(net, &model, Some(THUMBS_PER_FRAME));
-                    }
-                }
-            }
-            drawn => {
+        match part {
+            ReplayPart::Heat => {
                 if let Some(heat) = self.canvases.heat.cast::<HtmlCanvasElement>() {
                     painter.heatmap(&heat, &model);
                 }
-                if drawn.is_none()
-                    && let Some(plane) = self.canvases.plane.cast::<HtmlCanvasElement>()
-                {
+            }
+            ReplayPart::Points => {
+                if let Some(plane) = self.canvases.plane.cast::<HtmlCanvasElement>() {
                     draw::points(&plane, &model);
                 }
+            }
+            ReplayPart::Links => {
                 if let Some(net) = &net {
-                    painter.thumbnails(net, &model, Some(THUMBS_PER_FRAME));
                     network_links::paint_links(net, &model, model.selected, self.thick);
                 }
-                let pictures: usize = model.mlp.shape().iter().sum();
-                let rounds = pictures.div_ceil(THUMBS_PER_FRAME as usize) as u32;
-                *drawn = Some((model.epoch, rounds.saturating_sub(1)));
+            }
+            ReplayPart::Thumbs => {
+                if let Some(net) = &net {
+                    painter.thumbnails(net, &model, Some(REPLAY_THUMBS_PER_FRAME));
+                }
             }
         }
     }
@@ -303,14 +340,17 @@ pub fn Boundaries() -> Html {
             let start = now_ms();
             let model = model.borrow();
             // While the loop trains it paints the pictures itself, a share a frame; a render
-            // then only adds what changed shape. At rest every picture is painted.
-            let running = model.playing || model.stepping || model.replay_to.is_some();
-            let (share, links) = if running {
-                (Some(THUMBS_PER_FRAME), None)
-            } else {
-                (None, Some((highlight, presenter)))
-            };
-            canvases.draw_some(&model, &mut painter.borrow_mut(), share, links);
+            // then only adds what changed shape (a replay's loop paints all it needs, part by
+            // part). At rest every picture is painted.
+            let running = model.playing || model.stepping;
+            if model.replay_to.is_none() {
+                let (share, links) = if running {
+                    (Some(THUMBS_PER_FRAME), None)
+                } else {
+                    (None, Some((highlight, presenter)))
+                };
+                canvases.draw_some(&model, &mut painter.borrow_mut(), share, links);
+            }
             let asked = DEBUG_RENDER_ASKED.with(|t| t.replace(0.0));
             if asked > 0.0 {
                 web_sys::console::log_1(
