@@ -64,18 +64,20 @@ struct Canvases {
 impl Canvases {
     /// Draws everything; with `thumbs_share`, only that many of the units' thumbnails (in
     /// turn), as a training frame does. A big network's links canvas is drawn when `links`
-    /// says how (the link to highlight, presenter mode's thick lines).
+    /// says how (the link to highlight, presenter mode's thick lines), the points when
+    /// `points`.
     fn draw_some(
         &self,
         model: &Model,
         painter: &mut Painter,
         thumbs_share: Option<u32>,
         links: Option<(Option<Link>, bool)>,
+        points: bool,
     ) {
         if let Some(heat) = self.heat.cast::<HtmlCanvasElement>() {
             painter.heatmap(&heat, model);
         }
-        if let Some(plane) = self.plane.cast::<HtmlCanvasElement>() {
+        if points && let Some(plane) = self.plane.cast::<HtmlCanvasElement>() {
             draw::points(&plane, model);
         }
         if let Some(net) = self.net.cast::<Element>() {
@@ -158,8 +160,8 @@ impl TrainLoop {
             .frames
             .is_multiple_of(LINK_FRAMES)
             .then(|| (self.model.borrow().selected, self.thick));
-        // A replay is there to reach its epoch: its pictures follow every few frames, which
-        // keeps each frame short (and the replay faster).
+        // A replay is there to reach its epoch: its pictures follow part by part. Training
+        // does not move the points (a stroke paints them through a render).
         if !replaying {
             self.replay_drawn = None;
             self.canvases.draw_some(
@@ -167,6 +169,7 @@ impl TrainLoop {
                 &mut self.painter.borrow_mut(),
                 Some(THUMBS_PER_FRAME),
                 links,
+                false,
             );
         } else {
             self.draw_replay();
@@ -349,7 +352,7 @@ pub fn Boundaries() -> Html {
                 } else {
                     (None, Some((highlight, presenter)))
                 };
-                canvases.draw_some(&model, &mut painter.borrow_mut(), share, links);
+                canvases.draw_some(&model, &mut painter.borrow_mut(), share, links, true);
             }
             let asked = DEBUG_RENDER_ASKED.with(|t| t.replace(0.0));
             if asked > 0.0 {
