@@ -61,7 +61,23 @@ test("boundaries: a link at every maximum replays in short frames, says how long
   const limit = Math.max(1000, 20 * idle);
   await page.goto(`${env.site.url}${link}`);
   await page.locator(".bd-replay").waitFor();
+  // The pictures follow the replay (drawn part by part as epochs end): the plane's heat
+  // map and the first hidden layer's unit pictures change while it runs.
+  const pictures = () =>
+    page.evaluate(() => [
+      document.querySelector(".bd-heat").toDataURL(),
+      ...[...document.querySelectorAll('canvas.bd-thumb[data-col="1"]')].map((c) => c.toDataURL()),
+    ]);
+  const before = await pictures();
   const gap = await longestFrameGap(page, 3000);
+  await page.waitForFunction(() => /epoch [1-9]/i.test(document.querySelector(".bd-replay")?.textContent ?? ""));
+  await page.waitForTimeout(1500);
+  const after = await pictures();
+  const changed = after.slice(1).filter((p, k) => p !== before[k + 1]).length;
+  console.log(`# replay pictures: heat map ${after[0] === before[0] ? "same" : "changed"}, ${changed} of ${after.length - 1} unit pictures changed`);
+  assert.ok(before.length > 30, `${before.length} pictures`);
+  assert.notEqual(after[0], before[0], "the heat map follows the replay");
+  assert.ok(changed > 16, "the unit pictures follow the replay");
   console.log(`longest frame gap while replaying 8×32, 5,000 points, batch 1: ${gap.toFixed(0)} ms (idle page: ${idle.toFixed(0)} ms; limit ${limit.toFixed(0)} ms)`);
   assert.ok(gap < limit, `a frame held the page for ${gap.toFixed(0)} ms (idle: ${idle.toFixed(0)} ms)`);
   assert.ok((await answerMs(page)) < limit, "the page answers within the limit");

@@ -118,8 +118,9 @@ thread_local! {
 const LINK_FRAMES: u32 = 6;
 /// While a link replays, a part of the pictures is drawn every this many frames.
 const REPLAY_DRAW_FRAMES: u32 = 2;
-/// While a link replays, unit pictures drawn in one part.
-const REPLAY_THUMBS_PER_FRAME: u32 = 64;
+/// While a link replays, unit pictures drawn in one part (each changed canvas costs the
+/// browser part of a commit: 16 keep a part near 15 ms here).
+const REPLAY_THUMBS_PER_FRAME: u32 = 16;
 
 /// A part of the pictures a replay draws in one frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -219,18 +220,21 @@ impl TrainLoop {
 
 impl TrainLoop {
     /// While a link replays, the pictures change only when an epoch ends (the grid is
-    /// evaluated then). What the new epoch needs is drawn one part per frame, every other
-    /// frame: the heat map, the links, then the unit pictures in rounds (the points once,
-    /// they do not move). Every repaint costs the browser a commit of the whole page's
+    /// evaluated then). After an epoch the pictures are drawn one part per frame, every
+    /// other frame: the heat map, the links, then the unit pictures in rounds (the points
+    /// once, they do not move); the next round starts when this one is drawn and another
+    /// epoch has ended. Every repaint costs the browser a commit of the whole page's
     /// canvases, so frames in between only train.
     fn draw_replay(&mut self) {
         let model = self.model.borrow();
         let first = self.replay_drawn.is_none();
-        if self
+        // A new round starts once the last is drawn (fast epochs must not starve the unit
+        // pictures); each part draws the latest state.
+        let round_done = self
             .replay_drawn
             .as_ref()
-            .is_none_or(|(epoch, _)| *epoch != model.epoch)
-        {
+            .is_none_or(|(epoch, parts)| parts.is_empty() && *epoch != model.epoch);
+        if round_done {
             let pictures: usize = model.mlp.shape().iter().sum();
             let rounds = pictures.div_ceil(REPLAY_THUMBS_PER_FRAME as usize);
             let mut parts = vec![ReplayPart::Thumbs; rounds];
