@@ -54,23 +54,11 @@ pub fn say(texts: &Texts, outcome: &Result<(), WeightsError>) -> String {
     }
 }
 
-/// The fields every weights file starts with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Header {
-    /// Always [`FORMAT`].
-    pub format: String,
+/// The fields every weights file starts with (read first, to name a file of another kind).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+struct Header {
     /// The screen's slug (`boundaries`, `lstm`, `deep`).
-    pub screen: String,
-}
-
-impl Header {
-    /// The header of `screen`'s files.
-    pub fn of(screen: &str) -> Self {
-        Self {
-            format: FORMAT.to_string(),
-            screen: screen.to_string(),
-        }
-    }
+    screen: String,
 }
 
 /// Reads `text` as `screen`'s weights file `T`: the header first (so a file of another kind
@@ -157,15 +145,16 @@ mod tests {
 
     #[derive(Debug, Serialize, Deserialize)]
     struct Body {
-        #[serde(flatten)]
-        header: Header,
+        format: String,
+        screen: String,
         values: Vec<f64>,
     }
 
     #[test]
     fn the_header_is_checked_before_the_body() {
         let body = Body {
-            header: Header::of("deep"),
+            format: FORMAT.into(),
+            screen: "deep".into(),
             values: vec![0.1, -2.5e-300, 1.0 / 3.0],
         };
         let text = write(&body);

@@ -9,7 +9,7 @@ use nnp_core::mlp::LayerConfig;
 use serde::{Deserialize, Serialize};
 
 use super::{MAX_DEGREE, MAX_LAYERS, MAX_UNITS, Model, Notice};
-use crate::weights_file::{self, Header, WeightsError, from_rows, invalid, to_rows};
+use crate::weights_file::{self, WeightsError, from_rows, invalid, to_rows};
 
 /// The slug in the file's header.
 const SCREEN: &str = "boundaries";
@@ -19,8 +19,11 @@ const MAX_FORMULAS: usize = 16;
 /// A decision-boundaries weights file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct WeightsJson {
-    #[serde(flatten)]
-    header: Header,
+    /// Always [`weights_file::FORMAT`] (fields of their own: `flatten` would double the
+    /// size of the reading code).
+    format: String,
+    /// This screen's slug.
+    screen: String,
     /// φ: the named features (`1`, `x1`, …), monomials up to `degree`, typed formulas.
     phi: PhiJson,
     /// What each input of the first layer is, in order (written for the reader; not read).
@@ -81,7 +84,8 @@ impl Model {
             })
             .collect();
         weights_file::write(&WeightsJson {
-            header: Header::of(SCREEN),
+            format: weights_file::FORMAT.into(),
+            screen: SCREEN.into(),
             phi: PhiJson {
                 named,
                 degree: self.phi.degree,

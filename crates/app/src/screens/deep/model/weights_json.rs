@@ -8,7 +8,7 @@ use nnp_core::deep::{DeepNet, Dense, Learned, Phase, Pretrainer};
 use serde::{Deserialize, Serialize};
 
 use super::{DEPTH_CHOICES, LAYER_UNITS, Model};
-use crate::weights_file::{self, Header, WeightsError, from_rows, invalid, to_rows};
+use crate::weights_file::{self, WeightsError, from_rows, invalid, to_rows};
 
 /// The slug in the file's header.
 const SCREEN: &str = "deep";
@@ -16,8 +16,11 @@ const SCREEN: &str = "deep";
 /// A deep-net weights file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct WeightsJson {
-    #[serde(flatten)]
-    header: Header,
+    /// Always [`weights_file::FORMAT`] (fields of their own: `flatten` would double the
+    /// size of the reading code).
+    format: String,
+    /// This screen's slug.
+    screen: String,
     /// Layer widths from the input to the output (written for the reader; not read).
     #[serde(default, skip_deserializing)]
     shape: Vec<usize>,
@@ -94,7 +97,8 @@ impl Model {
             Phase::FineTune => ("fine-tune", None),
         };
         Some(weights_file::write(&WeightsJson {
-            header: Header::of(SCREEN),
+            format: weights_file::FORMAT.into(),
+            screen: SCREEN.into(),
             shape: learned.net.shape(),
             phase: phase.to_string(),
             pretrain_layer,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Model, Notice, variant_index};
 use crate::screens::lstm::choices::{HIDDEN_SIZES, TaskKind};
-use crate::weights_file::{self, Header, WeightsError, from_rows, invalid, to_rows};
+use crate::weights_file::{self, WeightsError, from_rows, invalid, to_rows};
 
 /// The slug in the file's header.
 const SCREEN: &str = "lstm";
@@ -17,8 +17,11 @@ const SCREEN: &str = "lstm";
 /// An LSTM-screen weights file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct WeightsJson {
-    #[serde(flatten)]
-    header: Header,
+    /// Always [`weights_file::FORMAT`] (fields of their own: `flatten` would double the
+    /// size of the reading code).
+    format: String,
+    /// This screen's slug.
+    screen: String,
     /// `rnn`, `lstm`, `peephole`, `coupled` or `gru`.
     variant: String,
     /// The task the cell reads (`remember`, `brackets`, `sine`, `text`).
@@ -65,7 +68,8 @@ impl Model {
         let trainer = &self.run().trainer;
         let config = trainer.model.config;
         weights_file::write(&WeightsJson {
-            header: Header::of(SCREEN),
+            format: weights_file::FORMAT.into(),
+            screen: SCREEN.into(),
             variant: variant.id().to_string(),
             task: task.to_string(),
             input_size: config.input_size,
