@@ -12,7 +12,7 @@ const env = openSite();
 // key names as printed on keyboards.
 const NAMES = new Set(
   `sign logistic sigmoid tanh relu linear softmax max min avg exp log sin cos abs sqrt
-   rnn lstm gru sgd adam pca bptt csv png uci optdigits alpaydin kaynak cc by
+   rnn lstm gru sgd adam pca bptt csv png json uci optdigits alpaydin kaynak cc by
    squared hinge xor ms kb mb wasm sobel
    score loss
    tab enter space esc ctrl shift`.split(/\s+/).filter(Boolean),

@@ -278,7 +278,15 @@ test("a broken tour file is refused with a message and the tour goes on", async 
   for (const [text, message] of cases) {
     await openTourFile(page, text);
     const shown = page.locator(".tour-file-error");
-    await shown.waitFor();
+    // The file is read asynchronously: the last case's message stays until this one's
+    // comes, so wait for the message itself (a wrong message fails by timing out).
+    await page
+      .waitForFunction(
+        ([source, flags]) => new RegExp(source, flags).test(document.querySelector(".tour-file-error")?.innerText ?? ""),
+        [message.source, message.flags],
+        { timeout: 20000 },
+      )
+      .catch(() => {});
     assert.match(await shown.innerText(), message);
     assert.equal(await card(page).getAttribute("data-stop"), "4");
     assert.equal(await page.evaluate(() => location.hash), before, "the address stays");
