@@ -9,6 +9,7 @@ use nnp_core::mlp::LayerConfig;
 use serde::{Deserialize, Serialize};
 
 use super::{MAX_DEGREE, MAX_LAYERS, MAX_UNITS, Model, Notice};
+use crate::screens::boundaries::link::MAX_EPOCHS;
 use crate::weights_file::{self, WeightsError, from_rows, invalid, to_rows};
 
 /// The slug in the file's header.
@@ -183,7 +184,8 @@ impl Model {
         }
         set_all(&mut next, &params);
         next.hand_edited = true;
-        next.epoch = file.epoch;
+        // As a link counts them (a larger count would not survive the link).
+        next.epoch = file.epoch.min(MAX_EPOCHS as usize);
         next.refresh();
         Ok(next)
     }

@@ -203,6 +203,23 @@ fn every_refusal_says_what_and_where() {
 }
 
 #[test]
+fn a_huge_epoch_count_is_kept_as_a_link_can_carry_it() {
+    let text = with(|v| v["epoch"] = serde_json::json!(4_000_000_000u64));
+    let model = opened(&text);
+    assert_eq!(model.notice, Some(Notice::WeightsOpened));
+    assert_eq!(
+        model.epoch,
+        crate::screens::boundaries::link::MAX_EPOCHS as usize
+    );
+    let reopened = Model::from_query(&crate::share::write_query(
+        &crate::screens::boundaries::link::fields(),
+        &model.settings(),
+    ));
+    assert_eq!(reopened.notice, None, "the link reads back whole");
+    assert_eq!(bits(&reopened), bits(&model));
+}
+
+#[test]
 fn the_linear_model_is_refused_without_its_constant() {
     let mut model = Model::new();
     model.set_linear(true);
