@@ -188,6 +188,12 @@ impl Model {
         self.generation += 1;
         let Some(data) = &self.data else { return };
         let trainer = Pretrainer::new(data, &self.config);
+        self.start(trainer);
+    }
+
+    /// Makes `trainer` (built on this screen's data) the experiment shown, one held-out
+    /// example of each class picked for the pictures.
+    fn start(&mut self, trainer: Pretrainer) {
         let labels = &trainer.test_set().labels;
         self.shown = (0..DIGIT_CLASSES)
             .filter_map(|class| labels.iter().position(|&l| l == class))

@@ -120,9 +120,12 @@ impl Model {
     pub fn open_weights(&mut self, text: &str) {
         let outcome = self.trainer_of_weights(text).map(|(hidden, trainer)| {
             self.config.hidden = hidden;
-            self.reset();
+            self.running = false;
+            self.notice = None;
+            self.projection = None;
+            self.generation += 1;
             self.replay = None;
-            self.trainer = Some(trainer);
+            self.start(trainer);
         });
         self.weights_notice = Some(outcome);
     }
