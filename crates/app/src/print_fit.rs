@@ -46,9 +46,6 @@ fn first_sheet() -> Option<CssStyleSheet> {
     sheets.get(0)?.dyn_into().ok()
 }
 
-/// Marks the page rule this module inserted.
-const PAGE_RULE_MARK: &str = "--nnp-print";
-
 fn before_print() {
     let Some(root) = root() else { return };
     let width = f64::from(root.client_width());
@@ -68,9 +65,7 @@ fn before_print() {
         remove_page_rule(&sheet);
         let rule = format!("@page {{ size: {page_width:.0}px {page_height:.0}px; margin: 0; }}");
         let at = sheet.css_rules().map_or(0, |r| r.length());
-        if sheet.insert_rule_with_index(&rule, at).is_ok() {
-            let _ = root.set_attribute("data-print-rule", PAGE_RULE_MARK);
-        }
+        let _ = sheet.insert_rule_with_index(&rule, at);
     }
 }
 
@@ -94,7 +89,6 @@ fn after_print() {
         let _ = classes.remove_1("presenter-before-print");
         let _ = classes.add_1("presenter");
     }
-    let _ = root.remove_attribute("data-print-rule");
     if let Some(sheet) = first_sheet() {
         remove_page_rule(&sheet);
     }
