@@ -66,7 +66,16 @@ test("boundaries: a link at every maximum replays in short frames, says how long
   const pictures = () =>
     page.evaluate(() => [
       document.querySelector(".bd-heat").toDataURL(),
-      ...[...document.querySelectorAll('canvas.bd-thumb[data-col="1"]')].map((c) => c.toDataURL()),
+      // Each first-layer unit's picture: its frame's part of the thumbnails canvas.
+      ...[...document.querySelectorAll('.bd-thumb[data-col="1"]')].map((frame) => {
+        const canvas = document.querySelector("canvas.bd-thumbs");
+        const [box, whole] = [frame.getBoundingClientRect(), canvas.getBoundingClientRect()];
+        const pixel = canvas.width / whole.width;
+        const at = (v) => Math.round(v * pixel);
+        const data = canvas.getContext("2d").getImageData(
+          at(box.left - whole.left), at(box.top - whole.top), at(box.width), at(box.height)).data;
+        return data.join(",");
+      }),
     ]);
   const before = await pictures();
   const gap = await longestFrameGap(page, 3000);

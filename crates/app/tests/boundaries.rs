@@ -4,7 +4,10 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{
+    CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement, HtmlInputElement,
+    HtmlSelectElement,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -71,6 +74,43 @@ fn coloured_pixels(canvas: &Element) -> usize {
         .count()
 }
 
+/// The coloured pixels of one unit's picture: its frame's part of the diagram's thumbnails
+/// canvas (where the frame's own style places it: tests run without the style sheets).
+fn unit_coloured_pixels(root: &Element, col: usize, unit: usize) -> usize {
+    let frame = find(
+        root,
+        &format!(".bd-thumb[data-col='{col}'][data-unit='{unit}']"),
+    );
+    let canvas: HtmlCanvasElement = find(root, "canvas.bd-thumbs").dyn_into().unwrap();
+    let style = frame.get_attribute("style").unwrap();
+    let px = |name: &str| -> f64 {
+        let from = style.find(&format!("{name}:")).unwrap() + name.len() + 1;
+        let value = &style[from..];
+        value[..value.find("px").unwrap()].parse().unwrap()
+    };
+    let pixel: f64 = canvas.get_attribute("data-scale").unwrap().parse().unwrap();
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let pixels = context
+        .get_image_data(
+            (px("left") * pixel).round(),
+            (px("top") * pixel).round(),
+            (px("width") * pixel).round(),
+            (px("height") * pixel).round(),
+        )
+        .unwrap()
+        .data()
+        .0;
+    pixels
+        .chunks(4)
+        .filter(|p| p[3] > 0 && p[0].abs_diff(p[2]) > 30)
+        .count()
+}
+
 #[wasm_bindgen_test]
 async fn step_trains_one_epoch_and_reset_starts_over() {
     let root = mount("#/boundaries").await;
@@ -97,9 +137,8 @@ async fn adding_a_layer_adds_a_column_of_drawn_thumbnails() {
     assert_eq!(count(&root, ".bd-col-head"), 5);
     assert_eq!(count(&root, ".bd-thumb"), 2 + 4 + 2 + 2 + 1);
     assert!(text(&root, ".bd-layer-count").starts_with('3'));
-    let new_unit = find(&root, ".bd-thumb[data-col='3'][data-unit='1']");
     assert!(
-        coloured_pixels(&new_unit) > 50,
+        unit_coloured_pixels(&root, 3, 1) > 50,
         "the new unit's picture is drawn"
     );
     // More units in the first hidden layer: one more thumbnail, one more row of links.
@@ -177,9 +216,8 @@ async fn text_in_the_learning_rate_is_refused_with_a_message() {
 async fn sign_evaluates_but_refuses_to_train() {
     let root = mount("#/boundaries").await;
     choose(&root, ".bd-activation", "sign").await;
-    let first_unit = find(&root, ".bd-thumb[data-col='1'][data-unit='0']");
     assert!(
-        coloured_pixels(&first_unit) > 50,
+        unit_coloured_pixels(&root, 1, 0) > 50,
         "sign units are still drawn"
     );
     step(&root).await;

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
 
 use super::model::Model;
+use super::network_links::Geometry;
 use crate::widgets::canvas;
 use crate::widgets::colours::BLUE_ORANGE;
 
@@ -44,12 +45,28 @@ pub struct Painter {
     buf: Vec<u8>,
     /// Where the next frame's share of the thumbnails starts (see [`Painter::thumbnails`]).
     next_thumb: u32,
+    /// A canvas outside the page, one grid in size: each unit's picture is put there, then
+    /// drawn (scaled) into its place on the diagram's one thumbnails canvas.
+    scratch: Option<HtmlCanvasElement>,
+    /// The thumbnails canvas last drawn on and its size: a new or resized one (cleared) is
+    /// drawn whole at once.
+    drawn_on: Option<(HtmlCanvasElement, u32, u32)>,
 }
 
 /// The most thumbnails one training frame repaints: a network of 8 × 32 units has 259, and
 /// repainting all of them every frame would push a frame past its budget, so they take
 /// turns (each is fresh within a few frames, about a tenth of a second).
 pub const THUMBS_PER_FRAME: u32 = 64;
+
+/// The values of one unit's picture over the grid, and its activation (none for φ).
+fn unit_values(model: &Model, col: usize, unit: usize) -> Option<(&[f32], Option<Activation>)> {
+    if col == 0 {
+        return (unit < model.features.len()).then(|| (model.grid.input(unit), None));
+    }
+    let layer = model.mlp.layers().get(col - 1)?;
+    (unit < layer.units && col <= model.grid.layer_count())
+        .then(|| (model.grid.unit(col - 1, unit), Some(layer.activation)))
+}
 
 impl Painter {
     /// The score over the plane (confidence as colour strength, or only the class when
@@ -70,54 +87,100 @@ impl Painter {
         put(canvas, model.grid.n(), &self.buf);
     }
 
-    /// One thumbnail per `canvas.bd-thumb` under `root` (`data-col` 0 is φ, then layers).
-    /// Repaints the units' thumbnails: all of them, or with `share`, that many in turn
-    /// (the next ones each call), so a big network's frames stay short while it trains.
+    /// Paints the units' thumbnails (φ's features, then each layer's units) into their
+    /// places on the diagram's one canvas, `canvas.bd-thumbs` under `root`: all of them, or
+    /// with `share`, that many in turn (the next ones each call), so a big network's frames
+    /// stay short while it trains. One canvas, not one per unit: each canvas on a page costs
+    /// the browser's every frame that shows it, and a network of 8 × 32 has 259 units.
     pub fn thumbnails(&mut self, root: &Element, model: &Model, share: Option<u32>) {
-        let Ok(list) = root.query_selector_all("canvas.bd-thumb") else {
+        let Some(canvas) = root
+            .query_selector("canvas.bd-thumbs")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        else {
             return;
         };
-        let layers = model.mlp.layers();
-        let last = layers.len();
-        let count = list.length();
+        let geo = Geometry::new(model.mlp.shape());
+        let pixel = thumbs_pixel(&canvas);
+        // A canvas of another network (one that a render has not yet replaced) is left alone.
+        if canvas.width() != (geo.width() * pixel).ceil() as u32
+            || canvas.height() != (geo.height() * pixel).ceil() as u32
+        {
+            return;
+        }
+        let (Some(context), Some(scratch)) = (canvas::context_2d(&canvas), self.scratch()) else {
+            return;
+        };
+        let fresh = self.drawn_on.as_ref().is_none_or(|(on, width, height)| {
+            *on != canvas || *width != canvas.width() || *height != canvas.height()
+        });
+        self.drawn_on = Some((canvas.clone(), canvas.width(), canvas.height()));
+        let units: Vec<(usize, usize)> = geo
+            .counts
+            .iter()
+            .enumerate()
+            .flat_map(|(col, &count)| (0..count).map(move |unit| (col, unit)))
+            .collect();
+        let count = units.len() as u32;
         let (start, take) = match share {
-            Some(n) if n < count => (self.next_thumb % count, n),
+            Some(n) if n < count && !fresh => (self.next_thumb % count, n),
             _ => (0, count),
         };
         self.next_thumb = (start + take) % count.max(1);
+        let last = model.mlp.layers().len();
+        let n = model.grid.n();
         for i in (0..take).map(|k| (start + k) % count) {
-            let Some(canvas) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<HtmlCanvasElement>().ok())
-            else {
+            let (col, unit) = units[i as usize];
+            let Some((values, activation)) = unit_values(model, col, unit) else {
                 continue;
-            };
-            let attr = |name: &str| {
-                canvas
-                    .get_attribute(name)
-                    .and_then(|v| v.parse::<usize>().ok())
-            };
-            let (Some(col), Some(unit)) = (attr("data-col"), attr("data-unit")) else {
-                continue;
-            };
-            let (values, activation) = if col == 0 {
-                if unit >= model.features.len() {
-                    continue;
-                }
-                (model.grid.input(unit), None)
-            } else {
-                match layers.get(col - 1) {
-                    Some(layer) if unit < layer.units && col <= model.grid.layer_count() => {
-                        (model.grid.unit(col - 1, unit), Some(layer.activation))
-                    }
-                    _ => continue,
-                }
             };
             let range = scale(activation, values, col == last);
             BLUE_ORANGE.paint(values, range.0, range.1, 1.0, &mut self.buf);
-            put(&canvas, model.grid.n(), &self.buf);
+            canvas::fit(&scratch, n, n);
+            put(&scratch, n, &self.buf);
+            // Inside the unit's frame (`div.bd-thumb`, a border of 1 px).
+            let inside = geo.thumb - 2.0 * THUMB_BORDER;
+            let _ = context.draw_image_with_html_canvas_element_and_dw_and_dh(
+                &scratch,
+                (geo.x(col) + THUMB_BORDER) * pixel,
+                (geo.y(col, unit) + THUMB_BORDER) * pixel,
+                inside * pixel,
+                inside * pixel,
+            );
         }
     }
+
+    /// The canvas outside the page that each picture passes through.
+    fn scratch(&mut self) -> Option<HtmlCanvasElement> {
+        if self.scratch.is_none() {
+            self.scratch = gloo::utils::document()
+                .create_element("canvas")
+                .ok()
+                .and_then(|c| c.dyn_into().ok());
+        }
+        self.scratch.clone()
+    }
+}
+
+/// The width of a unit's frame (`.bd-thumb`'s border in the style sheet).
+pub const THUMB_BORDER: f64 = 1.0;
+
+/// Canvas pixels per CSS pixel of the thumbnails canvas: the device's pixel ratio, at most
+/// 2 (a 26 px thumbnail then shows the 50² grid nearly pixel for pixel).
+pub fn thumbs_scale() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .clamp(1.0, 2.0)
+}
+
+/// The thumbnails canvas's own pixels per CSS pixel, as the view gave it.
+fn thumbs_pixel(canvas: &HtmlCanvasElement) -> f64 {
+    canvas
+        .get_attribute("data-scale")
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .unwrap_or(1.0)
 }
 
 /// Plane coordinates of a canvas pixel position.

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::Msg;
 use super::controls::on_value;
-use super::draw::weight_colour;
-use super::model::{GRID, Link, MAX_LAYERS, MAX_UNITS, Model};
+use super::draw::{thumbs_scale, weight_colour};
+use super::model::{Link, MAX_LAYERS, MAX_UNITS, Model};
 use super::network_links::{
     Geometry, LABEL_W, LINKS_ON_CANVAS, link_exists, link_under, nearest_link,
 };
@@ -105,10 +105,9 @@ pub fn view_network(
             html! {
                 <>
                     { input_label }
-                    <canvas class={classes!("bd-thumb", (col + 1 == geo.counts.len()).then_some("output"))}
-                            width={GRID.to_string()} height={GRID.to_string()}
-                            data-col={col.to_string()} data-unit={unit.to_string()}
-                            {style} title={label} />
+                    <div class={classes!("bd-thumb", (col + 1 == geo.counts.len()).then_some("output"))}
+                         data-col={col.to_string()} data-unit={unit.to_string()}
+                         {style} title={label} />
                 </>
             }
         })
@@ -144,6 +143,7 @@ pub fn view_network(
     let on_key = links_keys(m, hovered.or(m.selected), on_hover, send);
     let width = geo.width();
     let height = geo.height();
+    let pixel = thumbs_scale();
     html! {
         <section class="bd-panel bd-network">
             <h2>{ t.network_heading }</h2>
@@ -167,6 +167,13 @@ pub fn view_network(
                         </svg>
                     }
                     { for (0..geo.counts.len()).map(|col| view_header(m, t, &geo, col, send)) }
+                    // Every unit's picture on one canvas (see `Painter::thumbnails`), framed
+                    // and named by the units' boxes above it.
+                    <canvas class="bd-thumbs" aria-hidden="true"
+                            width={((width * pixel).ceil()).to_string()}
+                            height={((height * pixel).ceil()).to_string()}
+                            data-scale={pixel.to_string()}
+                            style={format!("width:{width}px;height:{height}px")} />
                     { for thumbs }
                     { for probe_values }
                 </div>
