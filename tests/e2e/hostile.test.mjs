@@ -66,9 +66,11 @@ test("boundaries: a link at every maximum replays in short frames, says how long
   const pictures = () =>
     page.evaluate(() => [
       document.querySelector(".bd-heat").toDataURL(),
-      // Each first-layer unit's picture: its frame's part of the thumbnails canvas.
+      // The links between the first two hidden layers (their strip's canvas).
+      document.querySelector('canvas.bd-links-gap[data-gap="1"]').toDataURL(),
+      // Each first-layer unit's picture: its frame's part of its column's canvas.
       ...[...document.querySelectorAll('.bd-thumb[data-col="1"]')].map((frame) => {
-        const canvas = document.querySelector("canvas.bd-thumbs");
+        const canvas = document.querySelector('canvas.bd-thumbs[data-col="1"]');
         const [box, whole] = [frame.getBoundingClientRect(), canvas.getBoundingClientRect()];
         const pixel = canvas.width / whole.width;
         const at = (v) => Math.round(v * pixel);
@@ -82,10 +84,12 @@ test("boundaries: a link at every maximum replays in short frames, says how long
   await page.waitForFunction(() => /epoch [1-9]/i.test(document.querySelector(".bd-replay")?.textContent ?? ""));
   await page.waitForTimeout(1500);
   const after = await pictures();
-  const changed = after.slice(1).filter((p, k) => p !== before[k + 1]).length;
-  console.log(`# replay pictures: heat map ${after[0] === before[0] ? "same" : "changed"}, ${changed} of ${after.length - 1} unit pictures changed`);
+  const changed = after.slice(2).filter((p, k) => p !== before[k + 2]).length;
+  const same = (k) => (after[k] === before[k] ? "same" : "changed");
+  console.log(`# replay pictures: heat map ${same(0)}, links ${same(1)}, ${changed} of ${after.length - 2} unit pictures changed`);
   assert.ok(before.length > 30, `${before.length} pictures`);
   assert.notEqual(after[0], before[0], "the heat map follows the replay");
+  assert.notEqual(after[1], before[1], "the links follow the replay");
   assert.ok(changed > 16, "the unit pictures follow the replay");
   console.log(`longest frame gap while replaying 8×32, 5,000 points, batch 1: ${gap.toFixed(0)} ms (idle page: ${idle.toFixed(0)} ms; limit ${limit.toFixed(0)} ms)`);
   assert.ok(gap < limit, `a frame held the page for ${gap.toFixed(0)} ms (idle: ${idle.toFixed(0)} ms)`);

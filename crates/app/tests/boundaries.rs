@@ -74,41 +74,75 @@ fn coloured_pixels(canvas: &Element) -> usize {
         .count()
 }
 
-/// The coloured pixels of one unit's picture: its frame's part of the diagram's thumbnails
-/// canvas (where the frame's own style places it: tests run without the style sheets).
+/// A length in an element's style: `px(style, "left")` of `"left:3px"` is 3.
+fn px(style: &str, name: &str) -> f64 {
+    let from = style.find(&format!("{name}:")).unwrap() + name.len() + 1;
+    let value = &style[from..];
+    value[..value.find("px").unwrap()].parse().unwrap()
+}
+
+/// The coloured pixels of one unit's picture: its frame's part of its column's canvas
+/// (where the elements' own styles place them: tests run without the style sheets).
 fn unit_coloured_pixels(root: &Element, col: usize, unit: usize) -> usize {
+    unit_pixels(root, col, unit)
+        .chunks(4)
+        .filter(|p| p[3] > 0 && p[0].abs_diff(p[2]) > 30)
+        .count()
+}
+
+/// The RGBA pixels of one unit's frame on its column's canvas.
+fn unit_pixels(root: &Element, col: usize, unit: usize) -> Vec<u8> {
     let frame = find(
         root,
         &format!(".bd-thumb[data-col='{col}'][data-unit='{unit}']"),
     );
-    let canvas: HtmlCanvasElement = find(root, "canvas.bd-thumbs").dyn_into().unwrap();
-    let style = frame.get_attribute("style").unwrap();
-    let px = |name: &str| -> f64 {
-        let from = style.find(&format!("{name}:")).unwrap() + name.len() + 1;
-        let value = &style[from..];
-        value[..value.find("px").unwrap()].parse().unwrap()
-    };
+    let canvas: HtmlCanvasElement = find(root, &format!("canvas.bd-thumbs[data-col='{col}']"))
+        .dyn_into()
+        .unwrap();
+    let (frame_style, canvas_style) = (
+        frame.get_attribute("style").unwrap(),
+        canvas.get_attribute("style").unwrap(),
+    );
     let pixel: f64 = canvas.get_attribute("data-scale").unwrap().parse().unwrap();
+    let at = |name: &str| ((px(&frame_style, name) - px(&canvas_style, name)) * pixel).round();
+    let side = (px(&frame_style, "width") * pixel).round();
     let context: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .unwrap()
         .unwrap()
         .dyn_into()
         .unwrap();
-    let pixels = context
-        .get_image_data(
-            (px("left") * pixel).round(),
-            (px("top") * pixel).round(),
-            (px("width") * pixel).round(),
-            (px("height") * pixel).round(),
-        )
+    context
+        .get_image_data(at("left"), at("top"), side, side)
         .unwrap()
         .data()
-        .0;
-    pixels
-        .chunks(4)
-        .filter(|p| p[3] > 0 && p[0].abs_diff(p[2]) > 30)
-        .count()
+        .0
+}
+
+#[wasm_bindgen_test]
+async fn a_big_network_draws_its_links_on_a_canvas_per_gap_and_every_unit() {
+    let root = mount("#/boundaries?h=32-tanh.32-tanh.32-tanh").await;
+    assert_eq!(count(&root, ".bd-link"), 0, "no SVG line per link");
+    assert_eq!(count(&root, "canvas.bd-links-gap"), 4);
+    for gap in 0..4 {
+        let canvas: HtmlCanvasElement =
+            find(&root, &format!("canvas.bd-links-gap[data-gap='{gap}']"))
+                .dyn_into()
+                .unwrap();
+        assert!(
+            coloured_pixels(&canvas) > 500,
+            "the links of gap {gap} are drawn"
+        );
+    }
+    for (col, unit) in [(0, 1), (1, 0), (2, 31), (3, 17), (4, 0)] {
+        let painted = unit_pixels(&root, col, unit)
+            .chunks(4)
+            .filter(|p| p[3] == 255)
+            .count();
+        // A 26 px frame: 24² inside its border.
+        assert!(painted >= 24 * 24, "unit {unit} of column {col} is drawn");
+    }
+    root.remove();
 }
 
 #[wasm_bindgen_test]

@@ -48,9 +48,9 @@ pub struct Painter {
     /// A canvas outside the page, one grid in size: each unit's picture is put there, then
     /// drawn (scaled) into its place on the diagram's one thumbnails canvas.
     scratch: Option<HtmlCanvasElement>,
-    /// The thumbnails canvas last drawn on and its size: a new or resized one (cleared) is
-    /// drawn whole at once.
-    drawn_on: Option<(HtmlCanvasElement, u32, u32)>,
+    /// The thumbnails canvases last drawn on and their sizes: a new or resized one (cleared)
+    /// has every picture drawn at once.
+    drawn_on: Vec<(HtmlCanvasElement, u32, u32)>,
 }
 
 /// The most thumbnails one training frame repaints: a network of 8 × 32 units has 259, and
@@ -88,34 +88,32 @@ impl Painter {
     }
 
     /// Paints the units' thumbnails (φ's features, then each layer's units) into their
-    /// places on the diagram's one canvas, `canvas.bd-thumbs` under `root`: all of them, or
-    /// with `share`, that many in turn (the next ones each call), so a big network's frames
-    /// stay short while it trains. One canvas, not one per unit: each canvas on a page costs
-    /// the browser's every frame that shows it, and a network of 8 × 32 has 259 units.
+    /// places on their column's canvas (`canvas.bd-thumbs[data-col]` under `root`): all of
+    /// them, or with `share`, that many in turn (the next ones each call), so a big network's
+    /// frames stay short while it trains. A canvas per column, not per unit: each canvas on
+    /// a page costs the browser's every frame, and a network of 8 × 32 has 259 units; nor one
+    /// for all, whose every change the browser would copy whole.
     pub fn thumbnails(&mut self, root: &Element, model: &Model, share: Option<u32>) {
-        let Some(canvas) = root
-            .query_selector("canvas.bd-thumbs")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-        else {
-            return;
-        };
         let geo = Geometry::new(model.mlp.shape());
-        let pixel = thumbs_pixel(&canvas);
-        // A canvas of another network (one that a render has not yet replaced) is left alone.
-        if canvas.width() != (geo.width() * pixel).ceil() as u32
-            || canvas.height() != (geo.height() * pixel).ceil() as u32
-        {
-            return;
-        }
-        let (Some(context), Some(scratch)) = (canvas::context_2d(&canvas), self.scratch()) else {
+        let Some(columns) = column_canvases(root, &geo) else {
+            // Canvases of another network (that a render has not yet replaced): left alone.
             return;
         };
-        let fresh = self.drawn_on.as_ref().is_none_or(|(on, width, height)| {
-            *on != canvas || *width != canvas.width() || *height != canvas.height()
-        });
-        self.drawn_on = Some((canvas.clone(), canvas.width(), canvas.height()));
+        let (Some(scratch), Some(contexts)) = (
+            self.scratch(),
+            columns
+                .iter()
+                .map(|(canvas, _)| canvas::context_2d(canvas))
+                .collect::<Option<Vec<_>>>(),
+        ) else {
+            return;
+        };
+        let sizes: Vec<_> = columns
+            .iter()
+            .map(|(c, _)| (c.clone(), c.width(), c.height()))
+            .collect();
+        let fresh = self.drawn_on != sizes;
+        self.drawn_on = sizes;
         let units: Vec<(usize, usize)> = geo
             .counts
             .iter()
@@ -130,6 +128,8 @@ impl Painter {
         self.next_thumb = (start + take) % count.max(1);
         let last = model.mlp.layers().len();
         let n = model.grid.n();
+        // Inside the unit's frame (`div.bd-thumb`, a border of 1 px).
+        let inside = geo.thumb - 2.0 * THUMB_BORDER;
         for i in (0..take).map(|k| (start + k) % count) {
             let (col, unit) = units[i as usize];
             let Some((values, activation)) = unit_values(model, col, unit) else {
@@ -139,12 +139,12 @@ impl Painter {
             BLUE_ORANGE.paint(values, range.0, range.1, 1.0, &mut self.buf);
             canvas::fit(&scratch, n, n);
             put(&scratch, n, &self.buf);
-            // Inside the unit's frame (`div.bd-thumb`, a border of 1 px).
-            let inside = geo.thumb - 2.0 * THUMB_BORDER;
-            let _ = context.draw_image_with_html_canvas_element_and_dw_and_dh(
+            let pixel = columns[col].1;
+            let top = geo.y(col, unit) - geo.y(col, 0);
+            let _ = contexts[col].draw_image_with_html_canvas_element_and_dw_and_dh(
                 &scratch,
-                (geo.x(col) + THUMB_BORDER) * pixel,
-                (geo.y(col, unit) + THUMB_BORDER) * pixel,
+                THUMB_BORDER * pixel,
+                (top + THUMB_BORDER) * pixel,
                 inside * pixel,
                 inside * pixel,
             );
@@ -174,13 +174,28 @@ pub fn thumbs_scale() -> f64 {
         .clamp(1.0, 2.0)
 }
 
-/// The thumbnails canvas's own pixels per CSS pixel, as the view gave it.
-fn thumbs_pixel(canvas: &HtmlCanvasElement) -> f64 {
-    canvas
-        .get_attribute("data-scale")
-        .and_then(|v| v.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s > 0.0)
-        .unwrap_or(1.0)
+/// Each column's thumbnails canvas under `root` and its own pixels per CSS pixel (as the
+/// view gave them), in column order; none unless every column of `geo` has its canvas, of
+/// its size.
+fn column_canvases(root: &Element, geo: &Geometry) -> Option<Vec<(HtmlCanvasElement, f64)>> {
+    let list = root.query_selector_all("canvas.bd-thumbs").ok()?;
+    if list.length() as usize != geo.counts.len() {
+        return None;
+    }
+    (0..geo.counts.len())
+        .map(|col| {
+            let canvas: HtmlCanvasElement = list.item(col as u32)?.dyn_into().ok()?;
+            let pixel = canvas
+                .get_attribute("data-scale")
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s > 0.0)?;
+            let (_, _, width, height) = geo.column(col);
+            let fits = canvas.get_attribute("data-col") == Some(col.to_string())
+                && canvas.width() == (width * pixel).ceil() as u32
+                && canvas.height() == (height * pixel).ceil() as u32;
+            fits.then_some((canvas, pixel))
+        })
+        .collect()
 }
 
 /// Plane coordinates of a canvas pixel position.

@@ -96,7 +96,7 @@ pub fn Boundaries() -> Html {
                 let (share, links) = if running {
                     (Some(THUMBS_PER_FRAME), None)
                 } else {
-                    (None, Some((highlight, presenter)))
+                    (None, Some((highlight, presenter, None)))
                 };
                 canvases.draw_some(&model, &mut painter.borrow_mut(), share, links, true);
             }

@@ -154,10 +154,13 @@ pub fn view_network(
                      style={format!("width:{width}px;height:{height}px")}
                      onmouseleave={on_hover.reform(|_| None)}>
                     if link_count(m) > LINKS_ON_CANVAS {
-                        <canvas class="bd-links bd-links-canvas" width={width.to_string()}
-                                height={height.to_string()} tabindex="0" role="group"
-                                aria-label={t.links_label} onkeydown={on_key}
-                                onmousemove={on_canvas_hover} onclick={on_canvas_click} />
+                        // The links drawn on a canvas per gap between two columns (see
+                        // `paint_links`), under one area that the pointer and keys use.
+                        { for (0..geo.counts.len() - 1).map(|gap| view_gap_canvas(&geo, gap)) }
+                        <div class="bd-links bd-links-area" tabindex="0" role="group"
+                             style={format!("width:{width}px;height:{height}px")}
+                             aria-label={t.links_label} onkeydown={on_key}
+                             onmousemove={on_canvas_hover} onclick={on_canvas_click} />
                     } else {
                         <svg class="bd-links" width={width.to_string()} height={height.to_string()}
                              viewBox={format!("0 0 {width} {height}")} tabindex="0" role="group"
@@ -167,19 +170,38 @@ pub fn view_network(
                         </svg>
                     }
                     { for (0..geo.counts.len()).map(|col| view_header(m, t, &geo, col, send)) }
-                    // Every unit's picture on one canvas (see `Painter::thumbnails`), framed
-                    // and named by the units' boxes above it.
-                    <canvas class="bd-thumbs" aria-hidden="true"
-                            width={((width * pixel).ceil()).to_string()}
-                            height={((height * pixel).ceil()).to_string()}
-                            data-scale={pixel.to_string()}
-                            style={format!("width:{width}px;height:{height}px")} />
+                    // Each column's unit pictures on one canvas (see `Painter::thumbnails`),
+                    // framed and named by the units' boxes above it.
+                    { for (0..geo.counts.len()).map(|col| view_column_canvas(&geo, col, pixel)) }
                     { for thumbs }
                     { for probe_values }
                 </div>
             </div>
             <div class="bd-link-readout" aria-live="polite">{ readout }</div>
         </section>
+    }
+}
+
+/// The canvas of column `col`'s unit pictures, `pixel` canvas pixels per CSS pixel.
+fn view_column_canvas(geo: &Geometry, col: usize, pixel: f64) -> Html {
+    let (left, top, width, height) = geo.column(col);
+    html! {
+        <canvas class="bd-thumbs" aria-hidden="true" data-col={col.to_string()}
+                width={((width * pixel).ceil()).to_string()}
+                height={((height * pixel).ceil()).to_string()}
+                data-scale={pixel.to_string()}
+                style={format!("left:{left}px;top:{top}px;width:{width}px;height:{height}px")} />
+    }
+}
+
+/// The canvas of the links between column `gap` and the next.
+fn view_gap_canvas(geo: &Geometry, gap: usize) -> Html {
+    let (left, width) = geo.gap(gap);
+    let height = geo.height();
+    html! {
+        <canvas class="bd-links-gap" aria-hidden="true" data-gap={gap.to_string()}
+                width={width.ceil().to_string()} height={height.ceil().to_string()}
+                style={format!("left:{left}px;width:{}px;height:{}px", width.ceil(), height.ceil())} />
     }
 }
 

@@ -65,6 +65,20 @@ impl Geometry {
     pub(super) fn height(&self) -> f64 {
         HEADER + self.rows as f64 * self.pitch
     }
+
+    /// The strip of the links between column `gap` and the next: `(left, width)`, from the
+    /// right edge of one column's pictures to the left edge of the next's.
+    pub(super) fn gap(&self, gap: usize) -> (f64, f64) {
+        let left = self.x(gap) + self.thumb;
+        (left, self.x(gap + 1) - left)
+    }
+
+    /// The box of a column's thumbnails: `(left, top, width, height)`.
+    pub(super) fn column(&self, col: usize) -> (f64, f64, f64, f64) {
+        let count = self.counts[col] as f64;
+        let height = ((count - 1.0) * self.pitch + self.thumb).max(0.0);
+        (self.x(col), self.y(col, 0), self.thumb, height)
+    }
 }
 
 /// The link nearest to the pointer on the links canvas (within a few pixels), by geometry.
@@ -114,47 +128,79 @@ fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
     (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
 }
 
-/// Draws every link of a big network on its canvas (inside `root`), grouped by colour and
-/// width so that a few thousand lines take a few strokes; `highlight` is drawn on top.
-pub fn paint_links(root: &web_sys::Element, m: &Model, highlight: Option<Link>, thick: bool) {
-    let Some(canvas) = root
-        .query_selector(".bd-links-canvas")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
-    else {
-        return;
-    };
-    let Some(context) = crate::widgets::canvas::context_2d(&canvas) else {
-        return;
+/// Draws the links of a big network on their canvases (inside `root`, one per gap between
+/// two columns): every gap, or only `gap` (the others keep what they show). Lines are grouped
+/// by colour and width so that a thousand take a few strokes; `highlight` is drawn on top.
+/// The browser copies a changed canvas whole when it shows the frame (a canvas of the whole
+/// diagram cost 15 ms of each frame that changed it here, 85 ms at a phone's speed), so the
+/// links are in strips and a training frame redraws one strip in turn.
+pub fn paint_links(
+    root: &web_sys::Element,
+    m: &Model,
+    highlight: Option<Link>,
+    thick: bool,
+    gap: Option<usize>,
+) {
+    let layers = m.mlp.layers();
+    let gaps = match gap {
+        Some(l) if l < layers.len() => l..l + 1,
+        Some(_) => return,
+        None => 0..layers.len(),
     };
     let geo = Geometry::new(m.mlp.shape());
+    for l in gaps {
+        let Some(canvas) = root
+            .query_selector(&format!("canvas.bd-links-gap[data-gap='{l}']"))
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            continue;
+        };
+        let Some(context) = crate::widgets::canvas::context_2d(&canvas) else {
+            continue;
+        };
+        let highlight = highlight.filter(|&link| link.0 == l && link_exists(m, link));
+        paint_gap(&context, m, &geo, l, highlight, thick);
+    }
+}
+
+/// The links from column `l` to the next on `context`, a canvas of that strip.
+fn paint_gap(
+    context: &web_sys::CanvasRenderingContext2d,
+    m: &Model,
+    geo: &Geometry,
+    l: usize,
+    highlight: Option<Link>,
+    thick: bool,
+) {
+    let Some(layer) = m.mlp.layers().get(l) else {
+        return;
+    };
     let scale = if thick { 2.0 } else { 1.0 };
     let half = geo.thumb / 2.0;
-    context.clear_rect(
-        0.0,
-        0.0,
-        f64::from(canvas.width()),
-        f64::from(canvas.height()),
-    );
+    let (left, width) = geo.gap(l);
+    context.clear_rect(0.0, 0.0, width.ceil(), geo.height().ceil());
     context.set_global_alpha(0.75);
     context.set_line_cap("round");
     let width_of = |w: f64| scale * (w.abs() * 2.0).clamp(0.6, 7.0);
+    // The strip's own coordinates: x from its left edge.
+    let line = |to: usize, from: usize| -> Segment {
+        (
+            0.0,
+            geo.y(l, from) + half,
+            geo.x(l + 1) - left,
+            geo.y(l + 1, to) + half,
+        )
+    };
     // Buckets: sign × width rounded to half a pixel.
     let mut buckets: std::collections::BTreeMap<(bool, u32), Vec<Segment>> =
         std::collections::BTreeMap::new();
-    for (l, layer) in m.mlp.layers().iter().enumerate() {
-        for to in 0..layer.units {
-            for from in 0..layer.inputs {
-                let w = m.mlp.weight(l, to, from);
-                let key = (w >= 0.0, (width_of(w) * 2.0).round() as u32);
-                buckets.entry(key).or_default().push((
-                    geo.x(l) + geo.thumb,
-                    geo.y(l, from) + half,
-                    geo.x(l + 1),
-                    geo.y(l + 1, to) + half,
-                ));
-            }
+    for to in 0..layer.units {
+        for from in 0..layer.inputs {
+            let w = m.mlp.weight(l, to, from);
+            let key = (w >= 0.0, (width_of(w) * 2.0).round() as u32);
+            buckets.entry(key).or_default().push(line(to, from));
         }
     }
     for ((positive, width2), lines) in buckets {
@@ -168,13 +214,14 @@ pub fn paint_links(root: &web_sys::Element, m: &Model, highlight: Option<Link>, 
         context.stroke();
     }
     context.set_global_alpha(1.0);
-    if let Some((l, to, from)) = highlight.filter(|&link| link_exists(m, link)) {
+    if let Some((_, to, from)) = highlight {
         let w = m.mlp.weight(l, to, from);
+        let (x1, y1, x2, y2) = line(to, from);
         context.set_stroke_style_str("#1b2330");
         context.set_line_width(width_of(w) + 3.0);
         context.begin_path();
-        context.move_to(geo.x(l) + geo.thumb, geo.y(l, from) + half);
-        context.line_to(geo.x(l + 1), geo.y(l + 1, to) + half);
+        context.move_to(x1, y1);
+        context.line_to(x2, y2);
         context.stroke();
         context.set_stroke_style_str(weight_colour(w));
         context.set_line_width(width_of(w));

@@ -31,7 +31,7 @@ impl Canvases {
         model: &Model,
         painter: &mut Painter,
         thumbs_share: Option<u32>,
-        links: Option<(Option<Link>, bool)>,
+        links: Option<(Option<Link>, bool, Option<usize>)>,
         points: bool,
     ) {
         if let Some(heat) = self.heat.cast::<HtmlCanvasElement>() {
@@ -42,8 +42,8 @@ impl Canvases {
         }
         if let Some(net) = self.net.cast::<Element>() {
             painter.thumbnails(&net, model, thumbs_share);
-            if let Some((highlight, thick)) = links {
-                network_links::paint_links(&net, model, highlight, thick);
+            if let Some((highlight, thick, gap)) = links {
+                network_links::paint_links(&net, model, highlight, thick, gap);
             }
         }
     }
@@ -74,8 +74,8 @@ thread_local! {
     pub(super) static DEBUG_RENDER_ASKED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
-/// A big network's links canvas is redrawn every this many training frames.
-const LINK_FRAMES: u32 = 6;
+/// A gap of a big network's links canvas is redrawn every this many training frames.
+const LINK_FRAMES: u32 = 3;
 /// While a link replays, a part of the pictures is drawn every this many frames.
 const REPLAY_DRAW_FRAMES: u32 = 2;
 /// While a link replays, unit pictures drawn in one part (each changed canvas costs the
@@ -89,8 +89,8 @@ enum ReplayPart {
     Heat,
     /// The points on the plane.
     Points,
-    /// The network's links.
-    Links,
+    /// The network's links between two columns (this gap: 0 is φ to the first layer).
+    Links(usize),
     /// The next round of unit pictures.
     Thumbs,
 }
@@ -137,12 +137,14 @@ impl TrainLoop {
         } else {
             self.replay_start = None;
         }
-        // A big network's links (on a canvas) are redrawn every few frames: enough to see
-        // the weights move, cheap enough for the frame.
-        let links = self
-            .frames
-            .is_multiple_of(LINK_FRAMES)
-            .then(|| (self.model.borrow().selected, self.thick));
+        // A big network's links (on a canvas) are redrawn a gap between two columns every
+        // few frames, in turn: enough to see the weights move, cheap enough for the frame.
+        let links = self.frames.is_multiple_of(LINK_FRAMES).then(|| {
+            let model = self.model.borrow();
+            let gaps = model.mlp.layers().len().max(1);
+            let gap = (self.frames / LINK_FRAMES) as usize % gaps;
+            (model.selected, self.thick, Some(gap))
+        });
         // A replay is there to reach its epoch: its pictures follow part by part. Training
         // does not move the points (a stroke paints them through a render).
         if !replaying {
@@ -220,7 +222,7 @@ impl TrainLoop {
             let pictures: usize = model.mlp.shape().iter().sum();
             let rounds = pictures.div_ceil(REPLAY_THUMBS_PER_FRAME as usize);
             let mut parts = vec![ReplayPart::Thumbs; rounds];
-            parts.push(ReplayPart::Links);
+            parts.extend((0..model.mlp.layers().len()).rev().map(ReplayPart::Links));
             if first {
                 parts.push(ReplayPart::Points);
             }
@@ -250,9 +252,9 @@ impl TrainLoop {
                     draw::points(&plane, &model);
                 }
             }
-            ReplayPart::Links => {
+            ReplayPart::Links(gap) => {
                 if let Some(net) = &net {
-                    network_links::paint_links(net, &model, model.selected, self.thick);
+                    network_links::paint_links(net, &model, model.selected, self.thick, Some(gap));
                 }
             }
             ReplayPart::Thumbs => {
