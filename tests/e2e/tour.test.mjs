@@ -144,6 +144,36 @@ test("a question is answered only when the student asks for the answer", async (
   await context.close();
 });
 
+test("a revealed answer brings what it points at into view below the card (6600 at 1024×768)", async () => {
+  const presenter = { name: "presenter", viewport: { width: 1024, height: 768 } };
+  const { context, problems } = await watchedContext(env.browser, presenter);
+  const page = await context.newPage();
+  const n = STOPS.findIndex((s) => s.question?.show === ".conv-probe-sum") + 1;
+  assert.ok(n > 0, "the lecture's tour has a question that points at the sum");
+  await page.goto(`${env.site.url}#/tour/${n}?presenter=1`);
+  await atStop(page, n);
+  await pictureShown(page, `stop ${n}`);
+  const q = STOPS[n - 1].question;
+  await page.locator(".tour-choice").nth(q.answer).click();
+  await page.locator(".tour-reveal").click();
+  await page.locator(".conv-probe-sum.tour-focus").waitFor();
+  await page.waitForFunction(() => {
+    const sum = document.querySelector(".conv-probe-sum").getBoundingClientRect();
+    const cardBox = document.querySelector(".tour-card").getBoundingClientRect();
+    return sum.top >= cardBox.bottom - 1 && sum.bottom <= innerHeight;
+  }, null, { timeout: 5000 }).catch(async () => {
+    const boxes = await page.evaluate(() => [".conv-probe-sum", ".tour-card"].map((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return `${s} ${r.top.toFixed(0)}–${r.bottom.toFixed(0)}`;
+    }));
+    assert.fail(`the sum is not in view below the card: ${boxes.join(", ")}`);
+  });
+  assert.match(await page.locator(".conv-probe-value").textContent(), /^6600$/);
+  await screenshot(page, `tour-presenter-${n}-revealed.png`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("presenter mode at 1024×768 shows picture, text and Next together; so does a phone", async () => {
   const presenter = { name: "presenter", viewport: { width: 1024, height: 768 } };
   const { context, problems } = await watchedContext(env.browser, presenter);

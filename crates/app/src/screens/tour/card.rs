@@ -41,6 +41,19 @@ pub fn TourCard(props: &TourCardProps) -> Html {
         .ok()
         .and_then(|t| t.stops.get(place.index))
         .and_then(|s| s.show.clone());
+    // Once the answer is revealed (and the card has grown by its text), what it points at
+    // comes into view below the card.
+    let answer_show = tour
+        .as_ref()
+        .ok()
+        .and_then(|t| t.stops.get(place.index))
+        .and_then(|s| s.question.as_ref())
+        .and_then(|q| q.show.clone());
+    use_effect_with(*revealed, move |&revealed| {
+        if revealed && answer_show.is_some() {
+            bring_into_view(answer_show.as_deref(), Scroll::Least);
+        }
+    });
     {
         let (chosen, revealed, copied) = (chosen.clone(), revealed.clone(), copied.clone());
         use_effect_with(place.clone(), move |_| {
@@ -291,7 +304,7 @@ fn look_for_picture(selector: Option<String>, search: u32) {
             if SEARCH.with(std::cell::Cell::get) != search {
                 return;
             }
-            let found = bring_into_view(selector.as_deref());
+            let found = bring_into_view(selector.as_deref(), Scroll::ToTop);
             if left > 0 && !found_before {
                 attempt(selector, search, left - 1, found);
             }
@@ -301,9 +314,18 @@ fn look_for_picture(selector: Option<String>, search: u32) {
     attempt(selector, search, LOOKS, false);
 }
 
+/// How [`bring_into_view`] scrolls an element that is not wholly in view.
+#[derive(Clone, Copy, PartialEq)]
+enum Scroll {
+    /// Its top just below the card (a stop's picture).
+    ToTop,
+    /// As little as brings it in (an answer's sum keeps what is above it on screen).
+    Least,
+}
+
 /// Outlines the stop's picture and, when the card stays at the top of the window, scrolls
-/// the picture to just below it. Returns whether the picture is there.
-fn bring_into_view(selector: Option<&str>) -> bool {
+/// the picture into view below it. Returns whether the picture is there.
+fn bring_into_view(selector: Option<&str>, how: Scroll) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
@@ -349,7 +371,11 @@ fn bring_into_view(selector: Option<&str>) -> bool {
             .unwrap_or(768.0);
         let bottom = picture.get_bounding_client_rect().bottom();
         if top < below || bottom > height {
-            w.scroll_by_with_x_and_y(0.0, top - below);
+            let by = match how {
+                Scroll::Least if top >= below => (bottom - height + 8.0).min(top - below),
+                _ => top - below,
+            };
+            w.scroll_by_with_x_and_y(0.0, by);
         }
     }
     true

@@ -64,6 +64,10 @@ pub struct Question {
     pub answer: usize,
     /// Why, shown with the answer.
     pub explain: Both,
+    /// A CSS selector of what the answer points at (a sum, a curve): brought into view and
+    /// outlined when the answer is revealed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub show: Option<String>,
 }
 
 /// One stop: a screen in a set state, with its text and maybe a question.
@@ -162,6 +166,16 @@ fn check_both(name: &str, text: &Both, required: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// A `show` selector, when there is one, is a short non-empty text.
+fn check_selector(name: &str, show: Option<&str>) -> Result<(), String> {
+    match show {
+        Some(show) if show.is_empty() || show.len() > MAX_SELECTOR => Err(format!(
+            "{name} is empty or longer than {MAX_SELECTOR} characters"
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn check_stop(stop: &Stop) -> Result<(), String> {
     if !ALL.iter().any(|s| s.slug == stop.screen) {
         let known: Vec<&str> = ALL.iter().map(|s| s.slug).collect();
@@ -179,13 +193,7 @@ fn check_stop(stop: &Stop) -> Result<(), String> {
     if global_value(&stop.state, crate::share::TOUR_KEY).is_some() {
         return Err("the state cannot hold a tour place of its own".into());
     }
-    if let Some(show) = &stop.show
-        && (show.is_empty() || show.len() > MAX_SELECTOR)
-    {
-        return Err(format!(
-            "show is empty or longer than {MAX_SELECTOR} characters"
-        ));
-    }
+    check_selector("show", stop.show.as_deref())?;
     check_both("title", &stop.title, true)?;
     check_both("text", &stop.text, true)?;
     if let Some(q) = &stop.question {
@@ -200,6 +208,7 @@ fn check_stop(stop: &Stop) -> Result<(), String> {
         for choice in &q.choices {
             check_both("question.choices", choice, true)?;
         }
+        check_selector("question.show", q.show.as_deref())?;
         if q.answer >= q.choices.len() {
             return Err(format!(
                 "the answer {} is not a choice (0 is the first)",

@@ -49,7 +49,14 @@ fn the_lecture_tour_follows_the_lecture_in_both_languages() {
     }
     let asked = tour.stops.iter().filter(|s| s.question.is_some()).count();
     assert!(asked >= 10, "{asked} questions");
-    assert!(tour.stops[9].text.en.contains("6600"));
+    // Stop 10 asks for the lecture's 6600 before it says it, then points at the panel's sum.
+    let lecture_sum = tour.stops[9].question.as_ref().unwrap();
+    assert!(
+        !tour.stops[9].text.en.contains("6600"),
+        "the text does not give the answer away"
+    );
+    assert!(lecture_sum.explain.en.contains("= 6600"));
+    assert_eq!(lecture_sum.show.as_deref(), Some(".conv-probe-sum"));
     assert!(
         tour.stops[12]
             .question
@@ -121,6 +128,10 @@ fn bad_tour_files_say_what_and_where() {
         (
             with(|v| v["stops"][1]["state"] = "k=1&tour=4".into()),
             TourError::Stop(2, String::new()),
+        ),
+        (
+            with(|v| v["stops"][0]["question"]["show"] = "".into()),
+            TourError::Stop(1, String::new()),
         ),
         (
             with(|v| v["stops"][1]["colour"] = "red".into()),
