@@ -10,6 +10,7 @@ mod margin;
 mod model;
 mod msg;
 mod network;
+mod network_editor;
 mod network_links;
 mod pack;
 mod persist;
