@@ -32,6 +32,7 @@ mod readout;
 mod real;
 mod record;
 mod rnn;
+mod task_config;
 mod tasks;
 mod trace;
 mod train;
@@ -45,14 +46,13 @@ pub use alphabet::{MAX_SYMBOLS, OTHER};
 pub use equations::{EquationLine, Terms};
 pub use gru::{Gru, GruConfig, GruForm, GruStep};
 pub use lstm::{Lstm, LstmConfig, LstmGates, LstmStep, Peepholes};
-pub use model::{
-    Backprop, Model, ModelConfig, REMEMBER_FORGET_BIAS, REMEMBER_INPUT_BIAS, REMEMBER_UPDATE_BIAS,
-};
+pub use model::{Backprop, Model, ModelConfig};
 pub use race::{EVALUATION_SIZE, Lane, NEAR_CHANCE, RACE_VARIANTS, Race, RaceConfig};
 pub use readout::{Prediction, argmax};
 pub use real::{Real, sigmoid};
 pub(crate) use real::{dot4_interleaved_plain, dot4_plain};
 pub use rnn::{Rnn, RnnConfig, RnnStep};
+pub use task_config::{REMEMBER_FORGET_BIAS, REMEMBER_INPUT_BIAS, REMEMBER_UPDATE_BIAS};
 pub use tasks::{Output, Sequence, SequenceError, Target, Task, TaskError, one_hot};
 pub use trace::{Block, BlockId, GradientFlow, Params, Quantity, QuantityName, Trace};
 pub use train::{
