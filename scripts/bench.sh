@@ -2,7 +2,8 @@
 # Times every workload of crates/bench natively (criterion) and as wasm in headless
 # Chromium, and prints one table of medians; then the side-by-side comparison with the
 # JavaScript peers (crates/bench/js, tests/side_by_side.rs) in one page of headless Chromium.
-# Last, the phone proxy (tests/phone.rs under 6× CPU throttling, scripts/phone.mjs).
+# Last, the phone proxy (tests/phone.rs under 6× CPU throttling, scripts/phone.mjs) and the
+# same throttling on the whole decision-boundaries screen (scripts/phone-screen.mjs).
 # Usage: scripts/bench.sh [NAME-FILTER]   (scripts/bench.sh side-by-side: only the comparison
 # and the phone proxy)
 set -euo pipefail
@@ -36,6 +37,10 @@ phone() {
   wasm=$(cargo test --locked --release --target wasm32-unknown-unknown -p nnp-bench --features browser \
     --test phone --no-run 2>&1 | grep -oE '\(/[^)]*/phone-[^)]*\.wasm\)' | tr -d '()')
   node scripts/phone.mjs "$wasm" 6
+  echo "== phone proxy of the whole screen: the release site on a 390 px page, training live"
+  trunk build --release --public-url /courses/nnp/ --dist "$out"/bench-dist >"$out"/bench-dist.log 2>&1 \
+    || { cat "$out"/bench-dist.log; exit 1; }
+  NNP_DIST="$(cd "$out"/bench-dist && pwd)" node scripts/phone-screen.mjs 6
 }
 
 if [ "$filter" = side-by-side ]; then

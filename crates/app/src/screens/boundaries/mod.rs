@@ -12,6 +12,7 @@ mod msg;
 mod network;
 mod network_editor;
 mod network_links;
+mod pace;
 mod pack;
 mod persist;
 mod plane;
@@ -88,6 +89,11 @@ pub fn Boundaries() -> Html {
         let highlight = (*hovered).or(model.borrow().selected);
         use_effect(move || {
             let start = now_ms();
+            // At rest the pictures show the weights (a slow device's last frame may have
+            // trained without them).
+            if !(model.borrow().playing || model.borrow().stepping) {
+                model.borrow_mut().fresh_grid();
+            }
             let model = model.borrow();
             // While the loop trains it paints the pictures itself, a share a frame; a render
             // then only adds what changed shape (a replay's loop paints all it needs, part by

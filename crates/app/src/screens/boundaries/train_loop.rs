@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::draw::{self, Painter, THUMBS_PER_FRAME};
 use super::model::{Link, Model};
 use super::network_links;
+use super::pace::{self, Pace};
 use super::persist::write_link;
 
 /// The canvases a frame draws on.
@@ -65,6 +66,13 @@ pub(super) struct TrainLoop {
     replay_drawn: Option<(usize, Vec<ReplayPart>)>,
     /// Presenter mode: links drawn twice as thick.
     thick: bool,
+    /// Whether this device is slow: its whole live frames took longer than the target, so
+    /// frames take turns ([`Pace`]).
+    slow: bool,
+    /// Whether the last frame only trained (the next draws).
+    trained_last: bool,
+    /// How long the last training-only frame trained (milliseconds).
+    light_training_ms: f64,
     /// `debug=1`: long frames are described on the console.
     debug: bool,
 }
@@ -114,6 +122,9 @@ impl TrainLoop {
             replay_start: None,
             replay_drawn: None,
             thick,
+            slow: false,
+            trained_last: false,
+            light_training_ms: 0.0,
             debug: crate::share::debug_on(),
         }
     }
@@ -130,8 +141,26 @@ impl TrainLoop {
         } else {
             (FRAME_TARGET_MS - drawing).clamp(4.0, TRAIN_MS_PER_FRAME)
         };
-        let keep = self.model.borrow_mut().frame(|| now_ms() - start > budget);
+        // On a slow device (a phone) live frames take turns: one trains, the next evaluates
+        // the pictures and draws them, so that no frame does both.
+        let pace = Pace::of(replaying, self.slow, self.trained_last);
+        let keep = match pace {
+            Pace::Both => self.model.borrow_mut().frame(|| now_ms() - start > budget),
+            Pace::TrainOnly => self
+                .model
+                .borrow_mut()
+                .frame_without_grid(|| now_ms() - start > TRAIN_MS_PER_FRAME),
+            Pace::DrawOnly => {
+                let mut model = self.model.borrow_mut();
+                model.fresh_grid();
+                model.playing || model.stepping
+            }
+        };
+        self.trained_last = pace == Pace::TrainOnly;
         let trained = now_ms();
+        if pace == Pace::TrainOnly {
+            return self.after_training_only(keep, trained - start);
+        }
         if replaying {
             self.estimate_replay(trained);
         } else {
@@ -160,7 +189,13 @@ impl TrainLoop {
             self.draw_replay();
         }
         if !replaying {
-            self.model.borrow_mut().frame_ms = Some((trained - start, now_ms() - trained));
+            let drawn = now_ms() - trained;
+            let training = match pace {
+                Pace::DrawOnly => self.light_training_ms,
+                _ => trained - start,
+            };
+            self.model.borrow_mut().frame_ms = Some((training, drawn));
+            self.slow = pace::still_slow(self.slow, training + drawn);
         }
         self.frames = self.frames.wrapping_add(1);
         if !keep {
@@ -170,19 +205,8 @@ impl TrainLoop {
             self.redraw.force_update();
             return false;
         }
-        // Yew re-renders the numbers, links and chart every few frames only, and a diagram
-        // of thousands of links (a re-render of 100 ms or more) twice a second.
-        let links = self.model.borrow().mlp.params().len();
-        let spacing = if links > 2000 { 500.0 } else { 60.0 };
-        let now = now_ms();
-        let drawn = now;
-        if self.frames.is_multiple_of(4) && now - self.rendered_at > spacing {
-            self.rendered_at = now;
-            self.redraw.force_update();
-            if self.debug {
-                DEBUG_RENDER_ASKED.with(|t| t.set(now_ms()));
-            }
-        }
+        let drawn = now_ms();
+        self.render_now_and_then();
         if self.debug {
             // debug=1: where a long frame's time went, on the console.
             let total = now_ms() - start;
@@ -203,6 +227,38 @@ impl TrainLoop {
 }
 
 impl TrainLoop {
+    /// The end of a slow device's frame that only trained: no picture is drawn, Yew
+    /// re-renders as usual, and a stop brings the pictures up to date first.
+    fn after_training_only(&mut self, keep: bool, training_ms: f64) -> bool {
+        self.light_training_ms = training_ms;
+        self.frames = self.frames.wrapping_add(1);
+        if !keep {
+            let mut model = self.model.borrow_mut();
+            model.fresh_grid();
+            write_link(&mut model);
+            drop(model);
+            self.redraw.force_update();
+            return false;
+        }
+        self.render_now_and_then();
+        true
+    }
+
+    /// Yew re-renders the numbers, links and chart every few frames only, and a diagram of
+    /// thousands of links (a re-render of 100 ms or more) twice a second.
+    fn render_now_and_then(&mut self) {
+        let links = self.model.borrow().mlp.params().len();
+        let spacing = if links > 2000 { 500.0 } else { 60.0 };
+        let now = now_ms();
+        if self.frames.is_multiple_of(4) && now - self.rendered_at > spacing {
+            self.rendered_at = now;
+            self.redraw.force_update();
+            if self.debug {
+                DEBUG_RENDER_ASKED.with(|t| t.set(now_ms()));
+            }
+        }
+    }
+
     /// While a link replays, the pictures change only when an epoch ends (the grid is
     /// evaluated then). After an epoch the pictures are drawn one part per frame, every
     /// other frame: the heat map, the links, then the unit pictures in rounds (the points

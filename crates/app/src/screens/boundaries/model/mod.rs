@@ -171,6 +171,9 @@ pub struct Model {
     pub replay_seconds_left: Option<f64>,
     /// The last training frame's `(training, drawing)` milliseconds, measured by the screen.
     pub frame_ms: Option<(f64, f64)>,
+    /// Whether training moved the weights since the grid was last evaluated (a slow
+    /// device's training frame; see [`Model::fresh_grid`]).
+    pub grid_stale: bool,
     /// Whether a weight was set by hand since the network was built (then a link carries
     /// the weights themselves, as no replay can reach them).
     pub hand_edited: bool,
@@ -255,6 +258,7 @@ impl Model {
             selected: None,
             weight_error: false,
             frame_ms: None,
+            grid_stale: false,
             seed: defaults.seed,
             train_samples: Samples::default(),
             test_samples: Samples::default(),
@@ -315,6 +319,7 @@ impl Model {
         self.train_metrics = self.mlp.metrics(&self.train_samples);
         self.test_metrics = self.mlp.metrics(&self.test_samples);
         self.grid.evaluate(&self.mlp);
+        self.grid_stale = false;
     }
 
     /// Fresh random weights (a new seed), epoch 0.

@@ -60,7 +60,26 @@ impl Model {
     /// One animation frame's work, until `out_of_time()`: a shared run's replay (as many
     /// epochs as fit, drawn once), or live training (at most one epoch, so each shows), or
     /// a Step's epoch. Returns whether more frames are wanted.
-    pub fn frame(&mut self, mut out_of_time: impl FnMut() -> bool) -> bool {
+    pub fn frame(&mut self, out_of_time: impl FnMut() -> bool) -> bool {
+        self.frame_with(out_of_time, true)
+    }
+
+    /// [`frame`](Self::frame) for a slow device's training frame: live training leaves the
+    /// pictures' grid behind the weights (see [`fresh_grid`](Self::fresh_grid)), so that
+    /// the next frame can evaluate and draw it alone.
+    pub fn frame_without_grid(&mut self, out_of_time: impl FnMut() -> bool) -> bool {
+        self.frame_with(out_of_time, false)
+    }
+
+    /// Evaluates the pictures' grid if training moved the weights without it.
+    pub fn fresh_grid(&mut self) {
+        if self.grid_stale {
+            self.grid.evaluate(&self.mlp);
+            self.grid_stale = false;
+        }
+    }
+
+    fn frame_with(&mut self, mut out_of_time: impl FnMut() -> bool, grid: bool) -> bool {
         if let Some(target) = self.replay_to {
             let mut going = true;
             let started_at = self.epoch;
@@ -89,10 +108,13 @@ impl Model {
         if !(self.playing || self.stepping) {
             return false;
         }
-        let slice = self.train_slice(&mut out_of_time, true);
-        if slice == Slice::Partway {
+        let slice = self.train_slice(&mut out_of_time, grid);
+        if slice == Slice::Partway && grid {
             // The picture moves within a long epoch too.
             self.grid.evaluate(&self.mlp);
+        }
+        if !grid && slice != Slice::Stopped {
+            self.grid_stale = true;
         }
         let going = match slice {
             Slice::Partway => true,

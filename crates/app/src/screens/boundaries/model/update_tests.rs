@@ -165,6 +165,31 @@ fn an_epoch_in_frames_trains_exactly_as_one_at_once() {
 }
 
 #[test]
+fn a_slow_devices_training_frames_leave_the_grid_for_the_drawing_frame() {
+    let mut slow = Model::new();
+    let mut fast = Model::new();
+    for model in [&mut slow, &mut fast] {
+        model.update(Msg::Play);
+    }
+    let before = slow.grid.output().to_vec();
+    for _ in 0..3 {
+        assert!(slow.frame_without_grid(|| false));
+        assert!(fast.frame(|| false));
+    }
+    assert_eq!(slow.mlp.params(), fast.mlp.params(), "the same training");
+    assert_eq!(slow.epoch, 3);
+    assert!(slow.grid_stale);
+    assert_eq!(slow.grid.output(), &before[..], "the pictures wait");
+    slow.fresh_grid();
+    assert!(!slow.grid_stale);
+    assert_eq!(
+        slow.grid.output(),
+        fast.grid.output(),
+        "then show the weights"
+    );
+}
+
+#[test]
 fn new_points_drop_the_epoch_under_way() {
     let mut model = Model::new();
     model.update(Msg::Step);
