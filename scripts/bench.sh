@@ -35,7 +35,7 @@ phone() {
   echo "== phone proxy: the project alone in headless Chromium, unthrottled and at 6× CPU throttling"
   local wasm
   wasm=$(cargo test --locked --release --target wasm32-unknown-unknown -p nnp-bench --features browser \
-    --test phone --no-run 2>&1 | grep -oE '\(/[^)]*/phone-[^)]*\.wasm\)' | tr -d '()')
+    --test phone --no-run 2>&1 | grep -oE '\([^)]*phone-[^)]*\.wasm\)' | tr -d '()')
   node scripts/phone.mjs "$wasm" 6
   echo "== phone proxy of the whole screen: the release site on a 390 px page, training live"
   trunk build --release --public-url /courses/nnp/ --dist "$out"/bench-dist >"$out"/bench-dist.log 2>&1 \
