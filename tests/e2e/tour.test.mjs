@@ -154,9 +154,14 @@ test("a revealed answer brings what it points at into view below the card (6600 
   await atStop(page, n);
   await pictureShown(page, `stop ${n}`);
   const q = STOPS[n - 1].question;
-  await page.locator(".tour-choice").nth(q.answer).click();
-  await page.locator(".tour-reveal").click();
-  await page.locator(".conv-probe-sum.tour-focus").waitFor();
+  // Answered at once, while the card may still be looking for the stop's picture: the
+  // answer keeps the outline.
+  await page.evaluate((answer) => {
+    document.querySelectorAll(".tour-choice")[answer].click();
+  }, q.answer);
+  await page.evaluate(() => document.querySelector(".tour-reveal").click());
+  await page.waitForTimeout(600);
+  await page.locator(".conv-probe-sum.tour-focus").waitFor({ timeout: 10000 });
   await page.waitForFunction(() => {
     const sum = document.querySelector(".conv-probe-sum").getBoundingClientRect();
     const cardBox = document.querySelector(".tour-card").getBoundingClientRect();

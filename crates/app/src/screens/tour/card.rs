@@ -51,6 +51,9 @@ pub fn TourCard(props: &TourCardProps) -> Html {
         .and_then(|q| q.show.clone());
     use_effect_with(*revealed, move |&revealed| {
         if revealed && answer_show.is_some() {
+            // The stop's search for its picture ends here: a last look would take the
+            // outline back from the answer.
+            next_search();
             bring_into_view(answer_show.as_deref(), Scroll::Least);
         }
     });
