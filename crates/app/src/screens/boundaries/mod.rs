@@ -34,7 +34,7 @@ use draw::{PLANE_PX, Painter, THUMBS_PER_FRAME};
 use model::{GRID, Link, Tool};
 use msg::Msg;
 use persist::{full_query, initial_model, write_link};
-use train_loop::{Canvases, DEBUG_RENDER_ASKED, TrainLoop, now_ms};
+use train_loop::{Canvases, RENDER_ASKED, RENDER_MS, TrainLoop, now_ms};
 
 /// This screen, as the router, the navigation and the home page see it.
 pub static SCREEN: Screen = Screen {
@@ -107,8 +107,11 @@ pub fn Boundaries() -> Html {
                 };
                 canvases.draw_some(&model, &mut painter.borrow_mut(), share, links, true);
             }
-            let asked = DEBUG_RENDER_ASKED.with(|t| t.replace(0.0));
+            let asked = RENDER_ASKED.with(|t| t.replace(0.0));
             if asked > 0.0 {
+                RENDER_MS.with(|t| t.set(now_ms() - asked));
+            }
+            if asked > 0.0 && crate::share::debug_on() {
                 web_sys::console::log_1(
                     &format!(
                         "boundaries render: asked {:.0} ms ago, its pictures took {:.0} ms",

@@ -2,7 +2,8 @@
 //! the drawing) takes longer than the target, frames take turns — one trains, the next
 //! evaluates the grid and draws — so that no frame does both. Measured on a 390 px phone page
 //! at 6× CPU throttling with 8 hidden layers of 32 units (`scripts/phone-screen.mjs`): frame
-//! gaps median 86–90 → 47–49 ms, the screen's own frame 50–59 → mostly 26–28 ms.
+//! gaps median 86–90 → 47–49 ms, the screen's own frame 50–59 → mostly 26–28 ms. Renders of
+//! the whole screen while training keep to a fifth of the time ([`render_spacing`]).
 
 /// What a live training frame does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,19 @@ pub(super) fn still_slow(slow: bool, whole_ms: f64) -> bool {
     whole_ms > if slow { SLOW_UNTIL_MS } else { SLOW_FROM_MS }
 }
 
+/// While training, renders take at most about this share of the time: a slow device (a
+/// phone) whose render of the whole screen takes 30–90 ms renders less often. On a 390 px
+/// phone page at 6× throttling, the default network: frame gaps median 27–30 → 17–18 ms.
+const RENDER_SHARE: f64 = 0.2;
+
+/// The least time between two renders of the screen while it trains (milliseconds): 60, or
+/// 500 for a diagram of thousands of links, or more when the last render took long
+/// (`last_render_ms`).
+pub(super) fn render_spacing(links: usize, last_render_ms: f64) -> f64 {
+    let least: f64 = if links > 2000 { 500.0 } else { 60.0 };
+    least.max(last_render_ms / RENDER_SHARE)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +83,17 @@ mod tests {
             Pace::Both,
             "a replay draws its own way"
         );
+    }
+
+    #[test]
+    fn renders_keep_to_a_fifth_of_the_time() {
+        assert_eq!(
+            render_spacing(50, 3.0),
+            60.0,
+            "a fast render: the usual pace"
+        );
+        assert_eq!(render_spacing(7_000, 3.0), 500.0, "thousands of links");
+        assert_eq!(render_spacing(50, 40.0), 200.0, "a phone's 40 ms render");
     }
 
     #[test]

@@ -78,8 +78,10 @@ pub(super) struct TrainLoop {
 }
 
 thread_local! {
-    /// debug=1: when the training loop last asked Yew for a render.
-    pub(super) static DEBUG_RENDER_ASKED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    /// When the training loop last asked Yew for a render (0 once it is done).
+    pub(super) static RENDER_ASKED: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+    /// How long the last render asked for took, from the ask to its pictures (milliseconds).
+    pub(super) static RENDER_MS: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
 }
 
 /// A gap of a big network's links canvas is redrawn every this many training frames.
@@ -244,18 +246,17 @@ impl TrainLoop {
         true
     }
 
-    /// Yew re-renders the numbers, links and chart every few frames only, and a diagram of
-    /// thousands of links (a re-render of 100 ms or more) twice a second.
+    /// Yew re-renders the numbers, links and chart every few frames only, a diagram of
+    /// thousands of links (a re-render of 100 ms or more) twice a second, and no render
+    /// more often than keeps renders to a fifth of the time ([`pace::render_spacing`]).
     fn render_now_and_then(&mut self) {
         let links = self.model.borrow().mlp.params().len();
-        let spacing = if links > 2000 { 500.0 } else { 60.0 };
+        let spacing = pace::render_spacing(links, RENDER_MS.with(std::cell::Cell::get));
         let now = now_ms();
         if self.frames.is_multiple_of(4) && now - self.rendered_at > spacing {
             self.rendered_at = now;
             self.redraw.force_update();
-            if self.debug {
-                DEBUG_RENDER_ASKED.with(|t| t.set(now_ms()));
-            }
+            RENDER_ASKED.with(|t| t.set(now_ms()));
         }
     }
 
