@@ -141,14 +141,16 @@ test("boundaries: 50,000 bad keys are named eight at most, and the address keeps
   const { context, problems } = await watchedContext(env.browser, DESKTOP);
   const page = await context.newPage();
   const junk = Array.from({ length: 50000 }, (_, k) => `k${k}=1`).join("&");
-  await page.goto(`${env.site.url}#/boundaries?d=xor&noise=0.9&${junk}`);
+  await page.goto(`${env.site.url}#/boundaries?d=xor&noise=0.9&lr=1e308&${junk}`);
   await page.locator(".bd-notice").waitFor();
   const text = await notice(page);
-  assert.match(text, /noise, k0, k1, k2, k3, k4, k5, k6, … 49993 more/);
+  // A number moved into its range is named with what was asked and what was used.
+  assert.match(text, /noise 0\.9 → 0\.5, lr 1e308 → 10, k0, k1, k2, k3, k4, k5, … 49994 more/);
   assert.ok(text.length < 400, `a short note (${text.length} characters)`);
   const hash = await page.evaluate(() => location.hash);
   assert.match(hash, /d=xor/);
   assert.match(hash, /noise=0\.5/, "the address shows the value used");
+  assert.match(hash, /lr=10(&|$)/, "the address shows the rate used");
   assert.doesNotMatch(hash, /k0=/, "the address no longer holds the bad keys");
   assert.ok((await answerMs(page)) < 1000, "the page answers within a second");
   assert.deepEqual(problems, []);

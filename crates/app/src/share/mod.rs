@@ -100,6 +100,19 @@ pub struct LinkProblem {
     pub key: String,
     /// Why, in English (for the console and tests; the screen shows a translated summary).
     pub reason: String,
+    /// For a number moved into its range: what the link asked and what was used, `7 → 0.5`.
+    pub moved: Option<String>,
+}
+
+impl LinkProblem {
+    /// How a note names it: the key, and for a moved number what became of it
+    /// (`noise 0.9 → 0.5`).
+    pub fn shown(&self) -> String {
+        match &self.moved {
+            Some(moved) => format!("{} {moved}", self.key),
+            None => self.key.clone(),
+        }
+    }
 }
 
 /// The query for `state`: `key=value` pairs joined by `&`, values percent-encoded.
@@ -120,16 +133,20 @@ pub fn read_query<S>(fields: &[Field<S>], query: &str, state: &mut S) -> Vec<Lin
             continue;
         }
         let Some((key, raw)) = piece.split_once('=') else {
-            report.add(piece, "no '=' in this part");
+            report.add(piece, None, "no '=' in this part");
             continue;
         };
         let Some(field) = fields.iter().find(|f| f.key == key) else {
-            report.add(key, "unknown setting");
+            report.add(key, None, "unknown setting");
             continue;
         };
-        let result = decode(raw).and_then(|value| (field.read)(state, &value));
-        if let Err(reason) = result {
-            report.add(key, &reason);
+        match decode(raw) {
+            Ok(value) => {
+                if let Err(reason) = (field.read)(state, &value) {
+                    report.add(key, Some(&value), &reason);
+                }
+            }
+            Err(reason) => report.add(key, None, &reason),
         }
     }
     report.finish()
@@ -264,10 +281,7 @@ mod tests {
             Field {
                 key: "r",
                 write: |s| (s.rate != 0.0).then(|| s.rate.to_string()),
-                read: |s, v| {
-                    s.rate = number(v)?;
-                    Ok(())
-                },
+                read: |s, v| set_clamped(&mut s.rate, number(v)?, -1.0, 1.0),
             },
             Field {
                 key: "on",
@@ -321,10 +335,23 @@ mod tests {
         assert_eq!(noise, 0.3);
         let moved = set_clamped(&mut noise, 7.0, 0.0, 0.5).unwrap_err();
         assert_eq!(noise, 0.5);
-        assert_eq!(moved, "7 is outside 0 to 0.5; 0.5 was used");
+        assert_eq!(moved, "outside 0 to 0.5; 0.5 was used");
         let mut batch = 10_usize;
         assert!(set_clamped(&mut batch, 0, 1, 100).is_err());
         assert_eq!(batch, 1);
+    }
+
+    #[test]
+    fn a_moved_number_is_named_with_what_was_asked_and_what_was_used() {
+        let mut state = Demo::default();
+        let problems = read_query(&fields(), "r=7&name=ok&on=maybe", &mut state);
+        let shown: Vec<String> = problems.iter().map(LinkProblem::shown).collect();
+        assert_eq!(shown, ["r 7 → 1", "on"]);
+        assert_eq!(state.rate, 1.0);
+
+        let huge = format!("r=-1{}", "0".repeat(300));
+        let problems = read_query(&fields(), &huge, &mut state);
+        assert_eq!(problems[0].shown(), "r -1000000000… → -1");
     }
 
     #[test]

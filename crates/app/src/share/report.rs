@@ -11,15 +11,21 @@ pub(super) struct Report {
 }
 
 impl Report {
-    pub(super) fn add(&mut self, key: &str, reason: &str) {
+    /// Reports `key`, whose value `asked` (as the link wrote it, if it had one) could not be
+    /// used as written for `reason`.
+    pub(super) fn add(&mut self, key: &str, asked: Option<&str>, reason: &str) {
         let key: String = key.chars().take(40).collect();
         if self.listed.iter().any(|p| p.key == key) {
             return;
         }
         if self.listed.len() < MAX_REPORTED {
+            let moved = asked
+                .zip(used_instead(reason))
+                .map(|(asked, used)| format!("{} → {used}", shortened(asked)));
             self.listed.push(LinkProblem {
                 key,
                 reason: reason.to_string(),
+                moved,
             });
         } else {
             // Not deduplicated (that would cost a set of every key): an upper bound.
@@ -32,6 +38,7 @@ impl Report {
             self.listed.push(LinkProblem {
                 key: format!("… {} more", self.more),
                 reason: "not listed".to_string(),
+                moved: None,
             });
         }
         self.listed
@@ -55,6 +62,25 @@ where
     if used == value {
         Ok(())
     } else {
-        Err(format!("{value} is outside {lo} to {hi}; {used} was used"))
+        Err(format!("outside {lo} to {hi}; {used}{USED}"))
+    }
+}
+
+/// The end of [`set_clamped`]'s reason, after the value it used.
+const USED: &str = " was used";
+
+/// The value [`set_clamped`] used, if `reason` is its.
+fn used_instead(reason: &str) -> Option<&str> {
+    let (_, used) = reason.strip_prefix("outside ")?.split_once("; ")?;
+    used.strip_suffix(USED)
+}
+
+/// `text` cut to a dozen characters (a link may write a number with hundreds of digits).
+fn shortened(text: &str) -> String {
+    const MOST: usize = 12;
+    if text.chars().count() <= MOST {
+        text.to_string()
+    } else {
+        text.chars().take(MOST - 1).chain(['…']).collect()
     }
 }

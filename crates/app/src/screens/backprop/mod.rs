@@ -129,7 +129,7 @@ impl State {
         let problems = share::read_query(&link::fields(), query, &mut settings);
         Self {
             model: Model::from_settings(&settings),
-            link_problems: problems.into_iter().map(|p| p.key).collect(),
+            link_problems: problems.iter().map(share::LinkProblem::shown).collect(),
             ..Self::default()
         }
     }

@@ -41,7 +41,7 @@ impl Model {
         let mut settings = Model::new().settings();
         let problems = share::read_query(&link::fields(), query, &mut settings);
         let mut model = Model::from_settings(&settings);
-        let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
+        let mut keys: Vec<String> = problems.iter().map(share::LinkProblem::shown).collect();
         keys.dedup();
         model.link_notice = (!keys.is_empty()).then_some(LinkNotice::LinkPartlyRead(keys));
         model

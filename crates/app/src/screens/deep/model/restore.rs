@@ -81,7 +81,7 @@ impl Model {
             (settings, problems) = read(PretrainConfig::earlier_default());
         }
         let mut model = Model::from_settings(&settings);
-        let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
+        let mut keys: Vec<String> = problems.iter().map(share::LinkProblem::shown).collect();
         if let Some(LinkNotice::LinkPartlyRead(more)) = &model.link_notice {
             keys.extend(more.iter().cloned());
         }

@@ -94,7 +94,7 @@ impl Model {
         let mut settings = Model::new().settings();
         let problems = share::read_query(&link::fields(), query, &mut settings);
         let mut model = Model::from_settings(&settings);
-        let mut keys: Vec<String> = problems.into_iter().map(|p| p.key).collect();
+        let mut keys: Vec<String> = problems.iter().map(share::LinkProblem::shown).collect();
         if let Some(Notice::LinkPartlyRead(more)) = &model.notice {
             keys.extend(more.iter().cloned());
         }
