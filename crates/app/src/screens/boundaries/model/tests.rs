@@ -352,7 +352,18 @@ fn values_outside_their_range_are_moved_in_and_named_in_the_note() {
     let Some(Notice::LinkPartlyRead(keys)) = &model.notice else {
         panic!("{:?}", model.notice);
     };
-    assert_eq!(keys, &["noise", "train", "h", "lr", "b", "rr", "zzz"]);
+    assert_eq!(
+        keys,
+        &[
+            "noise 0.9 → 0.5",
+            "train 5 → 0.9",
+            "h",
+            "lr 1e308 → 10",
+            "b 0 → 1",
+            "rr 50 → 10",
+            "zzz"
+        ]
+    );
 }
 
 #[test]
