@@ -18,7 +18,7 @@ pub mod store;
 pub use address::{copy_link, current_query, replace_global, replace_query};
 pub use bytes::{from_base64url, to_base64url};
 use report::Report;
-pub use report::set_clamped;
+pub use report::{LinkProblem, set_clamped};
 
 /// A link longer than this many characters leaves out what is long (e.g. painted points).
 pub const MAX_LINK: usize = 2000;
@@ -90,28 +90,6 @@ pub struct Field<S> {
 impl<S> std::fmt::Debug for Field<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Field").field("key", &self.key).finish()
-    }
-}
-
-/// A part of a link that could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkProblem {
-    /// The key (or the raw piece, when it has no `=`).
-    pub key: String,
-    /// Why, in English (for the console and tests; the screen shows a translated summary).
-    pub reason: String,
-    /// For a number moved into its range: what the link asked and what was used, `7 → 0.5`.
-    pub moved: Option<String>,
-}
-
-impl LinkProblem {
-    /// How a note names it: the key, and for a moved number what became of it
-    /// (`noise 0.9 → 0.5`).
-    pub fn shown(&self) -> String {
-        match &self.moved {
-            Some(moved) => format!("{} {moved}", self.key),
-            None => self.key.clone(),
-        }
     }
 }
 

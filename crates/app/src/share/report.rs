@@ -1,7 +1,29 @@
 //! What a link could not use as written: each key once, the first few named, and numbers
 //! moved into their range.
 
-use super::{LinkProblem, MAX_REPORTED};
+use super::MAX_REPORTED;
+
+/// A part of a link that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkProblem {
+    /// The key (or the raw piece, when it has no `=`).
+    pub key: String,
+    /// Why, in English (for the console and tests; the screen shows a translated summary).
+    pub reason: String,
+    /// For a number moved into its range: what the link asked and what was used, `7 → 0.5`.
+    pub moved: Option<String>,
+}
+
+impl LinkProblem {
+    /// How a note names it: the key, and for a moved number what became of it
+    /// (`noise 0.9 → 0.5`).
+    pub fn shown(&self) -> String {
+        match &self.moved {
+            Some(moved) => format!("{} {moved}", self.key),
+            None => self.key.clone(),
+        }
+    }
+}
 
 /// The problems of one link: each key once, the first [`MAX_REPORTED`] named.
 #[derive(Default)]
@@ -62,16 +84,18 @@ where
     if used == value {
         Ok(())
     } else {
-        Err(format!("outside {lo} to {hi}; {used}{USED}"))
+        Err(format!("{OUTSIDE}{lo} to {hi}; {used}{USED}"))
     }
 }
 
-/// The end of [`set_clamped`]'s reason, after the value it used.
+/// How [`set_clamped`]'s reason begins, and how it ends after the value it used: the
+/// two ends [`used_instead`] reads it back by.
+const OUTSIDE: &str = "outside ";
 const USED: &str = " was used";
 
 /// The value [`set_clamped`] used, if `reason` is its.
 fn used_instead(reason: &str) -> Option<&str> {
-    let (_, used) = reason.strip_prefix("outside ")?.split_once("; ")?;
+    let (_, used) = reason.strip_prefix(OUTSIDE)?.split_once("; ")?;
     used.strip_suffix(USED)
 }
 
